@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+import type { ReactNode } from 'react';
+import { Providers } from '@/app/providers';
+import { THEME_BOOT_SCRIPT } from '@/components/layout/theme-boot-script';
+import './globals.css';
+
+const inter = localFont({ src: './inter-latin-wght.woff2', variable: '--font-inter', display: 'swap' });
+
+export const metadata: Metadata = {
+  title: { default: 'Levelboard', template: '%s · Levelboard' },
+  description: 'Fleet monitoring dashboard for Level RMM',
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fafafa' },
+    { media: '(prefers-color-scheme: dark)', color: '#14161f' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
+      <head>
+        {/* Applies the saved theme before first paint so a dark screen never flashes white. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
+      <body className="min-h-dvh font-sans antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONTROL_TOKEN, DEMO, simulatorOrigin } from './env';
+
+// Steers a simulator through its control API (never with the Level key). "live" is the standalone
+// simulator behind the live server; "demo" is the one inside the demo server.
+export type SimulatorTarget = 'live' | 'demo';
+
+export interface SimulatorStats {
+  devices: { total: number; online: number; offline: number; maintenance: number };
+  alerts: { active: Record<'information' | 'warning' | 'critical' | 'emergency', number>; resolved: number };
+  requests: { total: number; byRoute: Record<string, number> };
+}
+
+function connection(target: SimulatorTarget): { origin: string; controlToken: string } {
+  if (target === 'live') return { origin: simulatorOrigin, controlToken: CONTROL_TOKEN };
+  return JSON.parse(readFileSync(path.join(DEMO.dataDir, 'demo-simulator.json'), 'utf8')) as {
+    origin: string;
+    controlToken: string;
+  };
+}
+
+export async function simulatorControl<T>(
+  target: SimulatorTarget,
+  method: string,
+  pathname: string,
+  body?: unknown,
+): Promise<T> {
+  const { origin, controlToken } = connection(target);
+  const response = await fetch(`${origin}${pathname}`, {
+    method,
+    headers: { 'X-Simulator-Control': controlToken, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${pathname} → ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const simulator = (target: SimulatorTarget) => ({
+  stats: () => simulatorControl<SimulatorStats>(target, 'GET', '/_sim/stats'),
+  freeze: (frozen: boolean) => simulatorControl(target, 'POST', '/_sim/clock', { frozen }),
+  setFaults: (faults: Record<string, unknown>) => simulatorControl(target, 'PUT', '/_sim/faults', faults),
+  resetFaults: () => simulatorControl(target, 'DELETE', '/_sim/faults'),
+  setDevice: (id: string, change: { online?: boolean; maintenance_mode?: boolean }) =>
+    simulatorControl<{ id: string; online: boolean }>(target, 'POST', `/_sim/devices/${id}`, change),
+  openAlert: (alert: { device_id: string; severity: string; name?: string }) =>
+    simulatorControl<{ id: string }>(target, 'POST', '/_sim/alerts', alert),
+});

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LEVEL_KEY, LIVE, liveUrl } from './support/env';
+
+// Runs last (file order): everything the live server answered or printed during the run must be
+// free of the Level API key.
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+test('the Level API key never appears in responses, pages, bundles or logs', async ({ page, request }) => {
+  const seen: string[] = [];
+  page.on('response', async (response) => {
+    const headers = JSON.stringify(response.headers());
+    const body = await response.text().catch(() => '');
+    seen.push(`${response.url()}\n${headers}\n${body}`);
+  });
+  await page.goto(liveUrl);
+  await page.waitForLoadState('networkidle');
+  for (const route of ['/api/health', '/api/fleet/summary', '/api/devices?limit=500', '/api/groups', '/api/alerts?status=all', '/api/metrics', '/api/devices/unknown', '/api/devices?limit=0']) {
+    const response = await request.get(`${liveUrl}${route}`);
+    seen.push(`${route}\n${JSON.stringify(response.headers())}\n${await response.text()}`);
+  }
+  const devices = await (await request.get(`${liveUrl}/api/devices?limit=3`)).json();
+  for (const row of devices.data) {
+    const response = await request.get(`${liveUrl}/api/devices/${row.id}`);
+    seen.push(await response.text());
+  }
+
+  expect(seen.length).toBeGreaterThan(10);
+  for (const text of seen) expect(text).not.toContain(LEVEL_KEY);
+  for (const file of filesUnder(path.resolve('.next/static'))) {
+    expect(readFileSync(file, 'utf8'), file).not.toContain(LEVEL_KEY);
+  }
+  const log = readFileSync(LIVE.log, 'utf8');
+  expect(log.length).toBeGreaterThan(0);
+  expect(log).not.toContain(LEVEL_KEY);
+});

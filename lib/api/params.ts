@@ -1,0 +1,21 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { badRequest } from '@/lib/api/errors';
+
+/** Parses query parameters with a strict zod schema; the 400 names the offending parameter. */
+export function parseQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.infer<S> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of request.nextUrl.searchParams) {
+    if (key in raw) throw badRequest(`Parameter "${key}" is given more than once.`);
+    raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    throw badRequest(`Unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
+  }
+  const name = issue?.path[0] === undefined ? 'query' : String(issue.path[0]);
+  throw badRequest(`Invalid parameter "${name}": ${issue?.message ?? 'invalid value'}.`);
+}

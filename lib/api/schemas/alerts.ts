@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+
+export const alertListQuery = z.strictObject({
+  status: z.enum(['active', 'resolved', 'all'], { error: 'must be active, resolved or all' }).default('active'),
+  severity: listOf(['information', 'warning', 'critical', 'emergency'], 'severities').optional(),
+  /** A group id (its whole subtree), or `ungrouped`. */
+  group: idParam.optional(),
+  device: idParam.optional(),
+  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+  cursor: cursorParam.optional(),
+  limit: limitParam(100, 500),
+});
+
+export type AlertListQuery = z.infer<typeof alertListQuery>;

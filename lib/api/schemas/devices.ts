@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+
+export const DEVICE_SORT_KEYS = [
+  'hostname',
+  'name',
+  'status',
+  'client',
+  'platform',
+  'role',
+  'lastSeen',
+  'securityScore',
+  'alerts',
+] as const;
+export type DeviceSortKey = (typeof DEVICE_SORT_KEYS)[number];
+
+const sortValues = DEVICE_SORT_KEYS.flatMap((key) => [key, `-${key}`]) as [string, ...string[]];
+
+export const deviceListQuery = z.strictObject({
+  q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+  status: listOf(['online', 'offline', 'maintenance'], 'statuses').optional(),
+  /** A group id (its whole subtree), or `ungrouped`. */
+  group: idParam.optional(),
+  /** A tag id or a tag name. */
+  tag: z.string().min(1).max(200).optional(),
+  platform: listOf(['windows', 'mac', 'linux', 'other'], 'platforms').optional(),
+  role: listOf(['workstation', 'server', 'domain_controller'], 'roles').optional(),
+  alerts: z.enum(['any', 'none', 'critical'], { error: 'must be any, none or critical' }).optional(),
+  sort: z
+    .enum(sortValues, { error: `must be one of ${DEVICE_SORT_KEYS.join(', ')} (prefix with - for descending)` })
+    .default('hostname'),
+  cursor: cursorParam.optional(),
+  limit: limitParam(100, 500),
+});
+
+export type DeviceListQuery = z.infer<typeof deviceListQuery>;

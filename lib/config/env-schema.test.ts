@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatEnvProblems, parseEnv } from '@/lib/config/env-schema';
+
+describe('parseEnv', () => {
+  it('applies the documented defaults to an empty environment (demo mode)', () => {
+    const result = parseEnv({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.env.LEVEL_API_KEY).toBeUndefined();
+    expect(result.env.LEVEL_API_URL).toBe('https://api.level.io/v2');
+    expect(result.env.DATA_DIR).toBe('./data');
+    expect(result.env.SYNC_INTERVAL_SECONDS).toBe(30);
+    expect(result.env.PORT).toBe(3000);
+  });
+
+  it('names LEVEL_API_URL when it is not a URL', () => {
+    const result = parseEnv({ LEVEL_API_URL: 'api.level.io/v2' });
+    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^LEVEL_API_URL must be an absolute URL/)] });
+  });
+
+  it('names LEVEL_API_URL when it uses another protocol', () => {
+    const result = parseEnv({ LEVEL_API_URL: 'ftp://api.level.io/v2' });
+    expect(result.ok ? [] : result.problems).toEqual(['LEVEL_API_URL must use http:// or https://']);
+  });
+
+  it('names a short SESSION_SECRET without echoing it', () => {
+    const result = parseEnv({ SESSION_SECRET: 'too-short-secret' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(['SESSION_SECRET must be at least 32 characters long (value not shown)']);
+    expect(formatEnvProblems(result.problems)).not.toContain('too-short-secret');
+  });
+
+  it('requires ADMIN_PASSWORD once a real key is configured', () => {
+    const result = parseEnv({ LEVEL_API_KEY: 'abc' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'ADMIN_PASSWORD is required when LEVEL_API_KEY is set (only demo mode generates one) (value not shown)',
+    ]);
+  });
+
+  it('rejects non-numeric and out-of-range numbers with the variable named', () => {
+    const result = parseEnv({ SYNC_INTERVAL_SECONDS: 'soon', PORT: '70000' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'SYNC_INTERVAL_SECONDS must be a whole number',
+      'PORT must be at most 65535',
+    ]);
+  });
+
+  it('rejects a non-postgres DATABASE_URL', () => {
+    const result = parseEnv({ DATABASE_URL: 'mysql://x' });
+    expect(result.ok ? [] : result.problems[0]).toMatch(/^DATABASE_URL must be a postgres/);
+  });
+
+  it('treats blank values as unset and trims the trailing slash of the URL', () => {
+    const result = parseEnv({ LEVEL_API_KEY: '  ', LEVEL_API_URL: 'http://127.0.0.1:4010/v2/' });
+    expect(result.ok && result.env.LEVEL_API_KEY).toBeUndefined();
+    expect(result.ok && result.env.LEVEL_API_URL).toBe('http://127.0.0.1:4010/v2');
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+// Pure so that unit tests and start-up scripts can call it; lib/env.ts is the server-only entry.
+// Values of secret variables are never echoed back in messages.
+
+const SECRET_VARIABLES = new Set(['LEVEL_API_KEY', 'SESSION_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL']);
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value), { error: 'must be an absolute URL such as https://api.level.io/v2' })
+  .refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), { error: 'must use http:// or https://' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const booleanFlag = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
+);
+
+export const envSchema = z
+  .object({
+    LEVEL_API_KEY: optionalString,
+    LEVEL_API_URL: z.preprocess(blankToUndefined, httpUrl.default('https://api.level.io/v2')),
+    SESSION_SECRET: z.preprocess(
+      blankToUndefined,
+      z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),
+    ),
+    ADMIN_PASSWORD: z.preprocess(
+      blankToUndefined,
+      z.string().min(8, { error: 'must be at least 8 characters long' }).optional(),
+    ),
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+          error: 'must be a postgres:// or postgresql:// URL (leave unset for SQLite)',
+        })
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    SYNC_INTERVAL_SECONDS: integer(30, 5, 3600),
+    PORT: integer(3000, 1, 65535),
+    LEVEL_REQUESTS_PER_MINUTE: integer(300, 1, 100_000),
+    LEVEL_CONCURRENCY: integer(4, 1, 32),
+    LEVEL_TIMEOUT_MS: integer(15_000, 500, 120_000),
+    DEMO_DEVICES: integer(500, 10, 50_000),
+    DEMO_SEED: integer(1, 0, 2 ** 31 - 1),
+    COOKIE_SECURE: booleanFlag,
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.LEVEL_API_KEY && !env.ADMIN_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: 'is required when LEVEL_API_KEY is set (only demo mode generates one)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const problems = parsed.error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? 'environment');
+    const hint = SECRET_VARIABLES.has(variable) ? ' (value not shown)' : '';
+    return `${variable} ${issue.message}${hint}`;
+  });
+  return { ok: false, problems };
+}
+
+export function formatEnvProblems(problems: string[]): string {
+  return ['Levelboard cannot start: invalid configuration.', ...problems.map((p) => `  - ${p}`)].join('\n');
+}

@@ -1,0 +1,51 @@
+export interface Automation {
+  id: string;
+  name: string;
+  description: string | null;
+  groupId: string | null;
+  groupName: string | null;
+}
+
+export interface AutomationWebhook {
+  url: string;
+  /** The last path segment of `url`; what the trigger call needs. */
+  token: string;
+  automationId: string | null;
+  automationName: string | null;
+  requiresAuthorizationHeader: boolean;
+  parameters: string[];
+}
+
+export interface AutomationRunStep {
+  output: string | null;
+}
+
+export interface AutomationRun {
+  id: string;
+  automationId: string | null;
+  automationName: string | null;
+  deviceId: string | null;
+  deviceHostname: string | null;
+  /** Values undocumented by Level; passed through as sent. */
+  status: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Present only when the run was fetched with steps. */
+  steps?: AutomationRunStep[];
+}
+
+export interface AutomationTriggerInput {
+  deviceIds?: string[];
+  /** Extra body keys; Level maps them to the webhook's variables when it defines them. */
+  variables?: Record<string, string>;
+}
+
+export interface AutomationTriggerResult {
+  /**
+   * Run ids when Level's (undocumented) response names them in `automation_run_ids` or
+   * `automation_run_id`; empty otherwise.
+   */
+  runIds: string[];
+  /** The response body as Level sent it (null when empty). */
+  response: unknown;
+}

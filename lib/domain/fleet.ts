@@ -1,0 +1,129 @@
+// Secret-free shapes of Levelboard's own API, shared by route handlers and the browser.
+
+import type { Severity } from '@/lib/domain/severity';
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** A device counts once: maintenance wins over online/offline, because it is deliberately quiet. */
+export type DeviceStatus = 'online' | 'offline' | 'maintenance';
+
+export interface DeviceCounts {
+  total: number;
+  online: number;
+  offline: number;
+  maintenance: number;
+}
+
+export interface Freshness {
+  syncedAt: string | null;
+  stale: boolean;
+}
+
+export interface FleetSummary extends Freshness {
+  devices: DeviceCounts;
+  alerts: { active: SeverityCounts; activeTotal: number };
+  demo: boolean;
+  totals: Rollup;
+  clients: ClientSummary[];
+  ungrouped: Rollup;
+  sync: SyncStatus;
+}
+
+export function emptySeverityCounts(): SeverityCounts {
+  return { information: 0, warning: 0, critical: 0, emergency: 0 };
+}
+
+export function deviceStatus(device: { online: boolean; maintenanceMode: boolean }): DeviceStatus {
+  if (device.maintenanceMode) return 'maintenance';
+  return device.online ? 'online' : 'offline';
+}
+
+/** Counts rolled up over a set of devices (a group, a subtree, a client, the fleet). */
+export interface Rollup {
+  devices: DeviceCounts;
+  alerts: SeverityCounts;
+  activeAlerts: number;
+  worstSeverity: Severity | null;
+  offlineServers: number;
+  /**
+   * 0–100: the share of monitored devices (maintenance excluded) that are online and carry no
+   * critical or emergency alert. Null when nothing is monitored.
+   */
+  healthScore: number | null;
+}
+
+export interface GroupNode {
+  id: string;
+  name: string;
+  parentId: string | null;
+  childIds: string[];
+  depth: number;
+  /** Names from the top-level group (the client) down to this group. */
+  path: string[];
+  clientId: string;
+  direct: Rollup;
+  subtree: Rollup;
+}
+
+export interface SyncStatus {
+  syncedAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  lastErrorKind: string | null;
+  stale: boolean;
+  syncing: boolean;
+  lastDurationMs: number | null;
+  lastRequestCount: number | null;
+  firstSync: { pagesFetched: number; devicesFetched: number } | null;
+}
+
+export interface ClientSummary {
+  id: string;
+  name: string;
+  rollup: Rollup;
+}
+
+/** A device as listed by /api/devices: the Level device plus what Levelboard derives for it. */
+export interface DeviceRow {
+  id: string;
+  hostname: string;
+  nickname: string | null;
+  displayName: string;
+  status: DeviceStatus;
+  online: boolean;
+  maintenanceMode: boolean;
+  role: string | null;
+  platform: string | null;
+  groupId: string | null;
+  groupPath: string[];
+  clientId: string | null;
+  clientName: string | null;
+  tags: string[];
+  lastLoggedInUser: string | null;
+  serialNumber: string | null;
+  lastSeenAt: string | null;
+  securityScore: number | null;
+  activeAlerts: number;
+  worstSeverity: Severity | null;
+}
+
+export interface AlertRow {
+  id: string;
+  deviceId: string;
+  deviceHostname: string | null;
+  name: string;
+  description: string | null;
+  severity: Severity;
+  resolved: boolean;
+  startedAt: string | null;
+  resolvedAt: string | null;
+  groupId: string | null;
+  clientName: string | null;
+}
+
+export interface Page<T> extends Freshness {
+  data: T[];
+  /** Matching items across all pages. */
+  total: number;
+  nextCursor: string | null;
+}

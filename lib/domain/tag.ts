@@ -1,0 +1,6 @@
+export interface Tag {
+  id: string;
+  /** May contain emoji. */
+  name: string;
+  deviceCount: number | null;
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import type { Alert, Device, Group, Tag } from '@/lib/domain/level';
+import type { LevelClient } from '@/lib/level';
+import { LevelApiError } from '@/lib/level/errors';
+import type { FleetData } from '@/lib/fleet/snapshot';
+
+export interface FetchProgress {
+  devicesFetched: number;
+}
+
+export interface PreviousAlerts {
+  active: readonly Alert[];
+  recentResolved: readonly Alert[];
+}
+
+/** How long a resolved alert stays in the "recently resolved" list. */
+export const RESOLVED_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** Level has no "resolved since" filter; disappeared alerts are looked up one by one, up to this many. */
+const MAX_RESOLVED_LOOKUPS = 50;
+const MAX_RESOLVED_KEPT = 2_000;
+
+async function collectWithProgress(items: AsyncIterable<Device>, progress: (p: FetchProgress) => void) {
+  const devices: Device[] = [];
+  for await (const device of items) {
+    devices.push(device);
+    if (devices.length % 100 === 0) progress({ devicesFetched: devices.length });
+  }
+  progress({ devicesFetched: devices.length });
+  return devices;
+}
+
+/**
+ * Level reports only the current state, so "recently resolved" is derived: alerts active in the
+ * previous sync and gone now are fetched by id (bounded), the rest are marked resolved now.
+ */
+async function resolvedSince(
+  client: LevelClient,
+  previous: PreviousAlerts,
+  active: readonly Alert[],
+  now: Date,
+): Promise<Alert[]> {
+  const stillActive = new Set(active.map((alert) => alert.id));
+  const disappeared = previous.active.filter((alert) => !stillActive.has(alert.id));
+  const resolved: Alert[] = [];
+  for (const [index, alert] of disappeared.entries()) {
+    if (index < MAX_RESOLVED_LOOKUPS) {
+      try {
+        const current = await client.alerts.get(alert.id);
+        resolved.push(current.resolved ? current : { ...current, resolved: true, resolvedAt: now.toISOString() });
+        continue;
+      } catch (error) {
+        if (!(error instanceof LevelApiError) || error.kind !== 'not_found') throw error;
+      }
+    }
+    resolved.push({ ...alert, resolved: true, resolvedAt: now.toISOString() });
+  }
+  const cutoff = now.getTime() - RESOLVED_RETENTION_MS;
+  const seen = new Set(resolved.map((alert) => alert.id));
+  const kept = previous.recentResolved.filter(
+    (alert) => !seen.has(alert.id) && !stillActive.has(alert.id) && Date.parse(alert.resolvedAt ?? '') >= cutoff,
+  );
+  return [...resolved, ...kept]
+    .sort((a, b) => Date.parse(b.resolvedAt ?? '') - Date.parse(a.resolvedAt ?? ''))
+    .slice(0, MAX_RESOLVED_KEPT);
+}
+
+/** One full walk of Level (there is no delta API): devices, groups, active alerts, tags. */
+export async function fetchFleet(
+  client: LevelClient,
+  previous: PreviousAlerts,
+  onProgress: (progress: FetchProgress) => void,
+  now: () => Date = () => new Date(),
+): Promise<FleetData> {
+  const [devices, groups, activeAlerts, tags]: [Device[], Group[], Alert[], Tag[]] = await Promise.all([
+    collectWithProgress(client.devices.list(), onProgress),
+    client.groups.listAll(),
+    client.alerts.listAll({ status: 'active' }),
+    client.tags.listAll(),
+  ]);
+  const recentResolvedAlerts = await resolvedSince(client, previous, activeAlerts, now());
+  return { devices, groups, activeAlerts, recentResolvedAlerts, tags };
+}

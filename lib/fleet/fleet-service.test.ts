@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+
+let harness: FleetHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('FleetService', () => {
+  it('builds a snapshot whose totals equal the simulator’s own counts', async () => {
+    harness = await startFleetHarness({ devices: 1234 });
+    const snapshot = await harness.service.syncNow();
+    const stats = harness.sim.stats();
+    expect(snapshot?.totals.devices).toEqual(stats.devices);
+    expect(snapshot?.totals.alerts).toEqual(stats.alerts.active);
+    expect(harness.service.status()).toMatchObject({ stale: false, lastError: null });
+  });
+
+  it('shares one sync between concurrent callers (single-flight)', async () => {
+    harness = await startFleetHarness({ devices: 450 });
+    await harness.service.syncNow();
+    const perSync = harness.requests.length;
+    harness.requests.length = 0;
+    const results = await Promise.all(Array.from({ length: 25 }, () => harness!.service.syncNow()));
+    expect(new Set(results.map((snapshot) => snapshot?.version)).size).toBe(1);
+    expect(harness.requests.length).toBe(perSync);
+  });
+
+  it('keeps the last good snapshot through a Level outage and recovers on the next sync', async () => {
+    harness = await startFleetHarness({ devices: 200 }, { intervalMs: 100 });
+    const good = await harness.service.syncNow();
+    harness.sim.faults.set({ errorRate: 1 });
+    const during = await harness.service.syncNow();
+    expect(during).toBe(good);
+    expect(harness.service.status().lastError).toMatch(/Level/);
+    await sleep(250);
+    expect(harness.service.isStale()).toBe(true);
+    harness.sim.faults.set({ errorRate: 0, malformedRate: 1 });
+    expect(await harness.service.syncNow()).toBe(good);
+    expect(harness.service.status().lastErrorKind).toBe('invalid_response');
+    harness.sim.faults.reset();
+    const after = await harness.service.syncNow();
+    expect(after?.version).toBe((good?.version ?? 0) + 1);
+    expect(harness.service.status()).toMatchObject({ stale: false, lastError: null });
+  });
+
+  it('reports a rejected key clearly and does not retry it in a tight loop', async () => {
+    harness = await startFleetHarness({ devices: 50 }, { intervalMs: 50, clientKey: 'rotated-key-abcdefghij' });
+    harness.service.start();
+    await sleep(600);
+    const status = harness.service.status();
+    expect(status.lastErrorKind).toBe('unauthorized');
+    expect(status.lastError).toMatch(/rejected the API key/);
+    // One attempt, not one every 50 ms.
+    expect(harness.requests.length).toBeLessThanOrEqual(4);
+  });
+
+  it('never sends a request to Level before Retry-After has elapsed (429 storm)', async () => {
+    harness = await startFleetHarness({ devices: 250 }, { maxRetries: 3 });
+    harness.sim.faults.set({ forceRateLimit: true, retryAfterSeconds: 1 });
+    const sync = Promise.all([harness.service.syncNow(), harness.service.syncNow()]);
+    setTimeout(() => harness?.sim.faults.reset(), 1_500);
+    await sync;
+    const limited = harness.requests.filter((request) => request.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    // Requests already in flight when a 429 arrives cannot be recalled; none may *start* early.
+    for (const hit of limited) {
+      const next = harness.requests.find((request) => request.startedAt >= hit.answeredAt);
+      if (next) expect(next.startedAt - hit.answeredAt).toBeGreaterThanOrEqual(1_000);
+    }
+    expect(harness.service.current()).not.toBeNull();
+  });
+
+  it('derives recently resolved alerts from alerts that left the active list', async () => {
+    harness = await startFleetHarness({ devices: 200 });
+    const first = await harness.service.syncNow();
+    const target = first?.activeAlerts[0];
+    expect(target).toBeDefined();
+    const response = await fetch(`${harness.sim.url}/alerts/${target!.id}/resolve`, {
+      method: 'POST',
+      headers: { Authorization: 'harness-key-0123456789' },
+    });
+    expect(response.status).toBe(200);
+    const second = await harness.service.syncNow();
+    expect(second?.activeAlerts.some((alert) => alert.id === target!.id)).toBe(false);
+    const resolved = second?.recentResolvedAlerts.find((alert) => alert.id === target!.id);
+    expect(resolved).toMatchObject({ resolved: true });
+    expect(resolved?.resolvedAt).toBeTruthy();
+  });
+});

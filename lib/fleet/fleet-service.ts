@@ -1,0 +1,143 @@
+import 'server-only';
+import type { SyncStatus } from '@/lib/domain/fleet';
+import { buildSnapshot } from '@/lib/fleet/build-snapshot';
+import { fetchFleet } from '@/lib/fleet/fetch-fleet';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import type { LevelClient } from '@/lib/level';
+import { describeLevelError, isLevelApiError } from '@/lib/level/errors';
+
+export interface FleetServiceOptions {
+  getClient: () => LevelClient;
+  intervalMs: number;
+  /** Requests sent to Level so far by this process (to report requests per sync). */
+  requestCount: () => number;
+  onSynced?: (snapshot: FleetSnapshot, previous: FleetSnapshot | null) => void | Promise<void>;
+  onSyncFailed?: (error: unknown, durationMs: number) => void;
+  log?: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+  now?: () => number;
+}
+
+/** After Level rejects the key, retrying every few seconds only fills Level's logs. */
+const UNAUTHORIZED_RETRY_MS = 5 * 60_000;
+
+/**
+ * Keeps one shared fleet snapshot fresh: a background loop, one sync at a time (every caller of
+ * `syncNow` shares the same run), and the last good snapshot kept through any failure.
+ */
+export class FleetService {
+  private snapshot: FleetSnapshot | null = null;
+  private version = 0;
+  private inFlight: Promise<FleetSnapshot | null> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private failures = 0;
+  private lastAttemptAt: number | null = null;
+  private lastError: { message: string; kind: string | null } | null = null;
+  private lastDurationMs: number | null = null;
+  private lastRequestCount: number | null = null;
+  private firstSyncProgress: { pagesFetched: number; devicesFetched: number } | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: FleetServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.runAndSchedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  current(): FleetSnapshot | null {
+    return this.snapshot;
+  }
+
+  /** Joins the sync in progress, or starts one; never two at once. */
+  syncNow(): Promise<FleetSnapshot | null> {
+    this.inFlight ??= this.sync().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  isStale(): boolean {
+    if (!this.snapshot) return true;
+    return this.now() - Date.parse(this.snapshot.syncedAt) > 2 * this.options.intervalMs;
+  }
+
+  status(): SyncStatus {
+    return {
+      syncedAt: this.snapshot?.syncedAt ?? null,
+      lastAttemptAt: this.lastAttemptAt === null ? null : new Date(this.lastAttemptAt).toISOString(),
+      lastError: this.lastError?.message ?? null,
+      lastErrorKind: this.lastError?.kind ?? null,
+      stale: this.isStale(),
+      syncing: this.inFlight !== null,
+      lastDurationMs: this.lastDurationMs,
+      lastRequestCount: this.lastRequestCount,
+      firstSync: this.snapshot ? null : { pagesFetched: 0, devicesFetched: 0, ...this.firstSyncProgress },
+    };
+  }
+
+  private async runAndSchedule(): Promise<void> {
+    await this.syncNow();
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.runAndSchedule(), this.nextDelayMs());
+    this.timer.unref();
+  }
+
+  private nextDelayMs(): number {
+    const interval = this.options.intervalMs;
+    if (this.failures === 0) return interval;
+    if (this.lastError?.kind === 'unauthorized') return Math.max(interval, UNAUTHORIZED_RETRY_MS);
+    // Exponential back-off, capped so that recovery is noticed within four intervals at most.
+    return Math.min(interval * 2 ** (this.failures - 1), 4 * interval);
+  }
+
+  private async sync(): Promise<FleetSnapshot | null> {
+    const started = this.now();
+    const requestsBefore = this.options.requestCount();
+    this.lastAttemptAt = started;
+    const previous = this.snapshot;
+    try {
+      const data = await fetchFleet(
+        this.options.getClient(),
+        { active: previous?.activeAlerts ?? [], recentResolved: previous?.recentResolvedAlerts ?? [] },
+        (progress) => {
+          if (!this.snapshot) this.firstSyncProgress = { ...progress, pagesFetched: this.options.requestCount() - requestsBefore };
+        },
+      );
+      const next = buildSnapshot(data, ++this.version, new Date(this.now()).toISOString());
+      this.snapshot = next;
+      this.failures = 0;
+      this.lastError = null;
+      this.lastDurationMs = this.now() - started;
+      this.lastRequestCount = this.options.requestCount() - requestsBefore;
+      this.options.log?.info(
+        { version: next.version, devices: next.devices.length, durationMs: this.lastDurationMs, requests: this.lastRequestCount },
+        'Fleet synced',
+      );
+      await this.options.onSynced?.(next, previous);
+      return next;
+    } catch (error) {
+      this.failures += 1;
+      this.lastDurationMs = this.now() - started;
+      this.lastError = {
+        message: describeLevelError(error),
+        kind: isLevelApiError(error) ? error.kind : null,
+      };
+      this.options.log?.warn(
+        { failures: this.failures, error: this.lastError.message, kind: this.lastError.kind },
+        'Fleet sync failed; keeping the last good snapshot',
+      );
+      this.options.onSyncFailed?.(error, this.lastDurationMs);
+      return this.snapshot;
+    }
+  }
+}

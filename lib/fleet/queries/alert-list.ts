@@ -1,0 +1,105 @@
+import 'server-only';
+import { notFound } from '@/lib/api/errors';
+import type { AlertListQuery } from '@/lib/api/schemas/alerts';
+import type { AlertRow, Page } from '@/lib/domain/fleet';
+import type { Alert, Device } from '@/lib/domain/level';
+import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+
+/** When the alert last changed: resolution time for resolved alerts, start time otherwise. */
+export function alertEventTime(alert: Alert): number {
+  return Date.parse((alert.resolved ? alert.resolvedAt : alert.startedAt) ?? '') || 0;
+}
+
+const sorted = new WeakMap<FleetSnapshot, Alert[]>();
+
+function newestFirst(snapshot: FleetSnapshot): Alert[] {
+  let list = sorted.get(snapshot);
+  if (!list) {
+    list = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts].sort(
+      (a, b) => alertEventTime(b) - alertEventTime(a) || (a.id < b.id ? -1 : 1),
+    );
+    sorted.set(snapshot, list);
+  }
+  return list;
+}
+
+export function toAlertRow(snapshot: FleetSnapshot, alert: Alert): AlertRow {
+  const device = snapshot.deviceById.get(alert.deviceId);
+  const node = device?.groupId ? snapshot.groupNodes.get(device.groupId) : undefined;
+  return {
+    id: alert.id,
+    deviceId: alert.deviceId,
+    deviceHostname: alert.deviceHostname ?? device?.hostname ?? null,
+    name: alert.name,
+    description: alert.description,
+    severity: alert.severity,
+    resolved: alert.resolved,
+    startedAt: alert.startedAt,
+    resolvedAt: alert.resolvedAt,
+    groupId: node?.id ?? null,
+    clientName: node ? (snapshot.groupNodes.get(node.clientId)?.name ?? null) : null,
+  };
+}
+
+export function listAlerts(
+  snapshot: FleetSnapshot,
+  query: AlertListQuery,
+  deviceAllowed: (device: Device) => boolean = () => true,
+): Omit<Page<AlertRow>, 'syncedAt' | 'stale'> {
+  const checks: ((alert: Alert, device: Device | undefined) => boolean)[] = [
+    (_alert, device) => device !== undefined && deviceAllowed(device),
+  ];
+  if (query.status !== 'all') checks.push((alert) => alert.resolved === (query.status === 'resolved'));
+  if (query.severity) {
+    const wanted = new Set<string>(query.severity);
+    checks.push((alert) => wanted.has(alert.severity));
+  }
+  if (query.device) {
+    const device = snapshot.deviceById.get(query.device);
+    if (!device || !deviceAllowed(device)) throw notFound(`No device with id "${query.device}".`);
+    checks.push((alert) => alert.deviceId === query.device);
+  }
+  if (query.group === 'ungrouped') {
+    checks.push((_alert, device) => !device?.groupId || !snapshot.groupNodes.has(device.groupId));
+  } else if (query.group) {
+    const members = snapshot.subtreeDevices.get(query.group);
+    if (!members) throw notFound(`No group with id "${query.group}".`);
+    const ids = new Set(members.map((index) => snapshot.devices[index]?.id));
+    checks.push((alert) => ids.has(alert.deviceId));
+  }
+  if (query.since) {
+    const since = Date.parse(query.since);
+    checks.push((alert) => alertEventTime(alert) >= since);
+  }
+  if (query.q) {
+    const needle = query.q.toLowerCase();
+    checks.push((alert) => `${alert.name}\u0000${alert.deviceHostname ?? ''}`.toLowerCase().includes(needle));
+  }
+
+  const all = newestFirst(snapshot);
+  let start = 0;
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor, 'alerts');
+    const position = all.findIndex((alert) => alert.id === cursor.i);
+    start = (position === -1 ? cursor.p : position) + 1;
+  }
+  const data: AlertRow[] = [];
+  let total = 0;
+  let skipped = 0;
+  let last: { id: string; position: number } | null = null;
+  all.forEach((alert, position) => {
+    if (!checks.every((check) => check(alert, snapshot.deviceById.get(alert.deviceId)))) return;
+    total += 1;
+    if (position < start) {
+      skipped += 1;
+      return;
+    }
+    if (data.length >= query.limit) return;
+    data.push(toAlertRow(snapshot, alert));
+    last = { id: alert.id, position };
+  });
+  const end = last as { id: string; position: number } | null;
+  const more = end !== null && total - skipped > data.length;
+  return { data, total, nextCursor: more && end ? encodeCursor({ s: 'alerts', i: end.id, p: end.position }) : null };
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+import { notFound } from '@/lib/api/errors';
+import type { DeviceListQuery, DeviceSortKey } from '@/lib/api/schemas/devices';
+import { deviceStatus, type DeviceRow, type Page } from '@/lib/domain/fleet';
+import type { Device } from '@/lib/domain/level';
+import { severityRank } from '@/lib/domain/severity';
+import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
+import { deviceOrder } from '@/lib/fleet/queries/device-order';
+import { toDeviceRow } from '@/lib/fleet/queries/device-row';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+
+type Predicate = (device: Device, index: number) => boolean;
+
+function groupPredicate(snapshot: FleetSnapshot, group: string): Predicate {
+  if (group === 'ungrouped') {
+    return (device) => !device.groupId || !snapshot.groupNodes.has(device.groupId);
+  }
+  const members = snapshot.subtreeDevices.get(group);
+  if (!members) throw notFound(`No group with id "${group}".`);
+  const set = new Set(members);
+  return (_device, index) => set.has(index);
+}
+
+function tagPredicate(snapshot: FleetSnapshot, tag: string): Predicate {
+  const name = snapshot.tagNameById.get(tag) ?? (snapshot.tagIdByName.has(tag) ? tag : undefined);
+  if (name === undefined) throw notFound(`No tag with id or name "${tag}".`);
+  return (device) => device.tags.includes(name);
+}
+
+function buildPredicates(snapshot: FleetSnapshot, query: DeviceListQuery): Predicate[] {
+  const predicates: Predicate[] = [];
+  if (query.group) predicates.push(groupPredicate(snapshot, query.group));
+  if (query.tag) predicates.push(tagPredicate(snapshot, query.tag));
+  if (query.status) {
+    const wanted = new Set(query.status);
+    predicates.push((device) => wanted.has(deviceStatus(device)));
+  }
+  if (query.platform) {
+    const wanted = new Set<string>(query.platform);
+    predicates.push((device) => wanted.has(device.platform ?? 'other'));
+  }
+  if (query.role) {
+    const wanted = new Set<string>(query.role);
+    predicates.push((device) => device.role !== null && wanted.has(device.role));
+  }
+  if (query.alerts) {
+    const mode = query.alerts;
+    predicates.push((device) => {
+      const alerts = snapshot.activeAlertsByDevice.get(device.id) ?? [];
+      if (mode === 'none') return alerts.length === 0;
+      if (mode === 'any') return alerts.length > 0;
+      return alerts.some((alert) => severityRank(alert.severity) >= severityRank('critical'));
+    });
+  }
+  if (query.q) {
+    const needle = query.q.toLowerCase();
+    predicates.push((_device, index) => (snapshot.searchText[index] ?? '').includes(needle));
+  }
+  return predicates;
+}
+
+/**
+ * Filters, sorts and pages the snapshot's devices. `allowed` narrows to what the caller may see
+ * (a share link's scope); everything else behaves as if the other devices did not exist.
+ */
+export function listDevices(
+  snapshot: FleetSnapshot,
+  query: DeviceListQuery,
+  allowed: Predicate = () => true,
+): Omit<Page<DeviceRow>, 'syncedAt' | 'stale'> {
+  const descending = query.sort.startsWith('-');
+  const key = (descending ? query.sort.slice(1) : query.sort) as DeviceSortKey;
+  const { order, rank } = deviceOrder(snapshot, key);
+  const predicates = [allowed, ...buildPredicates(snapshot, query)];
+  const matchesAll = (index: number) => {
+    const device = snapshot.devices[index] as Device;
+    return predicates.every((predicate) => predicate(device, index));
+  };
+
+  let start = 0;
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor, query.sort);
+    const position = rank.get(cursor.i);
+    const step = position === undefined ? cursor.p : descending ? order.length - 1 - position : position;
+    start = step + 1;
+  }
+  const data: DeviceRow[] = [];
+  let total = 0;
+  let skipped = 0;
+  let last: { id: string; step: number } | null = null;
+  for (let step = 0; step < order.length; step += 1) {
+    const index = order[descending ? order.length - 1 - step : step] as number;
+    if (!matchesAll(index)) continue;
+    total += 1;
+    if (step < start) {
+      skipped += 1;
+      continue;
+    }
+    if (data.length >= query.limit) continue;
+    const device = snapshot.devices[index] as Device;
+    data.push(toDeviceRow(snapshot, device));
+    last = { id: device.id, step };
+  }
+  const more = last !== null && total - skipped > data.length;
+  return {
+    data,
+    total,
+    nextCursor: more && last ? encodeCursor({ s: query.sort, i: last.id, p: last.step }) : null,
+  };
+}

@@ -1,0 +1,70 @@
+import { deviceStatus } from '@/lib/domain/fleet';
+import type { Device } from '@/lib/domain/level';
+import { severityRank } from '@/lib/domain/severity';
+import type { DeviceSortKey } from '@/lib/api/schemas/devices';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+
+type Compare = (a: Device, b: Device) => number;
+
+const STATUS_ORDER = { offline: 0, maintenance: 1, online: 2 } as const;
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const text = (value: string | null | undefined) => value ?? '\uffff';
+
+function comparator(snapshot: FleetSnapshot, key: DeviceSortKey): Compare {
+  const client = (device: Device) => {
+    const node = device.groupId ? snapshot.groupNodes.get(device.groupId) : undefined;
+    return node ? node.path.join(' / ') : null;
+  };
+  const alertWeight = (device: Device) => {
+    const alerts = snapshot.activeAlertsByDevice.get(device.id) ?? [];
+    return alerts.reduce((worst, alert) => Math.max(worst, severityRank(alert.severity) + 1), 0) * 10_000 + alerts.length;
+  };
+  switch (key) {
+    case 'hostname':
+      return (a, b) => collator.compare(a.hostname, b.hostname);
+    case 'name':
+      return (a, b) => collator.compare(a.displayName, b.displayName);
+    case 'status':
+      return (a, b) => STATUS_ORDER[deviceStatus(a)] - STATUS_ORDER[deviceStatus(b)];
+    case 'client':
+      return (a, b) => collator.compare(text(client(a)), text(client(b)));
+    case 'platform':
+      return (a, b) => collator.compare(text(a.platform), text(b.platform));
+    case 'role':
+      return (a, b) => collator.compare(text(a.role), text(b.role));
+    case 'lastSeen':
+      return (a, b) => Date.parse(a.lastSeenAt ?? '0') - Date.parse(b.lastSeenAt ?? '0');
+    case 'securityScore':
+      return (a, b) => (a.securityScore ?? -1) - (b.securityScore ?? -1);
+    case 'alerts':
+      return (a, b) => alertWeight(a) - alertWeight(b);
+  }
+}
+
+const orders = new WeakMap<FleetSnapshot, Map<DeviceSortKey, { order: Int32Array; rank: Map<string, number> }>>();
+
+/**
+ * Device indexes in ascending order of `key` (ties by hostname, then id), computed once per
+ * snapshot and key, so paging a 50k fleet is a scan, not a sort, per request.
+ */
+export function deviceOrder(snapshot: FleetSnapshot, key: DeviceSortKey) {
+  let perSnapshot = orders.get(snapshot);
+  if (!perSnapshot) {
+    perSnapshot = new Map();
+    orders.set(snapshot, perSnapshot);
+  }
+  const known = perSnapshot.get(key);
+  if (known) return known;
+  const compare = comparator(snapshot, key);
+  const devices = snapshot.devices;
+  const order = Int32Array.from(devices.keys()).sort((i, j) => {
+    const a = devices[i] as Device;
+    const b = devices[j] as Device;
+    return compare(a, b) || collator.compare(a.hostname, b.hostname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  const rank = new Map<string, number>();
+  order.forEach((deviceIndex, position) => rank.set((devices[deviceIndex] as Device).id, position));
+  const result = { order, rank };
+  perSnapshot.set(key, result);
+  return result;
+}

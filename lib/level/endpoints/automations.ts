@@ -1,0 +1,98 @@
+import 'server-only';
+import { z } from 'zod';
+import type {
+  Automation,
+  AutomationRun,
+  AutomationTriggerInput,
+  AutomationTriggerResult,
+  AutomationWebhook,
+} from '@/lib/domain/automation';
+import { mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
+import { toAutomation, toAutomationRun, toAutomationWebhook } from '@/lib/level/mappers/resources';
+import { collect, MAX_PAGE_SIZE } from '@/lib/level/pagination';
+import {
+  levelAutomationRunSchema,
+  levelAutomationSchema,
+  levelAutomationWebhookListSchema,
+  type LevelAutomationWebhook,
+} from '@/lib/level/schemas/automation';
+import type { LevelLogger } from '@/lib/level/transport';
+import { segment } from '@/lib/level/url';
+
+/** Safety stop for the webhook walk, whose paging is not documented. */
+const MAX_WEBHOOK_PAGES = 50;
+
+export function automationsEndpoints(t: LevelTransport, logger?: LevelLogger) {
+  function list(options: ListOptions = {}): AsyncGenerator<Automation> {
+    return mapPages(t.paginate('/automations', {}, levelAutomationSchema, options), toAutomation);
+  }
+
+  /**
+   * Webhook triggers. The envelope is uncertain (a bare array or `{data, has_more}`); the items have
+   * no id, so further pages, when announced, are requested after the last `automation_id`.
+   */
+  async function webhooks(options: ListOptions = {}): Promise<AutomationWebhook[]> {
+    const all: LevelAutomationWebhook[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_WEBHOOK_PAGES; page += 1) {
+      const raw = await t.request('GET', '/automations/webhooks', {
+        query: { limit: String(MAX_PAGE_SIZE), starting_after: after },
+        schema: levelAutomationWebhookListSchema,
+        signal: options.signal,
+      });
+      if (Array.isArray(raw)) return [...all, ...raw].map(toAutomationWebhook);
+      all.push(...raw.data);
+      const next = raw.data.at(-1)?.automation_id ?? null;
+      if (!raw.has_more) break;
+      if (next === null || next === after) {
+        logger?.warn({ count: all.length }, 'Level announced more automation webhooks but gave no cursor; list truncated');
+        break;
+      }
+      after = next;
+    }
+    return all.map(toAutomationWebhook);
+  }
+
+  return {
+    list,
+    listAll: (options: ListOptions = {}) => collect(list(options)),
+    webhooks,
+
+    /**
+     * Fires the automation behind `token`. Never retried after a 5xx or timeout (the automation
+     * might already be running). The token stays out of errors and logs (`:token` placeholder).
+     */
+    async trigger(token: string, input: AutomationTriggerInput = {}): Promise<AutomationTriggerResult> {
+      const body: Record<string, unknown> = { ...input.variables };
+      if (input.deviceIds) body.device_ids = [...input.deviceIds];
+      const response = await t.request('POST', `/automations/webhooks/${segment(token)}`, {
+        body,
+        schema: z.unknown(),
+        logPath: '/automations/webhooks/:token',
+      });
+      return { runIds: runIdsOf(response), response };
+    },
+  };
+}
+
+function runIdsOf(response: unknown): string[] {
+  if (typeof response !== 'object' || response === null) return [];
+  const { automation_run_ids: ids, automation_run_id: id } = response as Record<string, unknown>;
+  if (Array.isArray(ids)) return ids.filter((v): v is string => typeof v === 'string');
+  return typeof id === 'string' ? [id] : [];
+}
+
+export function automationRunsEndpoints(t: LevelTransport) {
+  return {
+    async get(id: string, options: { includeSteps?: boolean } = {}): Promise<AutomationRun> {
+      const raw = await t.request('GET', `/automation-runs/${segment(id)}`, {
+        query: { include_steps: options.includeSteps ? 'true' : undefined },
+        schema: levelAutomationRunSchema,
+      });
+      return toAutomationRun(raw);
+    },
+  };
+}
+
+export type AutomationsEndpoints = ReturnType<typeof automationsEndpoints>;
+export type AutomationRunsEndpoints = ReturnType<typeof automationRunsEndpoints>;

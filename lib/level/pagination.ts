@@ -1,0 +1,76 @@
+import 'server-only';
+import type { z } from 'zod';
+import { LevelInvalidResponseError } from '@/lib/level/errors';
+import { listEnvelope } from '@/lib/level/schemas/list-envelope';
+import type { RequestFn } from '@/lib/level/transport';
+import type { Query } from '@/lib/level/url';
+
+// Cursor walk: `limit=100&starting_after=<cursor of the last item>` while `has_more`.
+
+/** Level's maximum page size; never exceeded. */
+export const MAX_PAGE_SIZE = 100;
+
+export interface PaginateOptions {
+  /** Item field used as the cursor; `id` except for custom field values (`custom_field_id`). */
+  cursorField?: string;
+  /** 1–100, default 100. */
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+export type PaginateFn = <T>(
+  path: string,
+  query: Query,
+  itemSchema: z.ZodType<T>,
+  options?: PaginateOptions,
+) => AsyncGenerator<T[], void, undefined>;
+
+/** `shownPath` turns a relative path into the URL path used in errors (`/devices` → `/v2/devices`). */
+export function createPaginate(request: RequestFn, shownPath: (path: string) => string): PaginateFn {
+  return async function* paginate<T>(
+    path: string,
+    query: Query,
+    itemSchema: z.ZodType<T>,
+    options: PaginateOptions = {},
+  ): AsyncGenerator<T[], void, undefined> {
+    const schema = listEnvelope(itemSchema) as z.ZodType<{ data: T[]; has_more: boolean }>;
+    const cursorField = options.cursorField ?? 'id';
+    const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
+    let after: string | undefined;
+    for (;;) {
+      const page = await request('GET', path, {
+        query: { ...query, limit: String(limit), starting_after: after },
+        schema,
+        signal: options.signal,
+      });
+      if (page.data.length > 0) yield page.data;
+      if (!page.has_more) return;
+      const next = cursorOf(page.data.at(-1), cursorField);
+      if (next === null || next === after) {
+        // A cursor that does not advance would loop for ever; stop with a clear error instead.
+        throw new LevelInvalidResponseError({ method: 'GET', path: shownPath(path), status: 200 }, [
+          `data: has_more without a new ${cursorField} to continue from`,
+        ]);
+      }
+      after = next;
+    }
+  };
+}
+
+function cursorOf(item: unknown, field: string): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const value = (item as Record<string, unknown>)[field];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Drains an async iterable into an array. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** Flattens pages into items. */
+export async function* flatten<T>(pages: AsyncIterable<T[]>): AsyncGenerator<T, void, undefined> {
+  for await (const page of pages) yield* page;
+}

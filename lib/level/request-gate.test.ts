@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GatePausedError, RequestGate } from '@/lib/level/request-gate';
+
+// Pure scheduling logic under fake time; the client's behaviour over HTTP is tested against the simulator.
+
+describe('RequestGate', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('never runs more tasks at once than its concurrency', async () => {
+    const gate = new RequestGate({ concurrency: 3 });
+    let running = 0;
+    let peak = 0;
+    const tasks = Array.from({ length: 10 }, () =>
+      gate.run(async () => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        running -= 1;
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(tasks);
+    expect(peak).toBe(3);
+  });
+
+  it('starts no more than the per-minute budget in any 60 s window', async () => {
+    const gate = new RequestGate({ concurrency: 10, requestsPerMinute: 5 });
+    const startedAt: number[] = [];
+    const tasks = Array.from({ length: 7 }, () => gate.run(async () => void startedAt.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(startedAt).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all(tasks);
+    expect(startedAt).toHaveLength(7);
+    expect((startedAt[5] ?? 0) - (startedAt[0] ?? 0)).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('holds every start until a pause ends and never shortens a pause', async () => {
+    const gate = new RequestGate();
+    gate.pauseUntil(Date.now() + 5_000);
+    gate.pauseUntil(Date.now() + 1_000);
+    let startedAt = 0;
+    const task = gate.run(async () => void (startedAt = Date.now()));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(startedAt).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await task;
+    expect(startedAt).toBe(1_005_000);
+    expect(gate.state().pausedUntil).toBeNull();
+  });
+
+  it('extends a pause that is already being waited out', async () => {
+    const gate = new RequestGate();
+    gate.pauseUntil(Date.now() + 1_000);
+    let startedAt = 0;
+    const task = gate.run(async () => void (startedAt = Date.now()));
+    await vi.advanceTimersByTimeAsync(500);
+    gate.pauseUntil(Date.now() + 2_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(startedAt).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await task;
+    expect(startedAt).toBe(1_002_500);
+  });
+
+  it('drops a queued waiter whose signal aborts', async () => {
+    const gate = new RequestGate({ concurrency: 1 });
+    const release = await gate.acquire();
+    const controller = new AbortController();
+    const waiting = gate.acquire(controller.signal);
+    expect(gate.state().queued).toBe(1);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    expect(gate.state().queued).toBe(0);
+    release();
+    expect(gate.state().inFlight).toBe(0);
+  });
+
+  it('refuses callers, queued or new, that will not wait out a long pause', async () => {
+    const gate = new RequestGate({ concurrency: 1 });
+    const release = await gate.acquire();
+    const patient = gate.acquire(undefined, 120_000);
+    const impatient = gate.acquire(undefined, 5_000);
+    gate.pauseUntil(Date.now() + 60_000);
+    await expect(impatient).rejects.toBeInstanceOf(GatePausedError);
+    await expect(gate.acquire(undefined, 5_000)).rejects.toMatchObject({ remainingMs: 60_000 });
+    expect(gate.state().queued).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(60_000);
+    (await patient)();
+    expect(gate.state()).toEqual({ inFlight: 0, queued: 0, pausedUntil: null });
+  });
+});

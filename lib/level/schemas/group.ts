@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { optNumber, optString, stringList } from '@/lib/level/schemas/fields';
+
+// REFERENCE §7.3.
+export const levelGroupSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  parent_id: optString,
+  child_ids: stringList,
+  device_count: optNumber,
+  descendent_device_count: optNumber,
+});
+
+export type LevelGroup = z.output<typeof levelGroupSchema>;

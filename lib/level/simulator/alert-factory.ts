@@ -1,0 +1,65 @@
+import { OFFLINE_ALERT, OFFLINE_DESCRIPTION, templatesFor, type AlertTemplate } from '@/lib/level/simulator/catalog-alerts';
+import { compact } from '@/lib/level/simulator/compact';
+import type { Rng } from '@/lib/level/simulator/random';
+import type { AlertRecord, AlertSeverity, DeviceRecord } from '@/lib/level/simulator/types';
+
+export type AlertDraft = { -readonly [K in Exclude<keyof AlertRecord, 'n'>]: AlertRecord[K] };
+
+function draft(device: DeviceRecord, name: string, description: string, severity: AlertSeverity, startedMs: number): AlertDraft {
+  return {
+    deviceN: device.n,
+    deviceHostname: device.hostname,
+    name,
+    description: compact(description),
+    payload: null,
+    severity,
+    resolved: false,
+    startedMs,
+    resolvedMs: null,
+  };
+}
+
+/** One literal with every field, so all alerts share a hidden class (spreads gave each its own). */
+export function toAlertRecord(n: number, d: AlertDraft): AlertRecord {
+  return {
+    n,
+    deviceN: d.deviceN,
+    deviceHostname: d.deviceHostname,
+    name: d.name,
+    description: d.description,
+    payload: d.payload,
+    severity: d.severity,
+    resolved: d.resolved,
+    startedMs: Math.floor(d.startedMs / 1000) * 1000,
+    resolvedMs: d.resolvedMs === null ? null : Math.floor(d.resolvedMs / 1000) * 1000,
+  };
+}
+
+export function offlineAlert(device: DeviceRecord, startedMs: number): AlertDraft {
+  return draft(device, OFFLINE_ALERT, OFFLINE_DESCRIPTION, 'critical', startedMs);
+}
+
+/** A realistic alert for this device; `severity` narrows the template choice when given. */
+export function randomAlert(rng: Rng, device: DeviceRecord, startedMs: number, severity?: AlertSeverity): AlertDraft {
+  const all = templatesFor(device.platform, device.role);
+  const matching = severity === undefined ? all : all.filter((t) => t.severity === severity);
+  const pool = matching.length > 0 ? matching : all;
+  const template = rng.weighted(pool.map((t): readonly [AlertTemplate, number] => [t, t.weight]));
+  return draft(device, template.name, template.describe(device.platform, rng.next()), severity ?? template.severity, startedMs);
+}
+
+export function customAlert(
+  rng: Rng,
+  device: DeviceRecord,
+  startedMs: number,
+  severity: AlertSeverity,
+  name: string | undefined,
+  description: string | undefined,
+): AlertDraft {
+  if (name === undefined) {
+    const base = randomAlert(rng, device, startedMs, severity);
+    if (description !== undefined) base.description = compact(description);
+    return base;
+  }
+  return draft(device, name, description ?? `${name} on ${device.hostname}`, severity, startedMs);
+}

@@ -1,0 +1,88 @@
+import { defineConfig, devices } from '@playwright/test';
+import {
+  ADMIN_PASSWORD,
+  CONTROL_TOKEN,
+  DEMO,
+  LEVEL_KEY,
+  LIVE,
+  SIMULATOR,
+  SYNC_INTERVAL_SECONDS,
+  demoUrl,
+  liveUrl,
+  simulatorOrigin,
+} from './e2e/support/env';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Two Levelboard servers from the same build: "demo" (no key, built-in simulator) and "live"
+// (a known key against a standalone simulator whose faults the specs switch at run time).
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  // The servers and simulators are shared; specs that inject faults must not overlap.
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: demoUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      command: `npx tsx lib/level/simulator/cli.ts --devices ${SIMULATOR.devices} --port ${SIMULATOR.port} --seed 3 --frozen --key ${LEVEL_KEY} --control-token ${CONTROL_TOKEN}`,
+      url: `${simulatorOrigin}/v2/devices`, // 401 without a key counts as "up"
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node e2e/support/serve.mjs',
+      url: `${liveUrl}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        SERVE_PORT: String(LIVE.port),
+        SERVE_DATA_DIR: LIVE.dataDir,
+        SERVE_LOG: LIVE.log,
+        LEVEL_API_KEY: LEVEL_KEY,
+        LEVEL_API_URL: `${simulatorOrigin}/v2`,
+        ADMIN_PASSWORD,
+        SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
+        LEVEL_TIMEOUT_MS: '2000',
+      },
+    },
+    {
+      command: 'node e2e/support/serve.mjs',
+      url: `${demoUrl}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        SERVE_PORT: String(DEMO.port),
+        SERVE_DATA_DIR: DEMO.dataDir,
+        SERVE_LOG: DEMO.log,
+        LEVEL_API_KEY: '',
+        DEMO_DEVICES: '300',
+        SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
+      },
+    },
+  ],
+});

@@ -1,0 +1,15 @@
+// `npm test`: the whole suite (unit + end-to-end), preparing whatever a fresh clone lacks.
+import { existsSync } from 'node:fs';
+import { ensureBuild, ensureDependencies, run } from './lib/prepare.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+
+ensureDependencies();
+const chromium = ensureChromium();
+console.log('› Unit and integration tests (vitest)');
+run('npx', ['vitest', 'run'], { env });
+ensureBuild();
+console.log('› End-to-end tests (Playwright, Chromium at ' + chromium + ')');
+run('npx', ['playwright', 'test', ...process.argv.slice(2)], { env: { ...env, CHROMIUM_PATH: chromium } });
+if (!existsSync('e2e/.artifacts')) console.warn('(no e2e artifacts were written)');
