@@ -1,8 +1,8 @@
+import { Providers } from '@/app/providers';
+import { THEME_BOOT_SCRIPT } from '@/components/layout/theme-boot-script';
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
-import { Providers } from '@/app/providers';
-import { THEME_BOOT_SCRIPT } from '@/components/layout/theme-boot-script';
 import './globals.css';
 
 const inter = localFont({ src: './inter-latin-wght.woff2', variable: '--font-inter', display: 'swap' });

@@ -70,16 +70,26 @@ test.describe('Levelboard API against the standalone simulator', () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page = await (await api(request, `/api/devices?limit=150&sort=-lastSeen${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page = await (
+        await api(request, `/api/devices?limit=150&sort=-lastSeen${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       for (const row of page.data) seen.add(row.id);
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.size).toBe((await live.stats()).devices.total);
   });
 
-  test('Level failing: every route still answers with the last data marked stale, then recovers', async ({ request }) => {
+  test('Level failing: every route still answers with the last data marked stale, then recovers', async ({
+    request,
+  }) => {
     test.setTimeout(120_000);
-    const routes = ['/api/fleet/summary', '/api/devices?limit=10', '/api/groups', '/api/alerts', '/api/health'];
+    const routes = [
+      '/api/fleet/summary',
+      '/api/devices?limit=10',
+      '/api/groups',
+      '/api/alerts',
+      '/api/health',
+    ];
     await live.setFaults({ errorRate: 1 });
     await expect
       .poll(async () => (await (await api(request, '/api/fleet/summary')).json()).stale, {

@@ -5,7 +5,7 @@ import path from 'node:path';
 // Starts the real standalone server with a broken environment and reads what it prints.
 function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.resolve('.next/standalone/server.js')], {
+    const child = spawn(process.execPath, [path.resolve('.next/standalone/levelboard-server.js')], {
       env: { PATH: process.env.PATH, NODE_ENV: 'production', HOSTNAME: '127.0.0.1', PORT: '3199', ...env },
     });
     let output = '';
@@ -20,7 +20,11 @@ function startWith(env: Record<string, string>): Promise<{ code: number | null; 
 }
 
 test('a bad LEVEL_API_URL stops the server with the variable named', async () => {
-  const { code, output } = await startWith({ LEVEL_API_KEY: 'k-secret-value', ADMIN_PASSWORD: 'longenough', LEVEL_API_URL: 'not a url' });
+  const { code, output } = await startWith({
+    LEVEL_API_KEY: 'k-secret-value',
+    ADMIN_PASSWORD: 'longenough',
+    LEVEL_API_URL: 'not a url',
+  });
   expect(code).toBe(1);
   expect(output).toContain('LEVEL_API_URL must be an absolute URL');
   expect(output).not.toContain('k-secret-value');

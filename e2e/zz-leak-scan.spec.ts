@@ -21,7 +21,16 @@ test('the Level API key never appears in responses, pages, bundles or logs', asy
   });
   await page.goto(liveUrl);
   await page.waitForLoadState('networkidle');
-  for (const route of ['/api/health', '/api/fleet/summary', '/api/devices?limit=500', '/api/groups', '/api/alerts?status=all', '/api/metrics', '/api/devices/unknown', '/api/devices?limit=0']) {
+  for (const route of [
+    '/api/health',
+    '/api/fleet/summary',
+    '/api/devices?limit=500',
+    '/api/groups',
+    '/api/alerts?status=all',
+    '/api/metrics',
+    '/api/devices/unknown',
+    '/api/devices?limit=0',
+  ]) {
     const response = await request.get(`${liveUrl}${route}`);
     seen.push(`${route}\n${JSON.stringify(response.headers())}\n${await response.text()}`);
   }

@@ -1,5 +1,5 @@
-import 'server-only';
 import { formatEnvProblems, parseEnv, type Env } from '@/lib/config/env-schema';
+import 'server-only';
 
 let cached: Env | undefined;
 

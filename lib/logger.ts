@@ -1,5 +1,5 @@
-import 'server-only';
 import pino, { type DestinationStream } from 'pino';
+import 'server-only';
 
 // Every log line passes through one scrubber before it reaches stdout, so a secret that slips
 // into a message, an error or a nested object is still replaced — not only known field names.

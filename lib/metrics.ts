@@ -1,5 +1,5 @@
-import 'server-only';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import 'server-only';
 
 // One registry per process, kept on globalThis so Next's separate bundles share it.
 interface Metrics {
@@ -71,7 +71,11 @@ function create(): Metrics {
       help: 'Seconds since the last successful sync',
       registers: [registry],
     }),
-    stale: new Gauge({ name: 'levelboard_stale', help: '1 when the fleet data is stale', registers: [registry] }),
+    stale: new Gauge({
+      name: 'levelboard_stale',
+      help: '1 when the fleet data is stale',
+      registers: [registry],
+    }),
   };
 }
 

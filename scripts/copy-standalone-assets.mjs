@@ -1,4 +1,5 @@
 // `output: 'standalone'` leaves static assets out of .next/standalone; the server expects them beside it.
+// Levelboard's production entry (levelboard-server.js) wraps Next's generated server.js.
 import { cpSync, existsSync } from 'node:fs';
 
 if (!existsSync('.next/standalone/server.js')) {
@@ -6,4 +7,5 @@ if (!existsSync('.next/standalone/server.js')) {
   process.exit(1);
 }
 cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
+cpSync('scripts/levelboard-server.cjs', '.next/standalone/levelboard-server.js');
 if (existsSync('public')) cpSync('public', '.next/standalone/public', { recursive: true });

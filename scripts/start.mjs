@@ -19,6 +19,9 @@ const env = {
   HOSTNAME: process.env.HOST ?? '0.0.0.0',
 };
 console.log(`› Starting Levelboard on http://localhost:${env.PORT}`);
-const child = spawn(process.execPath, [path.join(root, '.next/standalone/server.js')], { env, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, '.next/standalone/levelboard-server.js')], {
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

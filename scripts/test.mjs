@@ -1,7 +1,7 @@
 // `npm test`: the whole suite (unit + end-to-end), preparing whatever a fresh clone lacks.
 import { existsSync } from 'node:fs';
-import { ensureBuild, ensureDependencies, run } from './lib/prepare.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureBuild, ensureDependencies, run } from './lib/prepare.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { startServerRuntime } from '@/lib/runtime/start';
+import type { ReactNode } from 'react';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { SeverityTiles } from '@/components/status/severity-tiles';
 import { Freshness } from '@/components/status/freshness';
+import { SeverityTiles } from '@/components/status/severity-tiles';
 import { StatTile } from '@/components/status/stat-tile';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { fleetSummaryQuery } from '@/lib/query/fleet';
+import { useQuery } from '@tanstack/react-query';
 
 export function OverviewClient() {
   const summary = useQuery(fleetSummaryQuery());
@@ -27,7 +27,12 @@ export function OverviewClient() {
           <StatTile label="Total" value={data?.devices.total} testId="tile-total" />
           <StatTile label="Online" value={data?.devices.online} tone="online" testId="tile-online" />
           <StatTile label="Offline" value={data?.devices.offline} tone="offline" testId="tile-offline" />
-          <StatTile label="Maintenance" value={data?.devices.maintenance} tone="maintenance" testId="tile-maintenance" />
+          <StatTile
+            label="Maintenance"
+            value={data?.devices.maintenance}
+            tone="maintenance"
+            testId="tile-maintenance"
+          />
         </div>
       </section>
       <section aria-labelledby="alerts-heading">

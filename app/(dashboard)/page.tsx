@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { OverviewClient } from '@/app/(dashboard)/overview-client';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Overview' };
 

@@ -1,7 +1,7 @@
-import { Activity } from 'lucide-react';
-import Link from 'next/link';
 import { DemoBadge } from '@/components/layout/demo-badge';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { Activity } from 'lucide-react';
+import Link from 'next/link';
 
 export function AppHeader({ demo }: { demo: boolean }) {
   return (

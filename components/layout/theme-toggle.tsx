@@ -1,8 +1,8 @@
 'use client';
 
+import { THEME_STORAGE_KEY } from '@/components/layout/theme-boot-script';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useSyncExternalStore } from 'react';
-import { THEME_STORAGE_KEY } from '@/components/layout/theme-boot-script';
 
 type Theme = 'system' | 'light' | 'dark';
 const ORDER: Theme[] = ['system', 'light', 'dark'];

@@ -13,7 +13,10 @@ export function Freshness({ syncedAt, stale }: { syncedAt: string | null | undef
   if (!syncedAt) return <span className="text-sm text-muted">waiting for first sync…</span>;
   const at = new Date(syncedAt);
   return (
-    <span className={stale ? 'text-sm font-medium text-critical' : 'text-sm text-muted'} data-testid="freshness">
+    <span
+      className={stale ? 'text-sm font-medium text-critical' : 'text-sm text-muted'}
+      data-testid="freshness"
+    >
       <time dateTime={syncedAt} title={at.toLocaleString()} suppressHydrationWarning>
         updated {formatDistanceToNowStrict(at, { addSuffix: true })}
       </time>

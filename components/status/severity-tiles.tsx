@@ -2,7 +2,12 @@ import { StatTile } from '@/components/status/stat-tile';
 import type { SeverityCounts } from '@/lib/domain/fleet';
 import { SEVERITIES } from '@/lib/domain/severity';
 
-const LABEL = { information: 'Information', warning: 'Warning', critical: 'Critical', emergency: 'Emergency' };
+const LABEL = {
+  information: 'Information',
+  warning: 'Warning',
+  critical: 'Critical',
+  emergency: 'Emergency',
+};
 
 export function SeverityTiles({ counts }: { counts: SeverityCounts | undefined }) {
   return (

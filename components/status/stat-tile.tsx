@@ -1,7 +1,8 @@
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
 
-export type Tone = 'neutral' | 'online' | 'offline' | 'maintenance' | 'information' | 'warning' | 'critical' | 'emergency';
+export type Tone =
+  'neutral' | 'online' | 'offline' | 'maintenance' | 'information' | 'warning' | 'critical' | 'emergency';
 
 const ACCENT: Record<Tone, string> = {
   neutral: 'bg-ink/40',
@@ -28,7 +29,10 @@ export function StatTile({
   testId?: string;
 }) {
   return (
-    <div className="relative overflow-hidden rounded-xl border border-line bg-raised p-4 shadow-sm" data-testid={testId}>
+    <div
+      className="relative overflow-hidden rounded-xl border border-line bg-raised p-4 shadow-sm"
+      data-testid={testId}
+    >
       <span aria-hidden className={clsx('absolute inset-y-0 left-0 w-1', ACCENT[tone])} />
       <p className="text-sm font-medium text-muted">{label}</p>
       {value === undefined ? (

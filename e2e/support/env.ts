@@ -12,8 +12,16 @@ export const CONTROL_TOKEN = process.env.E2E_CONTROL_TOKEN;
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 
 export const ARTIFACTS = path.resolve('e2e/.artifacts');
-export const DEMO = { port: 3100, dataDir: path.join(ARTIFACTS, 'data-demo'), log: path.join(ARTIFACTS, 'server-demo.log') };
-export const LIVE = { port: 3101, dataDir: path.join(ARTIFACTS, 'data-live'), log: path.join(ARTIFACTS, 'server-live.log') };
+export const DEMO = {
+  port: 3100,
+  dataDir: path.join(ARTIFACTS, 'data-demo'),
+  log: path.join(ARTIFACTS, 'server-demo.log'),
+};
+export const LIVE = {
+  port: 3101,
+  dataDir: path.join(ARTIFACTS, 'data-live'),
+  log: path.join(ARTIFACTS, 'server-live.log'),
+};
 export const SIMULATOR = { port: 4110, devices: 400 };
 export const SYNC_INTERVAL_SECONDS = 5;
 

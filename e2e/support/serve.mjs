@@ -11,7 +11,7 @@ const log = createWriteStream(SERVE_LOG);
 
 const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
 Object.assign(env, { PORT: SERVE_PORT, HOSTNAME: '127.0.0.1', DATA_DIR: SERVE_DATA_DIR });
-const child = spawn(process.execPath, [path.resolve('.next/standalone/server.js')], { env });
+const child = spawn(process.execPath, [path.resolve('.next/standalone/levelboard-server.js')], { env });
 child.stdout.pipe(log);
 child.stderr.pipe(log);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

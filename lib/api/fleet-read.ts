@@ -1,7 +1,7 @@
-import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { fleetService } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import 'server-only';
 
 /** The current snapshot and its freshness; 503 (with the sync progress message) before the first sync. */
 export function readFleet(): { snapshot: FleetSnapshot; stale: boolean; syncedAt: string } {

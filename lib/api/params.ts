@@ -1,12 +1,12 @@
-import 'server-only';
-import type { NextRequest } from 'next/server';
-import type { z } from 'zod';
 import { badRequest } from '@/lib/api/errors';
+import type { ApiRequest } from '@/lib/api/types';
+import 'server-only';
+import type { z } from 'zod';
 
 /** Parses query parameters with a strict zod schema; the 400 names the offending parameter. */
-export function parseQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.infer<S> {
+export function parseQuery<S extends z.ZodType>(request: ApiRequest, schema: S): z.infer<S> {
   const raw: Record<string, string> = {};
-  for (const [key, value] of request.nextUrl.searchParams) {
+  for (const [key, value] of request.url.searchParams) {
     if (key in raw) throw badRequest(`Parameter "${key}" is given more than once.`);
     raw[key] = value;
   }

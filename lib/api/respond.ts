@@ -1,17 +1,28 @@
-import 'server-only';
+import type { ApiRequest, ApiResult } from '@/lib/api/types';
 import { createHash } from 'node:crypto';
-import { NextResponse, type NextRequest } from 'next/server';
+import 'server-only';
 
 const BASE_HEADERS = { 'Cache-Control': 'private, no-cache', Vary: 'Cookie' };
+const JSON_TYPE = 'application/json; charset=utf-8';
 
-function quoted(tag: string) {
-  return `"${tag}"`;
-}
-
-function matches(request: NextRequest, etag: string): boolean {
-  const header = request.headers.get('if-none-match');
+function matches(request: ApiRequest, etag: string): boolean {
+  const header = request.header('if-none-match');
   if (!header) return false;
   return header.split(',').some((candidate) => candidate.trim() === etag || candidate.trim() === '*');
+}
+
+const tagOf = (...parts: string[]) =>
+  `"${createHash('sha1').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
+
+// The last body per memo slot: many viewers polling the same unchanged data share one serialisation.
+const bodies = new Map<string, { etag: string; body: Buffer }>();
+
+function memoized(slot: string | undefined, etag: string, body: () => string): Buffer {
+  const hit = slot === undefined ? undefined : bodies.get(slot);
+  if (hit?.etag === etag) return hit.body;
+  const fresh = Buffer.from(body());
+  if (slot !== undefined) bodies.set(slot, { etag, body: fresh });
+  return fresh;
 }
 
 /**
@@ -19,40 +30,24 @@ function matches(request: NextRequest, etag: string): boolean {
  * the snapshot version, the staleness flag and the query, so an unchanged poll costs no JSON work.
  */
 export function respondVersioned(
-  request: NextRequest,
+  request: ApiRequest,
   tagParts: readonly (string | number | boolean)[],
   body: () => string,
   memo?: string,
-): NextResponse {
-  const etag = quoted(
-    createHash('sha1').update(tagParts.join('\u0000')).update(request.nextUrl.search).digest('base64url').slice(0, 27),
-  );
-  if (matches(request, etag)) return new NextResponse(null, { status: 304, headers: { ...BASE_HEADERS, ETag: etag } });
-  return new NextResponse(memoized(memo, etag, body), {
+): ApiResult {
+  const etag = tagOf(...tagParts.map(String), request.url.search);
+  if (matches(request, etag)) return { status: 304, headers: { ...BASE_HEADERS, ETag: etag } };
+  return {
     status: 200,
-    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ETag: etag },
-  });
-}
-
-// The last body per memo slot: many viewers polling the same unchanged data share one serialisation.
-const bodies = new Map<string, { etag: string; body: string }>();
-
-function memoized(slot: string | undefined, etag: string, body: () => string): string {
-  if (slot === undefined) return body();
-  const hit = bodies.get(slot);
-  if (hit?.etag === etag) return hit.body;
-  const fresh = body();
-  bodies.set(slot, { etag, body: fresh });
-  return fresh;
+    headers: { ...BASE_HEADERS, 'Content-Type': JSON_TYPE, ETag: etag },
+    body: memoized(memo, etag, body),
+  };
 }
 
 /** For bodies not tied to a snapshot version (e.g. device detail from Level): tag by content. */
-export function respondHashed(request: NextRequest, value: unknown): NextResponse {
+export function respondHashed(request: ApiRequest, value: unknown): ApiResult {
   const json = JSON.stringify(value);
-  const etag = quoted(createHash('sha1').update(json).digest('base64url').slice(0, 27));
-  if (matches(request, etag)) return new NextResponse(null, { status: 304, headers: { ...BASE_HEADERS, ETag: etag } });
-  return new NextResponse(json, {
-    status: 200,
-    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ETag: etag },
-  });
+  const etag = tagOf(json);
+  if (matches(request, etag)) return { status: 304, headers: { ...BASE_HEADERS, ETag: etag } };
+  return { status: 200, headers: { ...BASE_HEADERS, 'Content-Type': JSON_TYPE, ETag: etag }, body: json };
 }

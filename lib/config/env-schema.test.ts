@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { formatEnvProblems, parseEnv } from '@/lib/config/env-schema';
+import { describe, expect, it } from 'vitest';
 
 describe('parseEnv', () => {
   it('applies the documented defaults to an empty environment (demo mode)', () => {
@@ -15,7 +15,10 @@ describe('parseEnv', () => {
 
   it('names LEVEL_API_URL when it is not a URL', () => {
     const result = parseEnv({ LEVEL_API_URL: 'api.level.io/v2' });
-    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^LEVEL_API_URL must be an absolute URL/)] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^LEVEL_API_URL must be an absolute URL/)],
+    });
   });
 
   it('names LEVEL_API_URL when it uses another protocol', () => {

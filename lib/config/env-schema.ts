@@ -24,8 +24,12 @@ const integer = (fallback: number, min: number, max: number) =>
 const httpUrl = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value), { error: 'must be an absolute URL such as https://api.level.io/v2' })
-  .refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), { error: 'must use http:// or https://' })
+  .refine((value) => URL.canParse(value), {
+    error: 'must be an absolute URL such as https://api.level.io/v2',
+  })
+  .refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), {
+    error: 'must use http:// or https://',
+  })
   .transform((value) => value.replace(/\/+$/, ''));
 
 const booleanFlag = z.preprocess(

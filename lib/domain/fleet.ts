@@ -24,9 +24,15 @@ export interface FleetSummary extends Freshness {
   alerts: { active: SeverityCounts; activeTotal: number };
   demo: boolean;
   totals: Rollup;
+  /** Number of top-level groups (clients). */
+  clientCount: number;
+  sync: SyncStatus;
+}
+
+export interface ClientsResponse extends Freshness {
+  /** Top-level groups by name, each with its whole subtree's rollup. */
   clients: ClientSummary[];
   ungrouped: Rollup;
-  sync: SyncStatus;
 }
 
 export function emptySeverityCounts(): SeverityCounts {

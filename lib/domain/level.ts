@@ -25,6 +25,6 @@ export type {
   DeviceSecurity,
 } from '@/lib/domain/device';
 export type { Group } from '@/lib/domain/group';
-export { isSeverity, SEVERITIES, severityRank, type Severity } from '@/lib/domain/severity';
+export { SEVERITIES, isSeverity, severityRank, type Severity } from '@/lib/domain/severity';
 export type { Tag } from '@/lib/domain/tag';
 export type { Update } from '@/lib/domain/update';

@@ -1,7 +1,7 @@
-import 'server-only';
 import type { DeviceDetail } from '@/lib/domain/level';
 import type { LevelClient } from '@/lib/level';
 import { ALL_DEVICE_INCLUDES } from '@/lib/level/endpoints/devices';
+import 'server-only';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 500;

@@ -1,16 +1,21 @@
-import 'server-only';
 import type { Alert, Device, Group, Tag } from '@/lib/domain/level';
+import type { FleetData } from '@/lib/fleet/snapshot';
+import { walkDevices } from '@/lib/fleet/walk-devices';
 import type { LevelClient } from '@/lib/level';
 import { LevelApiError } from '@/lib/level/errors';
-import type { FleetData } from '@/lib/fleet/snapshot';
+import 'server-only';
 
 export interface FetchProgress {
   devicesFetched: number;
 }
 
-export interface PreviousAlerts {
+export interface PreviousFleet {
   active: readonly Alert[];
   recentResolved: readonly Alert[];
+  /** Device ids in Level's list order from the last sync (null on the first). */
+  deviceOrder: readonly string[] | null;
+  /** Parallel slices for the device walk (the client's concurrency). */
+  slices: number;
 }
 
 /** How long a resolved alert stays in the "recently resolved" list. */
@@ -19,23 +24,13 @@ export const RESOLVED_RETENTION_MS = 24 * 60 * 60 * 1000;
 const MAX_RESOLVED_LOOKUPS = 50;
 const MAX_RESOLVED_KEPT = 2_000;
 
-async function collectWithProgress(items: AsyncIterable<Device>, progress: (p: FetchProgress) => void) {
-  const devices: Device[] = [];
-  for await (const device of items) {
-    devices.push(device);
-    if (devices.length % 100 === 0) progress({ devicesFetched: devices.length });
-  }
-  progress({ devicesFetched: devices.length });
-  return devices;
-}
-
 /**
  * Level reports only the current state, so "recently resolved" is derived: alerts active in the
  * previous sync and gone now are fetched by id (bounded), the rest are marked resolved now.
  */
 async function resolvedSince(
   client: LevelClient,
-  previous: PreviousAlerts,
+  previous: PreviousFleet,
   active: readonly Alert[],
   now: Date,
 ): Promise<Alert[]> {
@@ -46,7 +41,9 @@ async function resolvedSince(
     if (index < MAX_RESOLVED_LOOKUPS) {
       try {
         const current = await client.alerts.get(alert.id);
-        resolved.push(current.resolved ? current : { ...current, resolved: true, resolvedAt: now.toISOString() });
+        resolved.push(
+          current.resolved ? current : { ...current, resolved: true, resolvedAt: now.toISOString() },
+        );
         continue;
       } catch (error) {
         if (!(error instanceof LevelApiError) || error.kind !== 'not_found') throw error;
@@ -57,7 +54,8 @@ async function resolvedSince(
   const cutoff = now.getTime() - RESOLVED_RETENTION_MS;
   const seen = new Set(resolved.map((alert) => alert.id));
   const kept = previous.recentResolved.filter(
-    (alert) => !seen.has(alert.id) && !stillActive.has(alert.id) && Date.parse(alert.resolvedAt ?? '') >= cutoff,
+    (alert) =>
+      !seen.has(alert.id) && !stillActive.has(alert.id) && Date.parse(alert.resolvedAt ?? '') >= cutoff,
   );
   return [...resolved, ...kept]
     .sort((a, b) => Date.parse(b.resolvedAt ?? '') - Date.parse(a.resolvedAt ?? ''))
@@ -67,12 +65,14 @@ async function resolvedSince(
 /** One full walk of Level (there is no delta API): devices, groups, active alerts, tags. */
 export async function fetchFleet(
   client: LevelClient,
-  previous: PreviousAlerts,
+  previous: PreviousFleet,
   onProgress: (progress: FetchProgress) => void,
   now: () => Date = () => new Date(),
 ): Promise<FleetData> {
   const [devices, groups, activeAlerts, tags]: [Device[], Group[], Alert[], Tag[]] = await Promise.all([
-    collectWithProgress(client.devices.list(), onProgress),
+    walkDevices(client, previous.deviceOrder, previous.slices, (devicesFetched) =>
+      onProgress({ devicesFetched }),
+    ),
     client.groups.listAll(),
     client.alerts.listAll({ status: 'active' }),
     client.tags.listAll(),

@@ -1,8 +1,8 @@
-import 'server-only';
 import type { Rollup } from '@/lib/domain/fleet';
 import { SEVERITIES } from '@/lib/domain/severity';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { metrics } from '@/lib/metrics';
+import 'server-only';
 
 const UNGROUPED = '_ungrouped';
 

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { afterEach, describe, expect, it } from 'vitest';
 
 let harness: FleetHarness | undefined;
 afterEach(async () => {
@@ -48,7 +48,10 @@ describe('FleetService', () => {
   });
 
   it('reports a rejected key clearly and does not retry it in a tight loop', async () => {
-    harness = await startFleetHarness({ devices: 50 }, { intervalMs: 50, clientKey: 'rotated-key-abcdefghij' });
+    harness = await startFleetHarness(
+      { devices: 50 },
+      { intervalMs: 50, clientKey: 'rotated-key-abcdefghij' },
+    );
     harness.service.start();
     await sleep(600);
     const status = harness.service.status();

@@ -1,14 +1,16 @@
-import 'server-only';
 import type { SyncStatus } from '@/lib/domain/fleet';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
 import { fetchFleet } from '@/lib/fleet/fetch-fleet';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
 import { describeLevelError, isLevelApiError } from '@/lib/level/errors';
+import 'server-only';
 
 export interface FleetServiceOptions {
   getClient: () => LevelClient;
   intervalMs: number;
+  /** Parallel slices for the device walk; match the Level client's concurrency. */
+  slices?: number;
   /** Requests sent to Level so far by this process (to report requests per sync). */
   requestCount: () => number;
   onSynced?: (snapshot: FleetSnapshot, previous: FleetSnapshot | null) => void | Promise<void>;
@@ -37,6 +39,7 @@ export class FleetService {
   private lastRequestCount: number | null = null;
   private firstSyncProgress: { pagesFetched: number; devicesFetched: number } | null = null;
   private readonly now: () => number;
+  private statusRevision = 0;
 
   constructor(private readonly options: FleetServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -62,8 +65,14 @@ export class FleetService {
   syncNow(): Promise<FleetSnapshot | null> {
     this.inFlight ??= this.sync().finally(() => {
       this.inFlight = null;
+      this.statusRevision += 1;
     });
     return this.inFlight;
+  }
+
+  /** Changes whenever anything in `status()` other than the time-based `stale` flag changes. */
+  revision(): number {
+    return this.statusRevision;
   }
 
   isStale(): boolean {
@@ -104,13 +113,24 @@ export class FleetService {
     const started = this.now();
     const requestsBefore = this.options.requestCount();
     this.lastAttemptAt = started;
+    this.statusRevision += 1;
     const previous = this.snapshot;
     try {
       const data = await fetchFleet(
         this.options.getClient(),
-        { active: previous?.activeAlerts ?? [], recentResolved: previous?.recentResolvedAlerts ?? [] },
+        {
+          active: previous?.activeAlerts ?? [],
+          recentResolved: previous?.recentResolvedAlerts ?? [],
+          deviceOrder: previous ? previous.devices.map((device) => device.id) : null,
+          slices: this.options.slices ?? 4,
+        },
         (progress) => {
-          if (!this.snapshot) this.firstSyncProgress = { ...progress, pagesFetched: this.options.requestCount() - requestsBefore };
+          if (this.snapshot) return;
+          this.firstSyncProgress = {
+            ...progress,
+            pagesFetched: this.options.requestCount() - requestsBefore,
+          };
+          this.statusRevision += 1;
         },
       );
       const next = buildSnapshot(data, ++this.version, new Date(this.now()).toISOString());
@@ -120,7 +140,12 @@ export class FleetService {
       this.lastDurationMs = this.now() - started;
       this.lastRequestCount = this.options.requestCount() - requestsBefore;
       this.options.log?.info(
-        { version: next.version, devices: next.devices.length, durationMs: this.lastDurationMs, requests: this.lastRequestCount },
+        {
+          version: next.version,
+          devices: next.devices.length,
+          durationMs: this.lastDurationMs,
+          requests: this.lastRequestCount,
+        },
         'Fleet synced',
       );
       await this.options.onSynced?.(next, previous);

@@ -1,11 +1,11 @@
-import 'server-only';
 import { getEnv } from '@/lib/env';
 import { DeviceDetailCache } from '@/lib/fleet/device-detail';
-import { FleetService } from '@/lib/fleet/fleet-service';
 import { recordFleetMetrics } from '@/lib/fleet/fleet-metrics';
+import { FleetService } from '@/lib/fleet/fleet-service';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
+import 'server-only';
 
 interface FleetRuntime {
   service: FleetService;
@@ -23,13 +23,15 @@ export function fleetRuntime(): FleetRuntime {
   const service = new FleetService({
     getClient: getLevelClient,
     intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
+    slices: env.LEVEL_CONCURRENCY,
     requestCount: levelRequestCount,
     log,
     onSynced: (snapshot, _previous) => {
       metrics().syncDuration.observe({ result: 'ok' }, (service.status().lastDurationMs ?? 0) / 1000);
       recordFleetMetrics(snapshot);
     },
-    onSyncFailed: (_error, durationMs) => metrics().syncDuration.observe({ result: 'error' }, durationMs / 1000),
+    onSyncFailed: (_error, durationMs) =>
+      metrics().syncDuration.observe({ result: 'error' }, durationMs / 1000),
   });
   slot.__levelboardFleet = { service, details: new DeviceDetailCache(getLevelClient) };
   return slot.__levelboardFleet;

@@ -17,7 +17,8 @@ export class RollupBuilder {
     this.total += 1;
     const status = deviceStatus(device);
     this[status] += 1;
-    if (status === 'offline' && device.role !== null && device.role !== 'workstation') this.offlineServers += 1;
+    if (status === 'offline' && device.role !== null && device.role !== 'workstation')
+      this.offlineServers += 1;
     let serious = false;
     for (const alert of deviceAlerts ?? []) {
       this.alerts[alert.severity] += 1;
@@ -31,10 +32,16 @@ export class RollupBuilder {
     const monitored = this.total - this.maintenance;
     let worst: Severity | null = null;
     for (const severity of Object.keys(this.alerts) as Severity[]) {
-      if (this.alerts[severity] > 0 && (worst === null || severityRank(severity) > severityRank(worst))) worst = severity;
+      if (this.alerts[severity] > 0 && (worst === null || severityRank(severity) > severityRank(worst)))
+        worst = severity;
     }
     return {
-      devices: { total: this.total, online: this.online, offline: this.offline, maintenance: this.maintenance },
+      devices: {
+        total: this.total,
+        online: this.online,
+        offline: this.offline,
+        maintenance: this.maintenance,
+      },
       alerts: { ...this.alerts },
       activeAlerts: this.activeAlerts,
       worstSeverity: worst,

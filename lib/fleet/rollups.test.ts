@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Expected figures come from the simulator's own HTTP filters (ancestor_group_id, group_id=null),
 // an independent path from the snapshot's rollup code.
@@ -84,9 +84,11 @@ describe('snapshot rollups', () => {
     const bySeverity = { information: 0, warning: 0, critical: 0, emergency: 0 };
     for (const id of snapshot.clientIds) {
       const alerts = snapshot.groupNodes.get(id)?.subtree.alerts;
-      for (const key of Object.keys(bySeverity) as (keyof typeof bySeverity)[]) bySeverity[key] += alerts?.[key] ?? 0;
+      for (const key of Object.keys(bySeverity) as (keyof typeof bySeverity)[])
+        bySeverity[key] += alerts?.[key] ?? 0;
     }
-    for (const key of Object.keys(bySeverity) as (keyof typeof bySeverity)[]) bySeverity[key] += snapshot.ungrouped.alerts[key];
+    for (const key of Object.keys(bySeverity) as (keyof typeof bySeverity)[])
+      bySeverity[key] += snapshot.ungrouped.alerts[key];
     expect(bySeverity).toEqual(harness.sim.stats().alerts.active);
   });
 });

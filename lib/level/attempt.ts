@@ -1,4 +1,3 @@
-import 'server-only';
 import {
   LevelApiError,
   LevelForbiddenError,
@@ -11,6 +10,7 @@ import {
   type LevelErrorContext,
 } from '@/lib/level/errors';
 import { parseRetryAfter } from '@/lib/level/retry-policy';
+import 'server-only';
 
 // One HTTP exchange with Level, classified. The API key enters only the Authorization header
 // built here and leaves only through `scrub`, which removes it from any text Level sends back.
@@ -60,12 +60,21 @@ export async function attempt(input: AttemptInput): Promise<AttemptOutcome> {
     return classify(response, text, input);
   } catch (error) {
     if (controller.signal.aborted && controller.signal.reason instanceof TimeoutSignal) {
-      return failure(new LevelUpstreamError(input.context, `timeout after ${input.timeoutMs} ms`), null, true);
+      return failure(
+        new LevelUpstreamError(input.context, `timeout after ${input.timeoutMs} ms`),
+        null,
+        true,
+      );
     }
     if (input.signal?.aborted) throw input.signal.reason;
     const code = networkCode(error);
     const refused = code === 'ECONNREFUSED';
-    return failure(new LevelUpstreamError(input.context, `network error (${code ?? 'unknown'})`), null, true, refused);
+    return failure(
+      new LevelUpstreamError(input.context, `network error (${code ?? 'unknown'})`),
+      null,
+      true,
+      refused,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLevelClient } from '@/lib/level/client';
 import {
   describeLevelError,
@@ -7,7 +6,6 @@ import {
   LevelUnauthorizedError,
   LevelValidationError,
 } from '@/lib/level/errors';
-import { encodeId, type RunningSimulator } from '@/lib/level/simulator';
 import {
   API_KEY,
   caught,
@@ -18,6 +16,8 @@ import {
   startTestSimulator,
   testClient,
 } from '@/lib/level/sim-fixture';
+import { encodeId, type RunningSimulator } from '@/lib/level/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WRONG_KEY = 'wrong-key-d41d8cd98f00b204e980';
 

@@ -1,12 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LevelInvalidResponseError, LevelRateLimitedError, LevelUpstreamError } from '@/lib/level/errors';
 import {
-  LevelInvalidResponseError,
-  LevelRateLimitedError,
-  LevelUpstreamError,
-} from '@/lib/level/errors';
+  API_KEY,
+  caught,
+  expectNoViolations,
+  expectSecretAbsent,
+  routeCount,
+  startTestSimulator,
+  testClient,
+} from '@/lib/level/sim-fixture';
 import type { RunningSimulator } from '@/lib/level/simulator';
-import { API_KEY, caught, expectNoViolations, expectSecretAbsent, routeCount, startTestSimulator, testClient } from '@/lib/level/sim-fixture';
 import type { RequestInfo } from '@/lib/level/transport';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 describe('faults against the simulator', () => {
   let sim: RunningSimulator;
@@ -126,9 +130,17 @@ describe('faults against the simulator', () => {
   it('ignores extra fields (schema drift)', async () => {
     const client = testClient(sim);
     const include = { operatingSystem: true, networkInterfaces: true, security: true };
-    const baseline = { devices: await client.devices.listAll({}, { include }), groups: await client.groups.listAll(), alerts: await client.alerts.listAll() };
+    const baseline = {
+      devices: await client.devices.listAll({}, { include }),
+      groups: await client.groups.listAll(),
+      alerts: await client.alerts.listAll(),
+    };
     sim.faults.set({ drift: 'extra' });
-    const drifted = { devices: await client.devices.listAll({}, { include }), groups: await client.groups.listAll(), alerts: await client.alerts.listAll() };
+    const drifted = {
+      devices: await client.devices.listAll({}, { include }),
+      groups: await client.groups.listAll(),
+      alerts: await client.alerts.listAll(),
+    };
     expect(drifted).toEqual(baseline);
     expect(JSON.stringify(drifted)).not.toContain('new_field_2027');
   });
@@ -138,9 +150,13 @@ describe('faults against the simulator', () => {
     const client = testClient(sim);
     const devices = await client.devices.listAll();
     expect(devices).toHaveLength(250);
-    expect(devices.every((d) => d.nickname === null && d.lastSeenAt === null && d.groupName === null)).toBe(true);
+    expect(devices.every((d) => d.nickname === null && d.lastSeenAt === null && d.groupName === null)).toBe(
+      true,
+    );
     expect(devices.every((d) => d.securityScore === null && d.publicIpAddress === null)).toBe(true);
-    expect(devices.every((d) => d.displayName === d.hostname && d.privateIpAddresses.length === 0)).toBe(true);
+    expect(devices.every((d) => d.displayName === d.hostname && d.privateIpAddresses.length === 0)).toBe(
+      true,
+    );
     const alerts = await client.alerts.listAll();
     expect(alerts.every((a) => a.payload === null)).toBe(true);
   });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceDetail } from '@/lib/domain/device';
 import type { Group } from '@/lib/domain/group';
 import { ALL_DEVICE_INCLUDES } from '@/lib/level/endpoints/devices';
-import type { RunningSimulator } from '@/lib/level/simulator';
 import { expectNoViolations, startTestSimulator, testClient } from '@/lib/level/sim-fixture';
+import type { RunningSimulator } from '@/lib/level/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Every filter is checked against the full, unfiltered list walked by the same client.
 
@@ -130,7 +130,16 @@ describe('filters and include flags against the simulator', () => {
 
   it('without include flags, devices carry base fields only', async () => {
     const device = await client.devices.get(devices[0]?.id ?? '');
-    for (const key of ['operatingSystem', 'cpus', 'memory', 'disks', 'diskPartitions', 'networkInterfaces', 'motherboard', 'security']) {
+    for (const key of [
+      'operatingSystem',
+      'cpus',
+      'memory',
+      'disks',
+      'diskPartitions',
+      'networkInterfaces',
+      'motherboard',
+      'security',
+    ]) {
       expect(device).not.toHaveProperty(key);
     }
     expect(device).toEqual(devices[0]);

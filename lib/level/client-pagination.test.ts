@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '@/lib/level/simulator';
 import { levelCustomFieldValueSchema, levelDeviceSchema } from '@/lib/level/schemas';
 import { expectNoViolations, routeCount, startTestSimulator, testClient } from '@/lib/level/sim-fixture';
+import type { RunningSimulator } from '@/lib/level/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('pagination against the simulator', () => {
   let sim: RunningSimulator;
@@ -38,7 +38,9 @@ describe('pagination against the simulator', () => {
 
   it('clamps a requested page size above 100', async () => {
     const client = testClient(sim);
-    const first = await client.paginate('/devices', { limit: '500' }, levelDeviceSchema, { pageSize: 1000 }).next();
+    const first = await client
+      .paginate('/devices', { limit: '500' }, levelDeviceSchema, { pageSize: 1000 })
+      .next();
     expect(first.value).toHaveLength(100);
   });
 

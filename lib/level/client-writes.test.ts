@@ -1,8 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceDetail } from '@/lib/domain/device';
 import { LevelNotFoundError, LevelValidationError } from '@/lib/level/errors';
+import {
+  caught,
+  expectNoViolations,
+  routeCount,
+  startTestSimulator,
+  testClient,
+} from '@/lib/level/sim-fixture';
 import type { RunningSimulator } from '@/lib/level/simulator';
-import { caught, expectNoViolations, routeCount, startTestSimulator, testClient } from '@/lib/level/sim-fixture';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('writes against the simulator', () => {
   let sim: RunningSimulator;
@@ -44,7 +50,9 @@ describe('writes against the simulator', () => {
     await client.groups.addDevices(group.id, [...ids, ...ids.slice(0, 10)]);
     expect(routeCount(sim, 'POST /v2/groups/{id}/devices') - before).toBe(3);
     expect((await client.groups.get(group.id)).deviceCount).toBe(250);
-    expect((await client.devices.listAll({ groupId: group.id })).map((d) => d.id).sort()).toEqual([...ids].sort());
+    expect((await client.devices.listAll({ groupId: group.id })).map((d) => d.id).sort()).toEqual(
+      [...ids].sort(),
+    );
 
     const removedBefore = routeCount(sim, 'DELETE /v2/groups/{id}/devices');
     await client.groups.removeDevices(group.id, ids.slice(0, 120));
@@ -106,16 +114,35 @@ describe('writes against the simulator', () => {
     expect(updated.adminOnly).toBe(false);
     expect((await client.customFields.listAll()).map((f) => f.id)).toContain(field.id);
 
-    const orgValue = await client.customFieldValues.set({ customFieldId: field.id, value: 'https://sc.example' });
-    expect(orgValue).toMatchObject({ customFieldId: field.id, assignedToId: null, value: 'https://sc.example' });
+    const orgValue = await client.customFieldValues.set({
+      customFieldId: field.id,
+      value: 'https://sc.example',
+    });
+    expect(orgValue).toMatchObject({
+      customFieldId: field.id,
+      assignedToId: null,
+      value: 'https://sc.example',
+    });
     const device = devices[200];
     if (!device) throw new Error('fixture too small');
-    await client.customFieldValues.set({ customFieldId: field.id, value: 'https://sc.example/d', assignedToId: device.id });
-    const forDevice = await client.customFieldValues.listAll({ assignedToId: device.id, customFieldId: field.id });
-    expect(forDevice).toEqual([expect.objectContaining({ customFieldId: field.id, value: 'https://sc.example/d' })]);
+    await client.customFieldValues.set({
+      customFieldId: field.id,
+      value: 'https://sc.example/d',
+      assignedToId: device.id,
+    });
+    const forDevice = await client.customFieldValues.listAll({
+      assignedToId: device.id,
+      customFieldId: field.id,
+    });
+    expect(forDevice).toEqual([
+      expect.objectContaining({ customFieldId: field.id, value: 'https://sc.example/d' }),
+    ]);
 
     await client.customFieldValues.delete({ customFieldId: field.id, assignedToId: device.id });
-    const inherited = await client.customFieldValues.listAll({ assignedToId: device.id, customFieldId: field.id });
+    const inherited = await client.customFieldValues.listAll({
+      assignedToId: device.id,
+      customFieldId: field.id,
+    });
     expect(inherited.map((v) => v.value)).toEqual(['https://sc.example']);
     await client.customFieldValues.delete({ customFieldId: field.id });
     await client.customFields.delete(field.id);
@@ -134,7 +161,10 @@ describe('writes against the simulator', () => {
     if (!hook) throw new Error('no webhook');
     const target = devices[5];
     if (!target) throw new Error('fixture too small');
-    const result = await client.automations.trigger(hook.token, { deviceIds: [target.id], variables: { reason: 'test' } });
+    const result = await client.automations.trigger(hook.token, {
+      deviceIds: [target.id],
+      variables: { reason: 'test' },
+    });
     expect(result.runIds).toHaveLength(1);
     const run = await client.automationRuns.get(result.runIds[0] ?? '', { includeSteps: true });
     expect(run).toMatchObject({ automationId: hook.automationId, deviceId: target.id });

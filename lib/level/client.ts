@@ -1,5 +1,3 @@
-import 'server-only';
-import type { z } from 'zod';
 import { activitiesEndpoints } from '@/lib/level/endpoints/activities';
 import { alertsEndpoints } from '@/lib/level/endpoints/alerts';
 import { automationRunsEndpoints, automationsEndpoints } from '@/lib/level/endpoints/automations';
@@ -13,6 +11,8 @@ import { collect, createPaginate, flatten, type PaginateOptions } from '@/lib/le
 import { RequestGate, type RequestGateState } from '@/lib/level/request-gate';
 import { createRequest, type LevelLogger, type RequestInfo } from '@/lib/level/transport';
 import { buildUrl, parseBaseUrl, type Query } from '@/lib/level/url';
+import 'server-only';
+import type { z } from 'zod';
 
 // The one choke point for Level. The API key lives only in this closure (and the Authorization
 // header built per request): it is not a property of the returned object, not in any error, and
@@ -51,9 +51,13 @@ const KEY_SHAPE = /^[\x21-\x7e]+$/;
 export function createLevelClient(options: LevelClientOptions) {
   const apiKey = options.apiKey.trim();
   if (apiKey === '') throw new Error('Level API key is empty');
-  if (!KEY_SHAPE.test(apiKey)) throw new Error('Level API key contains characters that cannot be sent in a header');
+  if (!KEY_SHAPE.test(apiKey))
+    throw new Error('Level API key contains characters that cannot be sent in a header');
   const base = parseBaseUrl(options.baseUrl);
-  const gate = new RequestGate({ concurrency: options.concurrency, requestsPerMinute: options.requestsPerMinute });
+  const gate = new RequestGate({
+    concurrency: options.concurrency,
+    requestsPerMinute: options.requestsPerMinute,
+  });
 
   const request = createRequest({
     base,
@@ -76,7 +80,12 @@ export function createLevelClient(options: LevelClientOptions) {
     /** Async iterator of pages (arrays of parsed items). */
     paginate,
     /** Every item of a list endpoint. */
-    collectAll<T>(path: string, query: Query, itemSchema: z.ZodType<T>, pageOptions?: PaginateOptions): Promise<T[]> {
+    collectAll<T>(
+      path: string,
+      query: Query,
+      itemSchema: z.ZodType<T>,
+      pageOptions?: PaginateOptions,
+    ): Promise<T[]> {
       return collect(flatten(paginate(path, query, itemSchema, pageOptions)));
     },
     /** Queue and pause state of this client's request gate (for health pages). */

@@ -1,7 +1,16 @@
 import 'server-only';
 
 // Public surface of the Level client. Domain types live in `@/lib/domain/level`.
-export { createLevelClient, collectAll, type LevelClient, type LevelClientOptions } from '@/lib/level/client';
+export { collectAll, createLevelClient, type LevelClient, type LevelClientOptions } from '@/lib/level/client';
+export type { ActivityListOptions } from '@/lib/level/endpoints/activities';
+export type { AlertListFilters } from '@/lib/level/endpoints/alerts';
+export type {
+  CustomFieldChanges,
+  CustomFieldCreate,
+  CustomFieldValueDelete,
+  CustomFieldValueFilters,
+  CustomFieldValueSet,
+} from '@/lib/level/endpoints/custom-fields';
 export {
   ALL_DEVICE_INCLUDES,
   type DeviceChanges,
@@ -10,21 +19,10 @@ export {
   type DeviceListOptions,
 } from '@/lib/level/endpoints/devices';
 export type { GroupChanges, GroupCreate, GroupListFilters } from '@/lib/level/endpoints/groups';
-export type { AlertListFilters } from '@/lib/level/endpoints/alerts';
-export type { TagListFilters } from '@/lib/level/endpoints/tags';
-export type {
-  CustomFieldChanges,
-  CustomFieldCreate,
-  CustomFieldValueDelete,
-  CustomFieldValueFilters,
-  CustomFieldValueSet,
-} from '@/lib/level/endpoints/custom-fields';
-export type { UpdateListFilters } from '@/lib/level/endpoints/updates';
-export type { ActivityListOptions } from '@/lib/level/endpoints/activities';
 export { BULK_CHUNK_SIZE, type ListOptions } from '@/lib/level/endpoints/shared';
+export type { TagListFilters } from '@/lib/level/endpoints/tags';
+export type { UpdateListFilters } from '@/lib/level/endpoints/updates';
 export {
-  describeLevelError,
-  isLevelApiError,
   LevelApiError,
   LevelForbiddenError,
   LevelInvalidResponseError,
@@ -33,6 +31,8 @@ export {
   LevelUnauthorizedError,
   LevelUpstreamError,
   LevelValidationError,
+  describeLevelError,
+  isLevelApiError,
   type LevelErrorKind,
 } from '@/lib/level/errors';
 export { MAX_PAGE_SIZE, type PaginateOptions } from '@/lib/level/pagination';

@@ -1,9 +1,9 @@
-import 'server-only';
-import type { z } from 'zod';
 import { LevelInvalidResponseError } from '@/lib/level/errors';
 import { listEnvelope } from '@/lib/level/schemas/list-envelope';
 import type { RequestFn } from '@/lib/level/transport';
 import type { Query } from '@/lib/level/url';
+import 'server-only';
+import type { z } from 'zod';
 
 // Cursor walk: `limit=100&starting_after=<cursor of the last item>` while `has_more`.
 
@@ -15,6 +15,8 @@ export interface PaginateOptions {
   cursorField?: string;
   /** 1–100, default 100. */
   pageSize?: number;
+  /** Start after this cursor instead of at the beginning (used to walk a list in parallel slices). */
+  startingAfter?: string;
   signal?: AbortSignal;
 }
 
@@ -36,7 +38,7 @@ export function createPaginate(request: RequestFn, shownPath: (path: string) => 
     const schema = listEnvelope(itemSchema) as z.ZodType<{ data: T[]; has_more: boolean }>;
     const cursorField = options.cursorField ?? 'id';
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
-    let after: string | undefined;
+    let after: string | undefined = options.startingAfter;
     for (;;) {
       const page = await request('GET', path, {
         query: { ...query, limit: String(limit), starting_after: after },

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GatePausedError, RequestGate } from '@/lib/level/request-gate';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Pure scheduling logic under fake time; the client's behaviour over HTTP is tested against the simulator.
 

@@ -104,7 +104,8 @@ export class RequestGate {
     if (instant <= this.notBefore) return;
     this.notBefore = instant;
     const remaining = this.pauseRemainingMs();
-    for (const waiter of this.queue.filter((w) => w.maxPauseMs < remaining)) waiter.refuse(new GatePausedError(remaining));
+    for (const waiter of this.queue.filter((w) => w.maxPauseMs < remaining))
+      waiter.refuse(new GatePausedError(remaining));
     this.reschedule();
   }
 
@@ -153,7 +154,8 @@ export class RequestGate {
     while (this.starts.length > 0 && (this.starts[0] ?? 0) <= now - WINDOW_MS) this.starts.shift();
     const pause = this.notBefore - now;
     const oldest = this.starts[0];
-    const budget = this.starts.length >= this.perMinute && oldest !== undefined ? oldest + WINDOW_MS - now : 0;
+    const budget =
+      this.starts.length >= this.perMinute && oldest !== undefined ? oldest + WINDOW_MS - now : 0;
     return Math.max(pause, budget, 0);
   }
 

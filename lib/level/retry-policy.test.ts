@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { backoffDelay, parseRetryAfter } from '@/lib/level/retry-policy';
+import { describe, expect, it } from 'vitest';
 
 describe('parseRetryAfter', () => {
   it('reads delta-seconds and HTTP-dates', () => {

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { describeIssues } from '@/lib/level/issues';
 import { toAlert, toAutomationWebhook, toDeviceDetail } from '@/lib/level/mappers';
-import { levelAlertSchema, levelAutomationWebhookSchema, levelDeviceSchema, listEnvelope } from '@/lib/level/schemas';
+import {
+  levelAlertSchema,
+  levelAutomationWebhookSchema,
+  levelDeviceSchema,
+  listEnvelope,
+} from '@/lib/level/schemas';
+import { describe, expect, it } from 'vitest';
 
 // Parsing tolerance on hand-made payloads; the simulator-backed tests cover real responses.
 
@@ -24,7 +29,12 @@ describe('device schema', () => {
   });
 
   it('ignores unknown fields and nulls optional values of an unexpected type', () => {
-    const parsed = levelDeviceSchema.parse({ ...base, brand_new: { x: 1 }, cpu_cores: 'eight', total_memory: '1024' });
+    const parsed = levelDeviceSchema.parse({
+      ...base,
+      brand_new: { x: 1 },
+      cpu_cores: 'eight',
+      total_memory: '1024',
+    });
     expect(parsed).not.toHaveProperty('brand_new');
     expect(parsed.cpu_cores).toBeNull();
     expect(parsed.total_memory).toBe(1024);
@@ -36,13 +46,21 @@ describe('device schema', () => {
       platform: 'Windows',
       operating_system: { major_version: 11, minor_version: '10.0.22631' },
       security: { patch_compliance: 87 },
-      network_interfaces: [{ dns_servers: '1.1.1.1, 8.8.8.8' }, { dns_servers: ['9.9.9.9'] }, { dns_servers: null }],
+      network_interfaces: [
+        { dns_servers: '1.1.1.1, 8.8.8.8' },
+        { dns_servers: ['9.9.9.9'] },
+        { dns_servers: null },
+      ],
     };
     const device = toDeviceDetail(levelDeviceSchema.parse(raw));
     expect(device.platform).toBe('windows');
     expect(device.operatingSystem?.majorVersion).toBe('11');
     expect(device.security?.patchCompliance).toBe(87);
-    expect(device.networkInterfaces?.map((n) => n.dnsServers)).toEqual([['1.1.1.1', '8.8.8.8'], ['9.9.9.9'], []]);
+    expect(device.networkInterfaces?.map((n) => n.dnsServers)).toEqual([
+      ['1.1.1.1', '8.8.8.8'],
+      ['9.9.9.9'],
+      [],
+    ]);
     const boolean = levelDeviceSchema.parse({ ...base, security: { patch_compliance: true } });
     expect(toDeviceDetail(boolean).security?.patchCompliance).toBe(true);
   });
@@ -74,7 +92,13 @@ describe('device schema', () => {
 });
 
 describe('alert schema', () => {
-  const alert = { id: 'a1', device_id: 'd1', name: 'Disk low', severity: 'Critical', started_at: '2026-05-03T13:40:00Z' };
+  const alert = {
+    id: 'a1',
+    device_id: 'd1',
+    name: 'Disk low',
+    severity: 'Critical',
+    started_at: '2026-05-03T13:40:00Z',
+  };
 
   it('normalises severity case and derives resolved from resolved_at when is_resolved is missing', () => {
     const mapped = toAlert(levelAlertSchema.parse({ ...alert, resolved_at: '2026-05-03T14:00:00Z' }));
@@ -89,7 +113,9 @@ describe('alert schema', () => {
 
 describe('automation webhook', () => {
   it('takes the token from the last path segment of the url', () => {
-    const hook = levelAutomationWebhookSchema.parse({ url: 'https://api.level.io/v2/automations/webhooks/tok_abc123/' });
+    const hook = levelAutomationWebhookSchema.parse({
+      url: 'https://api.level.io/v2/automations/webhooks/tok_abc123/',
+    });
     expect(toAutomationWebhook(hook).token).toBe('tok_abc123');
   });
 });

@@ -1,11 +1,11 @@
-import 'server-only';
-import type { z } from 'zod';
 import { attempt, type AttemptOutcome } from '@/lib/level/attempt';
 import { LevelInvalidResponseError, LevelRateLimitedError, type LevelErrorContext } from '@/lib/level/errors';
 import { describeIssues } from '@/lib/level/issues';
 import { GatePausedError, type RequestGate } from '@/lib/level/request-gate';
 import { backoffDelay, RETRY_AFTER_JITTER_MAX_MS, retryAfterJitter, sleep } from '@/lib/level/retry-policy';
 import { buildUrl, type Query } from '@/lib/level/url';
+import 'server-only';
+import type { z } from 'zod';
 
 // The retry loop around single attempts. Everything here sees the key only as the opaque
 // `authorization` string it puts in a header; nothing here logs or throws headers.
@@ -72,7 +72,12 @@ export function createRequest(config: TransportConfig): RequestFn {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
 
     for (let attemptNo = 1; ; attemptNo += 1) {
-      const release = await acquire(config.gate, options.signal, config.maxRetryAfterMs + RETRY_AFTER_JITTER_MAX_MS, context);
+      const release = await acquire(
+        config.gate,
+        options.signal,
+        config.maxRetryAfterMs + RETRY_AFTER_JITTER_MAX_MS,
+        context,
+      );
       const startedAt = Date.now();
       let outcome: AttemptOutcome;
       try {
@@ -93,20 +98,29 @@ export function createRequest(config: TransportConfig): RequestFn {
       const durationMs = Date.now() - startedAt;
       const status = outcome.status;
       notify(config, { method, path: shownPath, status, durationMs, attempt: attemptNo, startedAt });
-      config.logger?.debug({ method, path: shownPath, status, durationMs, attempt: attemptNo }, 'Level request');
+      config.logger?.debug(
+        { method, path: shownPath, status, durationMs, attempt: attemptNo },
+        'Level request',
+      );
 
       if (outcome.ok) {
         const parsed = options.schema.safeParse(outcome.body);
         if (parsed.success) return parsed.data;
         // Not retried: the same bytes would fail the same way.
-        throw new LevelInvalidResponseError({ ...context, status: outcome.status }, describeIssues(parsed.error.issues));
+        throw new LevelInvalidResponseError(
+          { ...context, status: outcome.status },
+          describeIssues(parsed.error.issues),
+        );
       }
 
       const retryable = outcome.transient && (idempotent || outcome.unprocessed);
       if (outcome.status === 429) {
         const waitMs = outcome.retryAfterMs ?? backoffDelay(attemptNo, { baseMs: 1000, maxMs: 30_000 });
         config.gate.pauseUntil(Date.now() + waitMs + retryAfterJitter());
-        config.logger?.warn({ method, path: shownPath, retryAfterMs: waitMs, attempt: attemptNo }, 'Level rate limit hit; pausing requests');
+        config.logger?.warn(
+          { method, path: shownPath, retryAfterMs: waitMs, attempt: attemptNo },
+          'Level rate limit hit; pausing requests',
+        );
         if (attemptNo > config.maxRetries || waitMs > config.maxRetryAfterMs) {
           throw new LevelRateLimitedError({ ...context, status: 429 }, waitMs);
         }
@@ -124,11 +138,17 @@ export function createRequest(config: TransportConfig): RequestFn {
 }
 
 /** Level asked for a long pause: fail now (nothing is sent) rather than park the caller for minutes. */
-async function acquire(gate: RequestGate, signal: AbortSignal | undefined, maxPauseMs: number, context: LevelErrorContext) {
+async function acquire(
+  gate: RequestGate,
+  signal: AbortSignal | undefined,
+  maxPauseMs: number,
+  context: LevelErrorContext,
+) {
   try {
     return await gate.acquire(signal, maxPauseMs);
   } catch (error) {
-    if (error instanceof GatePausedError) throw new LevelRateLimitedError({ ...context, status: 429 }, error.remainingMs);
+    if (error instanceof GatePausedError)
+      throw new LevelRateLimitedError({ ...context, status: 429 }, error.remainingMs);
     throw error;
   }
 }

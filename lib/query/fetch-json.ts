@@ -13,7 +13,9 @@ export class LevelboardApiError extends Error {
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
     throw new LevelboardApiError(
       response.status,
       body?.error?.code ?? 'http_error',

@@ -1,7 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
 import type { FleetSummary } from '@/lib/domain/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
+import { queryOptions } from '@tanstack/react-query';
 
 export const SUMMARY_POLL_MS = 5_000;
 

@@ -1,9 +1,9 @@
-import 'server-only';
 import { getEnv } from '@/lib/env';
 import { createLevelClient, type LevelClient } from '@/lib/level';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
 import { getLevelConnection } from '@/lib/runtime/level-connection';
+import 'server-only';
 
 const slot = globalThis as typeof globalThis & {
   __levelboardClient?: { key: string; client: LevelClient };

@@ -1,11 +1,11 @@
-import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { getEnv } from '@/lib/env';
 import { fleetService } from '@/lib/fleet/instance';
 import { logger, registerSecret } from '@/lib/logger';
 import { setLevelConnection } from '@/lib/runtime/level-connection';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import 'server-only';
 
 const slot = globalThis as typeof globalThis & { __levelboardStarted?: Promise<void> };
 
@@ -28,6 +28,9 @@ async function boot(): Promise<void> {
     await startDemoSimulator(env.DATA_DIR, env.DEMO_DEVICES, env.DEMO_SEED);
   }
   fleetService().start();
+  // Imported late: the fast path imports the route handlers, which import this module.
+  const { installFastPath } = await import('@/lib/server/fast-path');
+  installFastPath();
 }
 
 async function startDemoSimulator(dataDir: string, devices: number, seed: number): Promise<void> {
@@ -35,7 +38,15 @@ async function startDemoSimulator(dataDir: string, devices: number, seed: number
   const apiKey = randomBytes(24).toString('base64url');
   const controlToken = randomBytes(24).toString('base64url');
   registerSecret(apiKey);
-  const simulator = await startSimulator({ devices, seed, apiKey, controlToken, host: '127.0.0.1', port: 0, quiet: true });
+  const simulator = await startSimulator({
+    devices,
+    seed,
+    apiKey,
+    controlToken,
+    host: '127.0.0.1',
+    port: 0,
+    quiet: true,
+  });
   setLevelConnection({ baseUrl: simulator.url, apiKey, demo: true });
 
   // Lets local tools and the e2e suite steer the demo fleet; the Level key itself is not written.
@@ -45,5 +56,8 @@ async function startDemoSimulator(dataDir: string, devices: number, seed: number
     JSON.stringify({ origin: simulator.origin, url: simulator.url, controlToken, pid: process.pid }, null, 2),
     { mode: 0o600 },
   );
-  logger.info({ simulator: simulator.origin, devices }, 'Demo mode: no LEVEL_API_KEY, using the built-in Level simulator');
+  logger.info(
+    { simulator: simulator.origin, devices },
+    'Demo mode: no LEVEL_API_KEY, using the built-in Level simulator',
+  );
 }

@@ -16,7 +16,14 @@ export async function startFleetHarness(
   service: { intervalMs?: number; timeoutMs?: number; maxRetries?: number; clientKey?: string } = {},
 ): Promise<FleetHarness> {
   const apiKey = simOptions.apiKey ?? 'harness-key-0123456789';
-  const sim = await startSimulator({ devices: 300, seed: 7, frozen: true, quiet: true, ...simOptions, apiKey });
+  const sim = await startSimulator({
+    devices: 300,
+    seed: 7,
+    frozen: true,
+    quiet: true,
+    ...simOptions,
+    apiKey,
+  });
   const requests: FleetHarness['requests'] = [];
   const client = createLevelClient({
     baseUrl: sim.url,

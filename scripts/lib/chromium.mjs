@@ -18,7 +18,9 @@ export function ensureChromium() {
     const result = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
     if (result.status === 0 && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
-  fail('Chromium is not installed. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.');
+  fail(
+    'Chromium is not installed. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.',
+  );
 }
 
 function fail(message) {

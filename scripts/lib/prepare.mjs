@@ -58,7 +58,7 @@ export function ensureDependencies() {
 
 export function ensureBuild() {
   const buildId = path.join(root, '.next', 'BUILD_ID');
-  const server = path.join(root, '.next', 'standalone', 'server.js');
+  const server = path.join(root, '.next', 'standalone', 'levelboard-server.js');
   const fresh =
     existsSync(buildId) &&
     existsSync(server) &&

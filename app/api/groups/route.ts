@@ -1,22 +1,4 @@
-import { z } from 'zod';
-import { route } from '@/lib/api/handler';
-import { readFleet } from '@/lib/api/fleet-read';
-import { parseQuery } from '@/lib/api/params';
-import { respondVersioned } from '@/lib/api/respond';
-import { groupTree, type GroupTreeResponse } from '@/lib/fleet/queries/group-tree';
+import { groupsRoute } from '@/lib/api/routes/groups';
 
+export const GET = groupsRoute.next;
 export const dynamic = 'force-dynamic';
-
-export const GET = route('groups.list', (request) => {
-  parseQuery(request, z.strictObject({}));
-  const { snapshot, stale, syncedAt } = readFleet();
-  return respondVersioned(
-    request,
-    [snapshot.version, stale],
-    () => {
-      const body: GroupTreeResponse = { groups: groupTree(snapshot), ungrouped: snapshot.ungrouped, syncedAt, stale };
-      return JSON.stringify(body);
-    },
-    'groups',
-  );
-});

@@ -1,8 +1,10 @@
-import { z } from 'zod';
 import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+import { z } from 'zod';
 
 export const alertListQuery = z.strictObject({
-  status: z.enum(['active', 'resolved', 'all'], { error: 'must be active, resolved or all' }).default('active'),
+  status: z
+    .enum(['active', 'resolved', 'all'], { error: 'must be active, resolved or all' })
+    .default('active'),
   severity: listOf(['information', 'warning', 'critical', 'emergency'], 'severities').optional(),
   /** A group id (its whole subtree), or `ungrouped`. */
   group: idParam.optional(),

@@ -3,8 +3,17 @@ import { z } from 'zod';
 export const listOf = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values, { error: `must be a comma-separated list of ${name}: ${values.join(', ')}` })).min(1));
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(values, { error: `must be a comma-separated list of ${name}: ${values.join(', ')}` }))
+        .min(1),
+    );
 
 export const limitParam = (fallback: number, max: number) =>
   z.coerce

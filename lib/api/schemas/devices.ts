@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+import { z } from 'zod';
 
 export const DEVICE_SORT_KEYS = [
   'hostname',
@@ -27,7 +27,9 @@ export const deviceListQuery = z.strictObject({
   role: listOf(['workstation', 'server', 'domain_controller'], 'roles').optional(),
   alerts: z.enum(['any', 'none', 'critical'], { error: 'must be any, none or critical' }).optional(),
   sort: z
-    .enum(sortValues, { error: `must be one of ${DEVICE_SORT_KEYS.join(', ')} (prefix with - for descending)` })
+    .enum(sortValues, {
+      error: `must be one of ${DEVICE_SORT_KEYS.join(', ')} (prefix with - for descending)`,
+    })
     .default('hostname'),
   cursor: cursorParam.optional(),
   limit: limitParam(100, 500),

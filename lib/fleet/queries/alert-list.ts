@@ -1,10 +1,10 @@
-import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import type { AlertListQuery } from '@/lib/api/schemas/alerts';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
 import type { Alert, Device } from '@/lib/domain/level';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import 'server-only';
 
 /** When the alert last changed: resolution time for resolved alerts, start time otherwise. */
 export function alertEventTime(alert: Alert): number {
@@ -101,5 +101,9 @@ export function listAlerts(
   });
   const end = last as { id: string; position: number } | null;
   const more = end !== null && total - skipped > data.length;
-  return { data, total, nextCursor: more && end ? encodeCursor({ s: 'alerts', i: end.id, p: end.position }) : null };
+  return {
+    data,
+    total,
+    nextCursor: more && end ? encodeCursor({ s: 'alerts', i: end.id, p: end.position }) : null,
+  };
 }

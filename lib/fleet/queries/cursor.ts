@@ -20,7 +20,12 @@ export function decodeCursor(value: string, sort: string): Cursor {
     throw badRequest('Invalid parameter "cursor": not a cursor returned by this API.');
   }
   const cursor = parsed as Partial<Cursor> | null;
-  if (!cursor || typeof cursor.s !== 'string' || typeof cursor.i !== 'string' || !Number.isInteger(cursor.p)) {
+  if (
+    !cursor ||
+    typeof cursor.s !== 'string' ||
+    typeof cursor.i !== 'string' ||
+    !Number.isInteger(cursor.p)
+  ) {
     throw badRequest('Invalid parameter "cursor": not a cursor returned by this API.');
   }
   if (cursor.s !== sort) throw badRequest('Invalid parameter "cursor": it belongs to another sort order.');

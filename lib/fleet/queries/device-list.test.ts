@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceListQuery } from '@/lib/api/schemas/devices';
 import { ApiError } from '@/lib/api/errors';
+import { deviceListQuery } from '@/lib/api/schemas/devices';
 import { listDevices } from '@/lib/fleet/queries/device-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let harness: FleetHarness;
 let snapshot: FleetSnapshot;
@@ -32,8 +32,12 @@ describe('listDevices', () => {
   });
 
   it('sorts by hostname ascending and descending', () => {
-    const up = listDevices(snapshot, query({ sort: 'hostname', limit: '500' })).data.map((row) => row.hostname);
-    const down = listDevices(snapshot, query({ sort: '-hostname', limit: '500' })).data.map((row) => row.hostname);
+    const up = listDevices(snapshot, query({ sort: 'hostname', limit: '500' })).data.map(
+      (row) => row.hostname,
+    );
+    const down = listDevices(snapshot, query({ sort: '-hostname', limit: '500' })).data.map(
+      (row) => row.hostname,
+    );
     const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
     expect(up).toEqual([...up].sort(collator.compare));
     expect(down).toEqual([...down].sort((a, b) => collator.compare(b, a)));
@@ -44,7 +48,10 @@ describe('listDevices', () => {
     const offline = listDevices(snapshot, query({ status: 'offline', limit: '500' }));
     expect(offline.total).toBe(snapshot.totals.devices.offline);
     expect(offline.data.every((row) => row.status === 'offline')).toBe(true);
-    const servers = listDevices(snapshot, query({ role: 'server,domain_controller', platform: 'windows', limit: '500' }));
+    const servers = listDevices(
+      snapshot,
+      query({ role: 'server,domain_controller', platform: 'windows', limit: '500' }),
+    );
     expect(servers.total).toBeGreaterThan(0);
     expect(servers.data.every((row) => row.platform === 'windows' && row.role !== 'workstation')).toBe(true);
   });
@@ -71,7 +78,11 @@ describe('listDevices', () => {
   it('searches hostname, nickname, user and serial case-insensitively', () => {
     const device = snapshot.devices.find((candidate) => candidate.lastLoggedInUser && candidate.serialNumber);
     expect(device).toBeDefined();
-    for (const needle of [device!.hostname.toLowerCase(), device!.serialNumber!, device!.lastLoggedInUser!.toUpperCase()]) {
+    for (const needle of [
+      device!.hostname.toLowerCase(),
+      device!.serialNumber!,
+      device!.lastLoggedInUser!.toUpperCase(),
+    ]) {
       const ids = listDevices(snapshot, query({ q: needle, limit: '500' })).data.map((row) => row.id);
       expect(ids).toContain(device!.id);
     }
@@ -81,7 +92,9 @@ describe('listDevices', () => {
     expect(() => listDevices(snapshot, query({ group: 'nope' }))).toThrow(ApiError);
     expect(() => listDevices(snapshot, query({ tag: 'nope' }))).toThrow(/No tag/);
     const page = listDevices(snapshot, query({ sort: 'hostname', limit: '5' }));
-    expect(() => listDevices(snapshot, query({ sort: 'status', cursor: page.nextCursor ?? '' }))).toThrow(/another sort/);
+    expect(() => listDevices(snapshot, query({ sort: 'status', cursor: page.nextCursor ?? '' }))).toThrow(
+      /another sort/,
+    );
   });
 
   it('honours the scope predicate as if other devices did not exist', () => {

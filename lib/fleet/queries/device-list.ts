@@ -1,4 +1,3 @@
-import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import type { DeviceListQuery, DeviceSortKey } from '@/lib/api/schemas/devices';
 import { deviceStatus, type DeviceRow, type Page } from '@/lib/domain/fleet';
@@ -8,6 +7,7 @@ import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import { deviceOrder } from '@/lib/fleet/queries/device-order';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import 'server-only';
 
 type Predicate = (device: Device, index: number) => boolean;
 

@@ -1,7 +1,7 @@
+import type { DeviceSortKey } from '@/lib/api/schemas/devices';
 import { deviceStatus } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { severityRank } from '@/lib/domain/severity';
-import type { DeviceSortKey } from '@/lib/api/schemas/devices';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 
 type Compare = (a: Device, b: Device) => number;
@@ -17,7 +17,10 @@ function comparator(snapshot: FleetSnapshot, key: DeviceSortKey): Compare {
   };
   const alertWeight = (device: Device) => {
     const alerts = snapshot.activeAlertsByDevice.get(device.id) ?? [];
-    return alerts.reduce((worst, alert) => Math.max(worst, severityRank(alert.severity) + 1), 0) * 10_000 + alerts.length;
+    return (
+      alerts.reduce((worst, alert) => Math.max(worst, severityRank(alert.severity) + 1), 0) * 10_000 +
+      alerts.length
+    );
   };
   switch (key) {
     case 'hostname':
@@ -41,7 +44,10 @@ function comparator(snapshot: FleetSnapshot, key: DeviceSortKey): Compare {
   }
 }
 
-const orders = new WeakMap<FleetSnapshot, Map<DeviceSortKey, { order: Int32Array; rank: Map<string, number> }>>();
+const orders = new WeakMap<
+  FleetSnapshot,
+  Map<DeviceSortKey, { order: Int32Array; rank: Map<string, number> }>
+>();
 
 /**
  * Device indexes in ascending order of `key` (ties by hostname, then id), computed once per
@@ -60,7 +66,9 @@ export function deviceOrder(snapshot: FleetSnapshot, key: DeviceSortKey) {
   const order = Int32Array.from(devices.keys()).sort((i, j) => {
     const a = devices[i] as Device;
     const b = devices[j] as Device;
-    return compare(a, b) || collator.compare(a.hostname, b.hostname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return (
+      compare(a, b) || collator.compare(a.hostname, b.hostname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    );
   });
   const rank = new Map<string, number>();
   order.forEach((deviceIndex, position) => rank.set((devices[deviceIndex] as Device).id, position));

@@ -1,6 +1,6 @@
-import 'server-only';
 import type { Freshness, GroupNode, Rollup } from '@/lib/domain/fleet';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import 'server-only';
 
 export interface GroupTreeResponse extends Freshness {
   /** Every group, depth-first in name order, each with its direct and subtree rollups. */

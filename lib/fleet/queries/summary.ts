@@ -1,8 +1,8 @@
-import 'server-only';
 import type { ClientSummary, FleetSummary, GroupNode, Rollup, SyncStatus } from '@/lib/domain/fleet';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import 'server-only';
 
-function clientSummaries(snapshot: FleetSnapshot): ClientSummary[] {
+export function clientSummaries(snapshot: FleetSnapshot): ClientSummary[] {
   return snapshot.clientIds
     .map((id) => snapshot.groupNodes.get(id))
     .filter((node): node is GroupNode => node !== undefined)
@@ -30,8 +30,7 @@ export function buildSummary(snapshot: FleetSnapshot | null, sync: SyncStatus, d
     devices: totals.devices,
     alerts: { active: totals.alerts, activeTotal: totals.activeAlerts },
     totals,
-    clients: snapshot ? clientSummaries(snapshot) : [],
-    ungrouped: snapshot?.ungrouped ?? emptyRollup(),
+    clientCount: snapshot?.clientIds.length ?? 0,
     sync,
   };
 }

@@ -1,8 +1,8 @@
-import 'server-only';
 import type { ActivitiesResult, Activity } from '@/lib/domain/activity';
 import type { LevelTransport, ListOptions } from '@/lib/level/endpoints/shared';
 import { LevelNotFoundError } from '@/lib/level/errors';
 import { levelActivitySchema } from '@/lib/level/schemas/activity';
+import 'server-only';
 
 // `/v2/activities` is unverified (one source): a 404 means "this account has no activity log".
 
@@ -18,8 +18,11 @@ export function activitiesEndpoints(t: LevelTransport) {
       const items: Activity[] = [];
       try {
         let pages = 0;
-        for await (const page of t.paginate('/activities', {}, levelActivitySchema, { signal: options.signal })) {
-          for (const fields of page) items.push({ id: typeof fields.id === 'string' ? fields.id : null, fields });
+        for await (const page of t.paginate('/activities', {}, levelActivitySchema, {
+          signal: options.signal,
+        })) {
+          for (const fields of page)
+            items.push({ id: typeof fields.id === 'string' ? fields.id : null, fields });
           pages += 1;
           if (pages >= maxPages) break;
         }

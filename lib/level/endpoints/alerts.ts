@@ -1,10 +1,10 @@
-import 'server-only';
 import type { Alert } from '@/lib/domain/alert';
 import { mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
 import { toAlert } from '@/lib/level/mappers/resources';
 import { collect } from '@/lib/level/pagination';
 import { levelAlertSchema } from '@/lib/level/schemas/alert';
 import { segment } from '@/lib/level/url';
+import 'server-only';
 
 export interface AlertListFilters {
   /** Omitted: both active and resolved alerts. */
@@ -26,7 +26,10 @@ export function alertsEndpoints(t: LevelTransport) {
     },
     /** Resolving an already-resolved alert is a no-op at Level, so this may be retried. */
     async resolve(id: string): Promise<Alert> {
-      const raw = await t.request('POST', `/alerts/${segment(id)}/resolve`, { schema: levelAlertSchema, idempotent: true });
+      const raw = await t.request('POST', `/alerts/${segment(id)}/resolve`, {
+        schema: levelAlertSchema,
+        idempotent: true,
+      });
       return toAlert(raw);
     },
   };

@@ -1,5 +1,3 @@
-import 'server-only';
-import { z } from 'zod';
 import type {
   Automation,
   AutomationRun,
@@ -18,6 +16,8 @@ import {
 } from '@/lib/level/schemas/automation';
 import type { LevelLogger } from '@/lib/level/transport';
 import { segment } from '@/lib/level/url';
+import 'server-only';
+import { z } from 'zod';
 
 /** Safety stop for the webhook walk, whose paging is not documented. */
 const MAX_WEBHOOK_PAGES = 50;
@@ -45,7 +45,10 @@ export function automationsEndpoints(t: LevelTransport, logger?: LevelLogger) {
       const next = raw.data.at(-1)?.automation_id ?? null;
       if (!raw.has_more) break;
       if (next === null || next === after) {
-        logger?.warn({ count: all.length }, 'Level announced more automation webhooks but gave no cursor; list truncated');
+        logger?.warn(
+          { count: all.length },
+          'Level announced more automation webhooks but gave no cursor; list truncated',
+        );
         break;
       }
       after = next;

@@ -1,11 +1,11 @@
-import 'server-only';
-import { z } from 'zod';
 import type { CustomField, CustomFieldValue } from '@/lib/domain/custom-field';
 import { definedOnly, mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
 import { toCustomField, toCustomFieldValue } from '@/lib/level/mappers/resources';
 import { collect } from '@/lib/level/pagination';
 import { levelCustomFieldSchema, levelCustomFieldValueSchema } from '@/lib/level/schemas/custom-field';
 import { segment } from '@/lib/level/url';
+import 'server-only';
+import { z } from 'zod';
 
 export interface CustomFieldCreate {
   name: string;
@@ -26,15 +26,22 @@ export function customFieldsEndpoints(t: LevelTransport) {
     list,
     listAll: (options: ListOptions = {}) => collect(list(options)),
     async get(id: string): Promise<CustomField> {
-      return toCustomField(await t.request('GET', `/custom_fields/${segment(id)}`, { schema: levelCustomFieldSchema }));
+      return toCustomField(
+        await t.request('GET', `/custom_fields/${segment(id)}`, { schema: levelCustomFieldSchema }),
+      );
     },
     async create(input: CustomFieldCreate): Promise<CustomField> {
       const body = definedOnly({ name: input.name, admin_only: input.adminOnly });
-      return toCustomField(await t.request('POST', '/custom_fields', { body, schema: levelCustomFieldSchema }));
+      return toCustomField(
+        await t.request('POST', '/custom_fields', { body, schema: levelCustomFieldSchema }),
+      );
     },
     async update(id: string, changes: CustomFieldChanges): Promise<CustomField> {
       const body = definedOnly({ name: changes.name, admin_only: changes.adminOnly });
-      const raw = await t.request('PATCH', `/custom_fields/${segment(id)}`, { body, schema: levelCustomFieldSchema });
+      const raw = await t.request('PATCH', `/custom_fields/${segment(id)}`, {
+        body,
+        schema: levelCustomFieldSchema,
+      });
       return toCustomField(raw);
     },
     async delete(id: string): Promise<void> {
@@ -68,7 +75,10 @@ export interface CustomFieldValueDelete {
 }
 
 export function customFieldValuesEndpoints(t: LevelTransport) {
-  async function* list(filters: CustomFieldValueFilters = {}, options: ListOptions = {}): AsyncGenerator<CustomFieldValue> {
+  async function* list(
+    filters: CustomFieldValueFilters = {},
+    options: ListOptions = {},
+  ): AsyncGenerator<CustomFieldValue> {
     const query = { assigned_to_id: filters.assignedToId, custom_field_id: filters.customFieldId };
     // These values have no id of their own; the field id is the cursor (REFERENCE §7.7).
     const pages = t.paginate('/custom_field_values', query, levelCustomFieldValueSchema, {
@@ -82,7 +92,8 @@ export function customFieldValuesEndpoints(t: LevelTransport) {
 
   return {
     list,
-    listAll: (filters: CustomFieldValueFilters = {}, options: ListOptions = {}) => collect(list(filters, options)),
+    listAll: (filters: CustomFieldValueFilters = {}, options: ListOptions = {}) =>
+      collect(list(filters, options)),
     async set(input: CustomFieldValueSet): Promise<CustomFieldValue> {
       const body = definedOnly({
         custom_field_id: input.customFieldId,
@@ -90,10 +101,16 @@ export function customFieldValuesEndpoints(t: LevelTransport) {
         assigned_to_id: input.assignedToId,
         force: input.force,
       });
-      return toCustomFieldValue(await t.request('PATCH', '/custom_field_values', { body, schema: levelCustomFieldValueSchema }));
+      return toCustomFieldValue(
+        await t.request('PATCH', '/custom_field_values', { body, schema: levelCustomFieldValueSchema }),
+      );
     },
     async delete(input: CustomFieldValueDelete): Promise<void> {
-      const body = definedOnly({ custom_field_id: input.customFieldId, assigned_to_id: input.assignedToId, force: input.force });
+      const body = definedOnly({
+        custom_field_id: input.customFieldId,
+        assigned_to_id: input.assignedToId,
+        force: input.force,
+      });
       await t.request('DELETE', '/custom_field_values', { body, schema: z.unknown() });
     },
   };

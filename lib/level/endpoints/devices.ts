@@ -1,11 +1,11 @@
-import 'server-only';
-import { z } from 'zod';
 import type { DeviceDetail } from '@/lib/domain/device';
+import { definedOnly, mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
 import { toDeviceDetail } from '@/lib/level/mappers/device';
 import { collect } from '@/lib/level/pagination';
 import { levelDeviceSchema } from '@/lib/level/schemas/device';
-import { definedOnly, mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
 import { segment, type Query } from '@/lib/level/url';
+import 'server-only';
+import { z } from 'zod';
 
 export interface DeviceListFilters {
   /** Direct group membership; `null` lists devices that are in no group. */
@@ -69,6 +69,8 @@ function filterQuery(filters: DeviceListFilters): Query {
 
 export interface DeviceListOptions extends ListOptions {
   include?: DeviceIncludes;
+  /** Begin after this device id (its position in Level's order), for slice-parallel walks. */
+  startingAfter?: string;
 }
 
 export interface DeviceChanges {
@@ -80,16 +82,29 @@ export interface DeviceChanges {
 }
 
 export function devicesEndpoints(t: LevelTransport) {
-  function list(filters: DeviceListFilters = {}, options: DeviceListOptions = {}): AsyncGenerator<DeviceDetail> {
+  function list(
+    filters: DeviceListFilters = {},
+    options: DeviceListOptions = {},
+  ): AsyncGenerator<DeviceDetail> {
     const query = { ...filterQuery(filters), ...includeQuery(options.include ?? {}) };
-    return mapPages(t.paginate('/devices', query, levelDeviceSchema, { signal: options.signal }), toDeviceDetail);
+    return mapPages(
+      t.paginate('/devices', query, levelDeviceSchema, {
+        signal: options.signal,
+        startingAfter: options.startingAfter,
+      }),
+      toDeviceDetail,
+    );
   }
 
   return {
     list,
-    listAll: (filters: DeviceListFilters = {}, options: DeviceListOptions = {}) => collect(list(filters, options)),
+    listAll: (filters: DeviceListFilters = {}, options: DeviceListOptions = {}) =>
+      collect(list(filters, options)),
     async get(id: string, include: DeviceIncludes = {}): Promise<DeviceDetail> {
-      const raw = await t.request('GET', `/devices/${segment(id)}`, { query: includeQuery(include), schema: levelDeviceSchema });
+      const raw = await t.request('GET', `/devices/${segment(id)}`, {
+        query: includeQuery(include),
+        schema: levelDeviceSchema,
+      });
       return toDeviceDetail(raw);
     },
     async update(id: string, changes: DeviceChanges): Promise<DeviceDetail> {

@@ -1,11 +1,17 @@
-import 'server-only';
-import { z } from 'zod';
 import type { Group } from '@/lib/domain/group';
-import { chunkIds, definedOnly, mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
+import {
+  chunkIds,
+  definedOnly,
+  mapPages,
+  type LevelTransport,
+  type ListOptions,
+} from '@/lib/level/endpoints/shared';
 import { toGroup } from '@/lib/level/mappers/resources';
 import { collect } from '@/lib/level/pagination';
 import { levelGroupSchema } from '@/lib/level/schemas/group';
 import { segment } from '@/lib/level/url';
+import 'server-only';
+import { z } from 'zod';
 
 export interface GroupListFilters {
   /**
@@ -44,7 +50,11 @@ export function groupsEndpoints(t: LevelTransport) {
     return toGroup(await t.request('PATCH', `/groups/${segment(id)}`, { body, schema: levelGroupSchema }));
   }
 
-  async function sendDevices(method: 'POST' | 'DELETE', id: string, deviceIds: readonly string[]): Promise<void> {
+  async function sendDevices(
+    method: 'POST' | 'DELETE',
+    id: string,
+    deviceIds: readonly string[],
+  ): Promise<void> {
     for (const chunk of chunkIds(deviceIds)) {
       // Assigning or removing the same devices twice leaves the same state, so retries are safe.
       await t.request(method, `/groups/${segment(id)}/devices`, {

@@ -1,6 +1,6 @@
-import 'server-only';
 import type { PaginateFn } from '@/lib/level/pagination';
 import type { RequestFn } from '@/lib/level/transport';
+import 'server-only';
 
 /** What endpoint modules need from the client. */
 export interface LevelTransport {

@@ -1,10 +1,10 @@
-import 'server-only';
 import type { Update } from '@/lib/domain/update';
 import { mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
 import { toUpdate } from '@/lib/level/mappers/resources';
 import { collect } from '@/lib/level/pagination';
 import { levelUpdateSchema } from '@/lib/level/schemas/update';
 import { segment } from '@/lib/level/url';
+import 'server-only';
 
 export interface UpdateListFilters {
   deviceId?: string;

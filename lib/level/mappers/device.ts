@@ -1,16 +1,13 @@
-import type {
-  Device,
-  DeviceDetail,
-  DevicePlatform,
-  DeviceRole,
-  DeviceSecurity,
-} from '@/lib/domain/device';
+import type { Device, DeviceDetail, DevicePlatform, DeviceRole, DeviceSecurity } from '@/lib/domain/device';
 import type { LevelDevice, LevelSecurity } from '@/lib/level/schemas/device';
 
 const ROLES: readonly DeviceRole[] = ['workstation', 'server', 'domain_controller'];
 
 function toRole(role: string | null): DeviceRole | null {
-  const value = role?.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const value = role
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return ROLES.find((r) => r === value) ?? null;
 }
 
@@ -108,7 +105,12 @@ export function toDeviceDetail(raw: LevelDevice): DeviceDetail {
   );
   if (memory) detail.memory = memory.value;
   const disks = present(raw.disks, (list) =>
-    list.map((d) => ({ diskType: d.disk_type, model: d.model, serialNumber: d.serial_number, sizeBytes: d.size })),
+    list.map((d) => ({
+      diskType: d.disk_type,
+      model: d.model,
+      serialNumber: d.serial_number,
+      sizeBytes: d.size,
+    })),
   );
   if (disks) detail.disks = disks.value;
   const partitions = present(raw.disk_partitions, (list) =>

@@ -5,7 +5,11 @@ import type { Group } from '@/lib/domain/group';
 import type { Tag } from '@/lib/domain/tag';
 import type { Update } from '@/lib/domain/update';
 import type { LevelAlert } from '@/lib/level/schemas/alert';
-import type { LevelAutomation, LevelAutomationRun, LevelAutomationWebhook } from '@/lib/level/schemas/automation';
+import type {
+  LevelAutomation,
+  LevelAutomationRun,
+  LevelAutomationWebhook,
+} from '@/lib/level/schemas/automation';
 import type { LevelCustomField, LevelCustomFieldValue } from '@/lib/level/schemas/custom-field';
 import type { LevelGroup } from '@/lib/level/schemas/group';
 import type { LevelTag } from '@/lib/level/schemas/tag';
@@ -89,7 +93,11 @@ export function webhookToken(url: string): string {
   } catch {
     path = url.split(/[?#]/)[0] ?? url;
   }
-  const segment = path.split('/').filter((s) => s !== '').pop() ?? '';
+  const segment =
+    path
+      .split('/')
+      .filter((s) => s !== '')
+      .pop() ?? '';
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { optArrayOf, optBoolean, optString, optTimestamp, stringList } from '@/lib/level/schemas/fields';
+import { z } from 'zod';
 
 // REFERENCE §6.7 / §7.9; every field list here comes from a single source, hence the tolerance.
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { optBoolean, optString } from '@/lib/level/schemas/fields';
+import { z } from 'zod';
 
 // REFERENCE §7.6–7.7.
 export const levelCustomFieldSchema = z.object({

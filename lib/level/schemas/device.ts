@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   optArrayOf,
   optBoolean,
@@ -9,6 +8,7 @@ import {
   optVersion,
   stringList,
 } from '@/lib/level/schemas/fields';
+import { z } from 'zod';
 
 // REFERENCE §7.1–7.2. Only id, hostname and online are required; the rest is tolerant.
 

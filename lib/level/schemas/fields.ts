@@ -6,16 +6,30 @@ import { z } from 'zod';
 // value cannot fail a whole page of devices.
 
 /** string | null. */
-export const optString = z.string().nullish().catch(null).transform((v) => v ?? null);
+export const optString = z
+  .string()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
 
 /** Numbers, also when sent as numeric strings. */
 export const optNumber = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
   .nullish()
   .catch(null)
   .transform((v) => (v === undefined || v === null || !Number.isFinite(v) ? null : v));
 
-export const optBoolean = z.boolean().nullish().catch(null).transform((v) => v ?? null);
+export const optBoolean = z
+  .boolean()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
 
 /** A version sometimes sent as a number (`11`, `10.5`): kept as a string. */
 export const optVersion = z

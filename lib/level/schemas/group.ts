@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { optNumber, optString, stringList } from '@/lib/level/schemas/fields';
+import { z } from 'zod';
 
 // REFERENCE §7.3.
 export const levelGroupSchema = z.object({

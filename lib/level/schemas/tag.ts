@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { optNumber } from '@/lib/level/schemas/fields';
+import { z } from 'zod';
 
 // REFERENCE §7.5.
 export const levelTagSchema = z.object({

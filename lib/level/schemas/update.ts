@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { optBoolean, optNumber, optString, optTimestamp, stringList } from '@/lib/level/schemas/fields';
+import { z } from 'zod';
 
 // REFERENCE §7.8.
 export const levelUpdateSchema = z.object({

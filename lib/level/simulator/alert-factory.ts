@@ -1,11 +1,22 @@
-import { OFFLINE_ALERT, OFFLINE_DESCRIPTION, templatesFor, type AlertTemplate } from '@/lib/level/simulator/catalog-alerts';
+import {
+  OFFLINE_ALERT,
+  OFFLINE_DESCRIPTION,
+  templatesFor,
+  type AlertTemplate,
+} from '@/lib/level/simulator/catalog-alerts';
 import { compact } from '@/lib/level/simulator/compact';
 import type { Rng } from '@/lib/level/simulator/random';
 import type { AlertRecord, AlertSeverity, DeviceRecord } from '@/lib/level/simulator/types';
 
 export type AlertDraft = { -readonly [K in Exclude<keyof AlertRecord, 'n'>]: AlertRecord[K] };
 
-function draft(device: DeviceRecord, name: string, description: string, severity: AlertSeverity, startedMs: number): AlertDraft {
+function draft(
+  device: DeviceRecord,
+  name: string,
+  description: string,
+  severity: AlertSeverity,
+  startedMs: number,
+): AlertDraft {
   return {
     deviceN: device.n,
     deviceHostname: device.hostname,
@@ -40,12 +51,23 @@ export function offlineAlert(device: DeviceRecord, startedMs: number): AlertDraf
 }
 
 /** A realistic alert for this device; `severity` narrows the template choice when given. */
-export function randomAlert(rng: Rng, device: DeviceRecord, startedMs: number, severity?: AlertSeverity): AlertDraft {
+export function randomAlert(
+  rng: Rng,
+  device: DeviceRecord,
+  startedMs: number,
+  severity?: AlertSeverity,
+): AlertDraft {
   const all = templatesFor(device.platform, device.role);
   const matching = severity === undefined ? all : all.filter((t) => t.severity === severity);
   const pool = matching.length > 0 ? matching : all;
   const template = rng.weighted(pool.map((t): readonly [AlertTemplate, number] => [t, t.weight]));
-  return draft(device, template.name, template.describe(device.platform, rng.next()), severity ?? template.severity, startedMs);
+  return draft(
+    device,
+    template.name,
+    template.describe(device.platform, rng.next()),
+    severity ?? template.severity,
+    startedMs,
+  );
 }
 
 export function customAlert(

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyDrift } from '@/lib/level/simulator/drift';
 import { ApiError } from '@/lib/level/simulator/errors';
 import type { FaultController } from '@/lib/level/simulator/faults';
@@ -9,6 +8,7 @@ import type { RequestStats } from '@/lib/level/simulator/request-stats';
 import type { Access } from '@/lib/level/simulator/route-types';
 import { matchRoute } from '@/lib/level/simulator/router';
 import type { SimulatorState } from '@/lib/level/simulator/state';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface ApiContext {
   readonly state: SimulatorState;
@@ -37,7 +37,12 @@ const SERVER_ERRORS = [
  * injected 5xx → route (404) → handler → malformed body / drift. Auth compares the raw header
  * with the key exactly, so `Bearer <key>` is a 401 like any other wrong value.
  */
-export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleApi(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const match = matchRoute(method, url.pathname);
   ctx.stats.record(match ? `${method} ${match.route.path}` : `${method} (unmatched)`);
@@ -56,7 +61,11 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   if (faults.forceRateLimit) return rateLimited(ctx, res, faults.retryAfterSeconds);
 
   const access: Access =
-    authorization === ctx.apiKey ? 'rw' : ctx.readOnlyKey !== undefined && authorization === ctx.readOnlyKey ? 'ro' : null;
+    authorization === ctx.apiKey
+      ? 'rw'
+      : ctx.readOnlyKey !== undefined && authorization === ctx.readOnlyKey
+        ? 'ro'
+        : null;
   if (match?.route.auth !== 'handler') {
     if (access === null) return fail(ctx, res, 401, 'Access denied');
     if (access === 'ro' && method !== 'GET') return fail(ctx, res, 403, 'This API key is read-only');
@@ -73,7 +82,14 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     const body = method === 'GET' ? undefined : await readJson(req);
     const host = req.headers.host;
     const origin = host ? `http://${host}` : ctx.fallbackOrigin();
-    const result = match.route.handler({ state: ctx.state, param: match.param, query: url.searchParams, body, origin, access });
+    const result = match.route.handler({
+      state: ctx.state,
+      param: match.param,
+      query: url.searchParams,
+      body,
+      origin,
+      access,
+    });
     if (faults.malformedRate > 0 && ctx.rng.next() < faults.malformedRate) {
       const text = JSON.stringify(result.body);
       // Any strict prefix of a JSON object or array is invalid JSON.
@@ -82,7 +98,9 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     sendJson(res, result.status, applyDrift(result.body, faults.drift));
   } catch (error) {
     if (error instanceof ApiError) return fail(ctx, res, error.status, error.message);
-    ctx.log(`simulator: ${method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    ctx.log(
+      `simulator: ${method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     fail(ctx, res, 500, 'Internal server error');
   }
 }
@@ -94,5 +112,7 @@ function fail(ctx: ApiContext, res: ServerResponse, status: number, message: str
 
 function rateLimited(ctx: ApiContext, res: ServerResponse, retryAfterSeconds: number): void {
   ctx.stats.rateLimited();
-  sendError(res, 429, 'Rate limit exceeded', { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  sendError(res, 429, 'Rate limit exceeded', {
+    'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });
 }

@@ -5,7 +5,8 @@ export type Body = Record<string, unknown>;
 /** Handlers get the parsed JSON body; anything but an object (or no body) is a 400. */
 export function asObject(body: unknown): Body {
   if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('Request body must be a JSON object');
   return body as Body;
 }
 

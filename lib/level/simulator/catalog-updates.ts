@@ -11,7 +11,14 @@ export interface UpdateTemplate {
   readonly ageDays: number;
 }
 
-const u = (name: string, category: string, version: string | null, sizeMb: number, kb: string | null, ageDays: number): UpdateTemplate => ({
+const u = (
+  name: string,
+  category: string,
+  version: string | null,
+  sizeMb: number,
+  kb: string | null,
+  ageDays: number,
+): UpdateTemplate => ({
   name,
   category,
   version,
@@ -21,12 +28,54 @@ const u = (name: string, category: string, version: string | null, sizeMb: numbe
 });
 
 const WINDOWS: readonly UpdateTemplate[] = [
-  u('{ym} Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5058411)', 'Security Updates', '10.0.26100.4061', 700, 'KB5058411', 9),
-  u('{ym} Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5055523)', 'Security Updates', '10.0.26100.3775', 690, 'KB5055523', 37),
-  u('{ym} Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5058379)', 'Security Updates', '10.0.19045.5854', 640, 'KB5058379', 9),
-  u('{ym} Cumulative Update for .NET Framework 3.5 and 4.8.1 for Windows 11 (KB5055627)', 'Updates', null, 70, 'KB5055627', 37),
-  u('Security Intelligence Update for Microsoft Defender Antivirus - KB2267602 (Version 1.429.112.0)', 'Definition Updates', '1.429.112.0', 120, 'KB2267602', 1),
-  u('Windows Malicious Software Removal Tool x64 - v5.135 (KB890830)', 'Update Rollups', '5.135', 60, 'KB890830', 9),
+  u(
+    '{ym} Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5058411)',
+    'Security Updates',
+    '10.0.26100.4061',
+    700,
+    'KB5058411',
+    9,
+  ),
+  u(
+    '{ym} Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5055523)',
+    'Security Updates',
+    '10.0.26100.3775',
+    690,
+    'KB5055523',
+    37,
+  ),
+  u(
+    '{ym} Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5058379)',
+    'Security Updates',
+    '10.0.19045.5854',
+    640,
+    'KB5058379',
+    9,
+  ),
+  u(
+    '{ym} Cumulative Update for .NET Framework 3.5 and 4.8.1 for Windows 11 (KB5055627)',
+    'Updates',
+    null,
+    70,
+    'KB5055627',
+    37,
+  ),
+  u(
+    'Security Intelligence Update for Microsoft Defender Antivirus - KB2267602 (Version 1.429.112.0)',
+    'Definition Updates',
+    '1.429.112.0',
+    120,
+    'KB2267602',
+    1,
+  ),
+  u(
+    'Windows Malicious Software Removal Tool x64 - v5.135 (KB890830)',
+    'Update Rollups',
+    '5.135',
+    60,
+    'KB890830',
+    9,
+  ),
   u('Intel Corporation - Display - 31.0.101.5333', 'Drivers', '31.0.101.5333', 450, null, 60),
   u('Realtek Semiconductor Corp. - Audio - 6.0.9549.1', 'Drivers', '6.0.9549.1', 90, null, 120),
 ];

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { SimulatorOptions } from '@/lib/level/simulator/index';
+import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: tsx lib/level/simulator/cli.ts [options]
 
@@ -24,7 +24,8 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   if (raw === undefined) return fallback;
   if (!/^[0-9]+$/.test(raw)) throw new CliError(`--${name} must be a whole number, got "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new CliError(`--${name} must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new CliError(`--${name} must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -63,7 +64,8 @@ export function parseCliArgs(argv: string[], randomKey: () => string): CliResult
   const key = text('key', values.key);
   const readOnlyKey = text('read-only-key', values['read-only-key']);
   const apiKey = key ?? randomKey();
-  if (readOnlyKey !== undefined && readOnlyKey === apiKey) throw new CliError('--read-only-key must differ from --key');
+  if (readOnlyKey !== undefined && readOnlyKey === apiKey)
+    throw new CliError('--read-only-key must differ from --key');
   return {
     kind: 'run',
     generatedKey: key === undefined,

@@ -1,7 +1,7 @@
 // Entry point: `npx tsx lib/level/simulator/cli.ts --devices 10000 --port 4010 --key <key>`.
-import { randomBytes } from 'node:crypto';
 import { CliError, parseCliArgs, USAGE } from '@/lib/level/simulator/cli-args';
 import { startSimulator } from '@/lib/level/simulator/index';
+import { randomBytes } from 'node:crypto';
 
 async function main(): Promise<void> {
   const parsed = parseCliArgs(process.argv.slice(2), () => randomBytes(24).toString('base64url'));

@@ -1,11 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import { ApiError, badRequest } from '@/lib/level/simulator/errors';
 import type { FaultController } from '@/lib/level/simulator/faults';
 import { readJson, sendError, sendJson } from '@/lib/level/simulator/http-io';
 import type { RequestStats } from '@/lib/level/simulator/request-stats';
 import type { SimulatorState } from '@/lib/level/simulator/state';
 import { ALERT_SEVERITIES, type AlertSeverity, type Json } from '@/lib/level/simulator/types';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
 
 export interface ControlContext {
   readonly state: SimulatorState;
@@ -17,7 +17,10 @@ export interface ControlContext {
 
 export const CONTROL_HEADER = 'x-simulator-control';
 
-const deviceStatusSchema = z.strictObject({ online: z.boolean().optional(), maintenance_mode: z.boolean().optional() });
+const deviceStatusSchema = z.strictObject({
+  online: z.boolean().optional(),
+  maintenance_mode: z.boolean().optional(),
+});
 const alertSchema = z.strictObject({
   device_id: z.string(),
   severity: z.enum(ALERT_SEVERITIES as [AlertSeverity, ...AlertSeverity[]]),
@@ -33,7 +36,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** /_sim/*: test and demo controls. Never subject to faults, never counted in request stats. */
-export async function handleControl(ctx: ControlContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  ctx: ControlContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   if (req.headers[CONTROL_HEADER] !== ctx.controlToken) return sendError(res, 401, 'Access denied');
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '');

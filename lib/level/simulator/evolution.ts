@@ -1,4 +1,9 @@
-import { offlineAlert, randomAlert, toAlertRecord, type AlertDraft } from '@/lib/level/simulator/alert-factory';
+import {
+  offlineAlert,
+  randomAlert,
+  toAlertRecord,
+  type AlertDraft,
+} from '@/lib/level/simulator/alert-factory';
 import { OFFLINE_ALERT } from '@/lib/level/simulator/catalog-alerts';
 import type { Rng } from '@/lib/level/simulator/random';
 import { advanceRuns } from '@/lib/level/simulator/runs';
@@ -34,12 +39,14 @@ export function evolve(store: FleetStore, rng: Rng, nowMs: number): void {
     const maintenanceSamples = Math.max(1, Math.ceil(devices.length * 0.002));
     for (let i = 0; i < maintenanceSamples; i++) {
       const device = rng.pick(devices);
-      if (rng.chance(device.maintenance ? P_MAINTENANCE_EXIT : P_MAINTENANCE_ENTER)) device.maintenance = !device.maintenance;
+      if (rng.chance(device.maintenance ? P_MAINTENANCE_EXIT : P_MAINTENANCE_ENTER))
+        device.maintenance = !device.maintenance;
     }
     const alertAttempts = Math.max(1, Math.round(devices.length * 0.002));
     for (let i = 0; i < alertAttempts; i++) {
       const device = rng.pick(devices);
-      if (device.online && rng.chance(0.5)) open(store, randomAlert(rng, device, now, rng.weighted(NEW_SEVERITY)));
+      if (device.online && rng.chance(0.5))
+        recordAlert(store, randomAlert(rng, device, now, rng.weighted(NEW_SEVERITY)));
     }
   }
   for (const alert of store.activeAlerts) {
@@ -47,14 +54,14 @@ export function evolve(store: FleetStore, rng: Rng, nowMs: number): void {
     if (!stillOffline && rng.chance(P_ALERT_RESOLVE)) store.resolveAlert(alert, now);
   }
   advanceRuns(store, now);
-  store.trimResolvedAlerts(Math.max(5_000, Math.round(devices.length * 0.6)));
+  trimResolvedAlerts(store, Math.max(5_000, Math.round(devices.length * 0.6)));
 }
 
 function flipAvailability(store: FleetStore, rng: Rng, device: DeviceRecord, now: number): void {
   if (device.online) {
     if (!rng.chance(device.role === 'workstation' ? P_OFF_WORKSTATION : P_OFF_SERVER)) return;
     device.online = false;
-    if (!device.maintenance && rng.chance(0.7)) open(store, offlineAlert(device, now));
+    if (!device.maintenance && rng.chance(0.7)) recordAlert(store, offlineAlert(device, now));
     return;
   }
   if (!rng.chance(now - device.lastSeenMs > LONG_GONE ? P_ON_LONG_GONE : P_ON)) return;
@@ -66,8 +73,19 @@ function flipAvailability(store: FleetStore, rng: Rng, device: DeviceRecord, now
   }
 }
 
-export function open(store: FleetStore, draft: AlertDraft): AlertRecord {
+export function recordAlert(store: FleetStore, draft: AlertDraft): AlertRecord {
   const alert = toAlertRecord(store.next.alert++, draft);
   store.addAlert(alert);
   return alert;
+}
+
+/** Retention: drops the oldest resolved alerts so a long-running demo does not grow without bound. */
+function trimResolvedAlerts(store: FleetStore, max: number): void {
+  let excess = store.alerts.length - max;
+  for (const alert of store.alerts.slice()) {
+    if (excess <= 0) return;
+    if (!alert.resolved) continue;
+    store.removeAlert(alert);
+    excess--;
+  }
 }

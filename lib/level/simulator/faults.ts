@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { badRequest } from '@/lib/level/simulator/errors';
+import { z } from 'zod';
 
 export type Drift = 'none' | 'extra' | 'missing';
 

@@ -1,10 +1,16 @@
 import { hardwareProfile, type HardwareProfile } from '@/lib/level/simulator/catalog-hardware';
-import { FIRST_NAMES, FLAGS, LAST_NAMES, LOCATIONS, NICKNAMES, NOTES } from '@/lib/level/simulator/catalog-names';
+import {
+  FIRST_NAMES,
+  FLAGS,
+  LAST_NAMES,
+  LOCATIONS,
+  NICKNAMES,
+  NOTES,
+} from '@/lib/level/simulator/catalog-names';
+import { compact, compactOrNull } from '@/lib/level/simulator/compact';
 import { publicIp, type Placement } from '@/lib/level/simulator/fleet-groups';
 import type { Rng } from '@/lib/level/simulator/random';
 import type { DeviceRecord, DeviceRole, Platform } from '@/lib/level/simulator/types';
-import { compact, compactOrNull } from '@/lib/level/simulator/compact';
-
 
 export interface DeviceContext {
   readonly rng: Rng;
@@ -27,7 +33,11 @@ export function pickPlatform(rng: Rng, role: DeviceRole): Platform {
   if (role === 'domain_controller') return 'Windows';
   if (role === 'server') return rng.chance(0.78) ? 'Windows' : 'Linux';
   // Workstations skew so the whole fleet lands near Windows 70 / Mac 18 / Linux 12.
-  return rng.weighted([['Windows', 69], ['Mac', 20], ['Linux', 11]] as const);
+  return rng.weighted([
+    ['Windows', 69],
+    ['Mac', 20],
+    ['Linux', 11],
+  ] as const);
 }
 
 /** Returns a record with n = seed = 0; the generator numbers devices after shuffling. */
@@ -44,7 +54,8 @@ export function makeDevice(
   const offline = rng.chance(server ? 0.02 : 0.095);
   const lastSeenMs = offline ? nowMs - offlineAge(rng) : nowMs - rng.int(0, 90) * 1000;
   const uptime = server ? rng.int(1, 45) * DAY : rng.int(1, 240) * HOUR;
-  const [city, country] = placement?.remote || placement === null ? rng.pick(LOCATIONS) : [placement.city, placement.country];
+  const [city, country] =
+    placement?.remote || placement === null ? rng.pick(LOCATIONS) : [placement.city, placement.country];
   // One literal with every field: V8 then keeps all of them in-object (no extra property array).
   return {
     n: 0,
@@ -70,7 +81,8 @@ export function makeDevice(
     city,
     country,
     securityScore: securityScore(rng, platform),
-    publicIp: placement === null || placement.remote ? (rng.chance(0.9) ? publicIp(rng) : null) : placement.publicIp,
+    publicIp:
+      placement === null || placement.remote ? (rng.chance(0.9) ? publicIp(rng) : null) : placement.publicIp,
     privateIp: compact(privateIp(rng, placement)),
   };
 }
@@ -94,10 +106,16 @@ function next(counters: Map<string, number>, key: string): number {
   return value;
 }
 
-function hostname(ctx: DeviceContext, role: DeviceRole, platform: Platform, profile: HardwareProfile): string {
+function hostname(
+  ctx: DeviceContext,
+  role: DeviceRole,
+  platform: Platform,
+  profile: HardwareProfile,
+): string {
   const { rng, code, counters } = ctx;
   if (code === null) {
-    if (platform === 'Mac') return `${rng.pick(FIRST_NAMES)}s-${profile.laptop ? 'MacBook-Pro' : 'iMac'}-${next(counters, 'mac')}`;
+    if (platform === 'Mac')
+      return `${rng.pick(FIRST_NAMES)}s-${profile.laptop ? 'MacBook-Pro' : 'iMac'}-${next(counters, 'mac')}`;
     if (platform === 'Linux') return `ubuntu-${rng.hex(6)}`;
     return `DESKTOP-${chars(rng, 7)}`;
   }
@@ -145,18 +163,21 @@ function user(rng: Rng, code: string | null, role: DeviceRole, platform: Platfor
   const domain = code ?? 'WORKGROUP';
   if (platform === 'Linux') return role === 'workstation' ? first : rng.pick(['root', 'ubuntu', 'admin']);
   if (platform === 'Mac') return `${first}.${last}`;
-  if (role !== 'workstation') return `${domain}\\${rng.pick(['Administrator', 'svc_backup', `${first.charAt(0)}${last}.adm`])}`;
+  if (role !== 'workstation')
+    return `${domain}\\${rng.pick(['Administrator', 'svc_backup', `${first.charAt(0)}${last}.adm`])}`;
   return `${domain}\\${first.charAt(0)}${last}`;
 }
 
 function securityScore(rng: Rng, platform: Platform): number | null {
-  const [mean, spread, missing] = platform === 'Windows' ? [78, 13, 0.02] : platform === 'Mac' ? [85, 9, 0.05] : [70, 12, 0.5];
+  const [mean, spread, missing] =
+    platform === 'Windows' ? [78, 13, 0.02] : platform === 'Mac' ? [85, 9, 0.05] : [70, 12, 0.5];
   if (rng.chance(missing)) return null;
   return Math.max(12, Math.min(100, Math.round(mean + spread * rng.normal())));
 }
 
 function privateIp(rng: Rng, placement: Placement | null): string {
-  if (placement === null || placement.remote) return `192.168.${rng.pick([0, 1, 1, 4, 50, 86])}.${rng.int(2, 250)}`;
+  if (placement === null || placement.remote)
+    return `192.168.${rng.pick([0, 1, 1, 4, 50, 86])}.${rng.int(2, 250)}`;
   const host = placement.hosts++;
   const [a = '10', b = '0', c = '0'] = placement.subnet.split('.');
   // Wraps into the next /24 when a site outgrows 240 hosts.

@@ -1,4 +1,9 @@
-import { offlineAlert, randomAlert, toAlertRecord, type AlertDraft } from '@/lib/level/simulator/alert-factory';
+import {
+  offlineAlert,
+  randomAlert,
+  toAlertRecord,
+  type AlertDraft,
+} from '@/lib/level/simulator/alert-factory';
 import { AUTOMATION_TEMPLATES } from '@/lib/level/simulator/catalog-automations';
 import { FIRST_NAMES, LAST_NAMES } from '@/lib/level/simulator/catalog-names';
 import { compact } from '@/lib/level/simulator/compact';
@@ -58,7 +63,8 @@ export function seedCustomFields(store: FleetStore, rng: Rng, plan: GroupPlan): 
   set('patch_window', 'org', 'Sun 02:00-04:00');
   set('backup_policy', 'org', 'Daily at 23:00');
   for (const client of plan.clients) {
-    if (rng.chance(0.2)) set('patch_window', `g${client.root.groupN}`, rng.pick(['Sat 22:00-02:00', 'Wed 01:00-03:00']));
+    if (rng.chance(0.2))
+      set('patch_window', `g${client.root.groupN}`, rng.pick(['Sat 22:00-02:00', 'Wed 01:00-03:00']));
     if (rng.chance(0.15)) set('backup_policy', `g${client.root.groupN}`, 'Hourly snapshots, nightly offsite');
     for (const site of client.sites) {
       if (rng.chance(0.4)) {
@@ -70,9 +76,14 @@ export function seedCustomFields(store: FleetStore, rng: Rng, plan: GroupPlan): 
   for (const device of store.devices) {
     if (device.platform !== 'Linux' && rng.chance(0.35)) {
       const guid = `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
-      set('screenconnect_url', `d${device.n}`, `https://brightpath.screenconnect.com/Host#Access/All%20Machines//${guid}/Join`);
+      set(
+        'screenconnect_url',
+        `d${device.n}`,
+        `https://brightpath.screenconnect.com/Host#Access/All%20Machines//${guid}/Join`,
+      );
     }
-    if (rng.chance(0.1)) set('asset_tag', `d${device.n}`, `AT-${String(rng.int(1, 99_999)).padStart(6, '0')}`);
+    if (rng.chance(0.1))
+      set('asset_tag', `d${device.n}`, `AT-${String(rng.int(1, 99_999)).padStart(6, '0')}`);
   }
 }
 

@@ -73,7 +73,10 @@ function clientDevices(rng: Rng, nowMs: number, client: ClientPlan, tags: TagIds
   const dcs = size >= 60 ? 2 : size >= 15 ? 1 : 0;
   const servers = Math.max(dcs, Math.round(size * 0.08 + rng.next() - 0.5));
   const counters = new Map<string, number>();
-  const sites: (readonly [Placement, number])[] = client.sites.map((s, i) => [s, i === 0 ? 3 : s.remote ? 1 : 2]);
+  const sites: (readonly [Placement, number])[] = client.sites.map((s, i) => [
+    s,
+    i === 0 ? 3 : s.remote ? 1 : 2,
+  ]);
   for (let i = 0; i < size; i++) {
     const role: DeviceRole = i < dcs ? 'domain_controller' : i < servers ? 'server' : 'workstation';
     const placement =
@@ -93,7 +96,13 @@ const NO_TAGS: readonly number[] = Object.freeze([]);
 function device(ctx: DeviceContext, role: DeviceRole, tags: TagIds, regulated: boolean): DeviceRecord {
   const platform: Platform = pickPlatform(ctx.rng, role);
   const hardware = ctx.rng.weighted(profilesFor(platform, role === 'workstation' ? 'workstation' : 'server'));
-  return makeDevice(ctx, role, platform, hardware, tagsFor(ctx.rng, tags, role, hardware, ctx.placement, regulated));
+  return makeDevice(
+    ctx,
+    role,
+    platform,
+    hardware,
+    tagsFor(ctx.rng, tags, role, hardware, ctx.placement, regulated),
+  );
 }
 
 function tagsFor(

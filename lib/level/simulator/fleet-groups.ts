@@ -110,7 +110,12 @@ function clientNames(rng: Rng, count: number): [string, string, string, boolean]
 }
 
 function uniqueCode(base: string, kind: string, used: Set<string>): string {
-  const initials = kind.replace(/[^A-Za-z ]/g, '').split(' ').map((w) => w.charAt(0)).join('').toUpperCase();
+  const initials = kind
+    .replace(/[^A-Za-z ]/g, '')
+    .split(' ')
+    .map((w) => w.charAt(0))
+    .join('')
+    .toUpperCase();
   const candidates = [base, `${base}${initials}`];
   for (let i = 2; ; i++) {
     const candidate = candidates.shift() ?? `${base}${initials}${i}`;

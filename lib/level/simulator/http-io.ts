@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, badRequest } from '@/lib/level/simulator/errors';
 import type { Json } from '@/lib/level/simulator/types';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -33,7 +33,12 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -44,11 +49,20 @@ export function sendText(res: ServerResponse, status: number, text: string, head
   res.end(text);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Json,
+  headers: Record<string, string> = {},
+): void {
   sendText(res, status, JSON.stringify(body), headers);
 }
 
-export const sendError = (res: ServerResponse, status: number, message: string, headers?: Record<string, string>): void =>
-  sendJson(res, status, { error: message }, headers);
+export const sendError = (
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers?: Record<string, string>,
+): void => sendJson(res, status, { error: message }, headers);
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

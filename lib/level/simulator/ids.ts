@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 // Level IDs are base64 (no padding) of GraphQL global IDs: `gid://level/<Type>/<n>`.
 export const ID_TYPES = [
   'Device',

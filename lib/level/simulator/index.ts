@@ -1,6 +1,3 @@
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
 import { handleApi } from '@/lib/level/simulator/api';
 import { handleControl } from '@/lib/level/simulator/control';
 import { createFaultController, type FaultController } from '@/lib/level/simulator/faults';
@@ -10,11 +7,13 @@ import { createRng, mixSeed } from '@/lib/level/simulator/random';
 import { createRateLimiter } from '@/lib/level/simulator/rate-limit';
 import { RequestStats, type RequestCounters } from '@/lib/level/simulator/request-stats';
 import { SimulatorState, type FleetCounts } from '@/lib/level/simulator/state';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
-export { encodeId, decodeId } from '@/lib/level/simulator/ids';
-export type { FaultController, FaultSettings, Drift } from '@/lib/level/simulator/faults';
-export type { FleetCounts, DeviceStatusChange, OpenAlertInput } from '@/lib/level/simulator/state';
+export type { Drift, FaultController, FaultSettings } from '@/lib/level/simulator/faults';
+export { decodeId, encodeId } from '@/lib/level/simulator/ids';
 export type { RequestCounters, RequestViolations } from '@/lib/level/simulator/request-stats';
+export type { DeviceStatusChange, FleetCounts, OpenAlertInput } from '@/lib/level/simulator/state';
 export { SimulatorState };
 
 export interface SimulatorOptions {
@@ -57,10 +56,13 @@ export interface RunningSimulator {
 
 function validate(options: SimulatorOptions): void {
   const { devices = 250, tickMs = 10_000, rateLimitPerMinute = 0 } = options;
-  if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new Error('startSimulator: apiKey is required');
-  if (!Number.isInteger(devices) || devices < 1 || devices > 200_000) throw new Error('startSimulator: devices must be an integer from 1 to 200000');
+  if (typeof options.apiKey !== 'string' || options.apiKey === '')
+    throw new Error('startSimulator: apiKey is required');
+  if (!Number.isInteger(devices) || devices < 1 || devices > 200_000)
+    throw new Error('startSimulator: devices must be an integer from 1 to 200000');
   if (!Number.isFinite(tickMs) || tickMs < 10) throw new Error('startSimulator: tickMs must be at least 10');
-  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) throw new Error('startSimulator: rateLimitPerMinute must be a non-negative integer');
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0)
+    throw new Error('startSimulator: rateLimitPerMinute must be a non-negative integer');
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
@@ -69,7 +71,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const now = options.now ?? Date.now;
   const host = options.host ?? '127.0.0.1';
   const log = options.quiet ? () => {} : (message: string) => console.error(message);
-  const state = new SimulatorState(generateFleet({ devices: options.devices ?? 250, seed, nowMs: now() }), seed, options.frozen ?? false, now);
+  const state = new SimulatorState(
+    generateFleet({ devices: options.devices ?? 250, seed, nowMs: now() }),
+    seed,
+    options.frozen ?? false,
+    now,
+  );
   const faults = createFaultController();
   const stats = new RequestStats();
   const hung = new Set<ServerResponse>();
@@ -90,7 +97,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     baseRateLimit: options.rateLimitPerMinute ?? 0,
     fallbackOrigin: () => origin,
   };
-  const controlContext = { state, faults, stats, controlToken: options.controlToken ?? options.apiKey, snapshot };
+  const controlContext = {
+    state,
+    faults,
+    stats,
+    controlToken: options.controlToken ?? options.apiKey,
+    snapshot,
+  };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
@@ -119,7 +132,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const reachableHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   origin = `http://${reachableHost}:${port}`;
 
   const timer = setInterval(() => {

@@ -20,9 +20,14 @@ export function includeFlags(query: URLSearchParams): IncludeFlags | undefined {
   return Object.values(flags).some(Boolean) ? flags : undefined;
 }
 
-export function oneOf<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | null {
+export function oneOf<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T | null {
   const value = query.get(name);
   if (value === null) return null;
-  if (!(allowed as readonly string[]).includes(value)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw badRequest(`${name} must be one of ${allowed.join(', ')}`);
   return value as T;
 }

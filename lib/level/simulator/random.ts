@@ -62,7 +62,12 @@ export function createRng(seed: number): Rng {
     },
     hex: (length) => {
       const parts: string[] = [];
-      for (let i = 0; i < length; i += 8) parts.push(Math.floor(next() * 0x100000000).toString(16).padStart(8, '0'));
+      for (let i = 0; i < length; i += 8)
+        parts.push(
+          Math.floor(next() * 0x100000000)
+            .toString(16)
+            .padStart(8, '0'),
+        );
       return parts.join('').slice(0, length);
     },
     shuffle: (items) => {

@@ -28,9 +28,10 @@ const ROUTES: readonly RouteDef[] = [
 ];
 
 // Literal segments are tried before `{param}` ones, so /automations/webhooks never reads as an id.
-const COMPILED: readonly Compiled[] = ROUTES.map((route) => ({ route, segments: route.path.split('/') })).sort(
-  (a, b) => paramCount(a.segments) - paramCount(b.segments),
-);
+const COMPILED: readonly Compiled[] = ROUTES.map((route) => ({
+  route,
+  segments: route.path.split('/'),
+})).sort((a, b) => paramCount(a.segments) - paramCount(b.segments));
 
 function paramCount(segments: readonly string[]): number {
   return segments.filter((s) => s.startsWith('{')).length;

@@ -1,7 +1,13 @@
 import { encodeId } from '@/lib/level/simulator/ids';
 import type { Rng } from '@/lib/level/simulator/random';
 import type { FleetStore } from '@/lib/level/simulator/store';
-import type { AutomationRecord, DeviceRecord, JsonObject, RunRecord, RunStatus } from '@/lib/level/simulator/types';
+import type {
+  AutomationRecord,
+  DeviceRecord,
+  JsonObject,
+  RunRecord,
+  RunStatus,
+} from '@/lib/level/simulator/types';
 
 const FAILURE_RATE = 0.1;
 

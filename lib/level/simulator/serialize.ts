@@ -1,3 +1,4 @@
+import { hardwareProfile } from '@/lib/level/simulator/catalog-hardware';
 import { deviceDetail, type IncludeFlags } from '@/lib/level/simulator/device-detail';
 import { encodeId } from '@/lib/level/simulator/ids';
 import type { FleetStore } from '@/lib/level/simulator/store';
@@ -11,7 +12,6 @@ import type {
   JsonObject,
   TagRecord,
 } from '@/lib/level/simulator/types';
-import { hardwareProfile } from '@/lib/level/simulator/catalog-hardware';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const groupId = (n: number | null): string | null => (n === null ? null : encodeId('Group', n));
@@ -98,7 +98,11 @@ export function alertJson(a: AlertRecord): JsonObject {
   };
 }
 
-export const tagJson = (t: TagRecord): JsonObject => ({ id: encodeId('Tag', t.n), name: t.name, device_count: t.devices.length });
+export const tagJson = (t: TagRecord): JsonObject => ({
+  id: encodeId('Tag', t.n),
+  name: t.name,
+  device_count: t.devices.length,
+});
 
 export const customFieldJson = (f: CustomFieldRecord): JsonObject => ({
   id: encodeId('CustomField', f.n),
@@ -107,7 +111,11 @@ export const customFieldJson = (f: CustomFieldRecord): JsonObject => ({
   admin_only: f.adminOnly,
 });
 
-export function customFieldValueJson(field: CustomFieldRecord, assignedToId: string | null, value: string | null): JsonObject {
+export function customFieldValueJson(
+  field: CustomFieldRecord,
+  assignedToId: string | null,
+  value: string | null,
+): JsonObject {
   return {
     custom_field_id: encodeId('CustomField', field.n),
     custom_field_name: field.name,

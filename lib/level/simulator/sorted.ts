@@ -46,3 +46,17 @@ export function removeSorted<T>(items: T[], n: number, key: KeyOf<T>): boolean {
 }
 
 export const byN = (item: { readonly n: number }): number => item.n;
+
+/** Multi-valued index: key → records sorted by n. */
+export function pushIndex<K, V extends { n: number }>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) insertSorted(list, value, byN);
+  else index.set(key, [value]);
+}
+
+export function dropIndex<K, V extends { n: number }>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (!list) return;
+  removeSorted(list, value.n, byN);
+  if (list.length === 0) index.delete(key);
+}

@@ -1,7 +1,7 @@
 import { customAlert } from '@/lib/level/simulator/alert-factory';
 import type { IncludeFlags } from '@/lib/level/simulator/device-detail';
 import { ApiError, notFound } from '@/lib/level/simulator/errors';
-import { evolve, open } from '@/lib/level/simulator/evolution';
+import { evolve, recordAlert } from '@/lib/level/simulator/evolution';
 import { idNumber, type IdType } from '@/lib/level/simulator/ids';
 import { createRng, mixSeed, type Rng } from '@/lib/level/simulator/random';
 import { alertJson, deviceJson } from '@/lib/level/simulator/serialize';
@@ -15,6 +15,9 @@ import {
   type JsonObject,
   type TagRecord,
 } from '@/lib/level/simulator/types';
+
+/** GET /v2/activities keeps the most recent writes only. */
+const MAX_ACTIVITIES = 1_000;
 
 /**
  * Device buckets use the definitions Levelboard uses, so the two can be compared 1:1:
@@ -86,10 +89,18 @@ export class SimulatorState {
   }
 
   openAlert(input: OpenAlertInput): JsonObject {
-    if (!ALERT_SEVERITIES.includes(input.severity)) throw new ApiError(400, 'severity must be one of information, warning, critical, emergency');
+    if (!ALERT_SEVERITIES.includes(input.severity))
+      throw new ApiError(400, 'severity must be one of information, warning, critical, emergency');
     const device = this.requireDevice(input.device_id);
-    const draft = customAlert(this.rng, device, Math.floor(this.now() / 1000) * 1000, input.severity, input.name, input.description);
-    return alertJson(open(this.store, draft));
+    const draft = customAlert(
+      this.rng,
+      device,
+      Math.floor(this.now() / 1000) * 1000,
+      input.severity,
+      input.name,
+      input.description,
+    );
+    return alertJson(recordAlert(this.store, draft));
   }
 
   resolveAlert(alertId: string): JsonObject {
@@ -117,7 +128,16 @@ export class SimulatorState {
   }
 
   log(action: string, type: IdType, id: string, description: string): void {
-    this.store.logActivity(action, type, id, description, this.now());
+    const { activities, next } = this.store;
+    activities.push({
+      n: next.activity++,
+      action,
+      resourceType: type,
+      resourceId: id,
+      description,
+      occurredMs: this.now(),
+    });
+    if (activities.length > MAX_ACTIVITIES) activities.splice(0, activities.length - MAX_ACTIVITIES);
   }
 
   requireDevice = (id: unknown): DeviceRecord => required(this.store.device(num(id, 'Device')), 'Device');

@@ -1,4 +1,4 @@
-import { byN, insertSorted, removeSorted } from '@/lib/level/simulator/sorted';
+import { byN, dropIndex, insertSorted, pushIndex, removeSorted } from '@/lib/level/simulator/sorted';
 import type {
   ActivityRecord,
   AlertRecord,
@@ -10,7 +10,6 @@ import type {
   TagRecord,
 } from '@/lib/level/simulator/types';
 
-const MAX_ACTIVITIES = 1_000;
 const MAX_RUNS = 20_000;
 
 export type ScopeKey = 'org' | `g${number}` | `d${number}`;
@@ -61,7 +60,8 @@ export class FleetStore {
   devicesInGroup(groupN: number | null): readonly DeviceRecord[] {
     return groupN === null ? this.ungrouped : (this.groupDevices.get(groupN) ?? []);
   }
-  devicesByHostname = (hostname: string): readonly DeviceRecord[] => this.hostnames.get(hostname.toLowerCase()) ?? [];
+  devicesByHostname = (hostname: string): readonly DeviceRecord[] =>
+    this.hostnames.get(hostname.toLowerCase()) ?? [];
   devicesBySerial = (serial: string): readonly DeviceRecord[] => this.serials.get(serial) ?? [];
   alertsOfDevice = (deviceN: number): readonly AlertRecord[] => this.deviceAlerts.get(deviceN) ?? [];
 
@@ -81,7 +81,7 @@ export class FleetStore {
   /** Ancestors from the group itself up to its root. */
   lineage(groupN: number | null): GroupRecord[] {
     const out: GroupRecord[] = [];
-    for (let g = groupN === null ? undefined : this.groupMap.get(groupN); g; ) {
+    for (let g = groupN === null ? undefined : this.groupMap.get(groupN); g;) {
       out.push(g);
       g = g.parentN === null ? undefined : this.groupMap.get(g.parentN);
     }
@@ -142,11 +142,13 @@ export class FleetStore {
     insertSorted(this.groups, group, byN);
     this.groupMap.set(group.n, group);
     this.groupDevices.set(group.n, []);
-    if (group.parentN !== null) insertSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
+    if (group.parentN !== null)
+      insertSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
   }
 
   reparentGroup(group: GroupRecord, parentN: number | null): void {
-    if (group.parentN !== null) removeSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
+    if (group.parentN !== null)
+      removeSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
     group.parentN = parentN;
     if (parentN !== null) insertSorted(this.groupMap.get(parentN)?.childNs ?? [], group.n, Number);
   }
@@ -198,18 +200,6 @@ export class FleetStore {
     dropIndex(this.deviceAlerts, alert.deviceN, alert);
   }
 
-  /** Retention: drops the oldest resolved alerts so a long-running demo does not grow without bound. */
-  trimResolvedAlerts(max: number): void {
-    let excess = this.alerts.length - max;
-    if (excess <= 0) return;
-    for (const alert of this.alerts.slice()) {
-      if (excess <= 0) break;
-      if (!alert.resolved) continue;
-      this.removeAlert(alert);
-      excess--;
-    }
-  }
-
   addCustomField(field: CustomFieldRecord): void {
     insertSorted(this.customFields, field, byN);
     this.cfValues.set(field.n, new Map());
@@ -238,11 +228,6 @@ export class FleetStore {
     }
   }
 
-  logActivity(action: string, resourceType: string, resourceId: string, description: string, atMs: number): void {
-    this.activities.push({ n: this.next.activity++, action, resourceType, resourceId, description, occurredMs: atMs });
-    if (this.activities.length > MAX_ACTIVITIES) this.activities.splice(0, this.activities.length - MAX_ACTIVITIES);
-  }
-
   private listFor(groupN: number | null): DeviceRecord[] {
     if (groupN === null) return this.ungrouped;
     let list = this.groupDevices.get(groupN);
@@ -252,17 +237,4 @@ export class FleetStore {
     }
     return list;
   }
-}
-
-function pushIndex<K, V extends { n: number }>(index: Map<K, V[]>, key: K, value: V): void {
-  const list = index.get(key);
-  if (list) insertSorted(list, value, byN);
-  else index.set(key, [value]);
-}
-
-function dropIndex<K, V extends { n: number }>(index: Map<K, V[]>, key: K, value: V): void {
-  const list = index.get(key);
-  if (!list) return;
-  removeSorted(list, value.n, byN);
-  if (list.length === 0) index.delete(key);
 }

@@ -1,8 +1,8 @@
 import { updateTemplates, type UpdateTemplate } from '@/lib/level/simulator/catalog-updates';
 import { osFor, SALT, sectionRng } from '@/lib/level/simulator/device-os';
+import { encodeId } from '@/lib/level/simulator/ids';
 import type { FleetStore } from '@/lib/level/simulator/store';
 import type { DeviceRecord, JsonObject } from '@/lib/level/simulator/types';
-import { encodeId } from '@/lib/level/simulator/ids';
 
 /**
  * Updates are virtual: ~3 per device derived from the device seed, never stored, so 50k devices
@@ -37,7 +37,9 @@ export function updatesFor(store: FleetStore, device: DeviceRecord): UpdateView[
   return chosen.map((template, i) => {
     const available = rng.chance(device.online ? 0.4 : 0.6);
     const publishedMs = Math.floor((store.epochMs - template.ageDays * DAY) / DAY) * DAY;
-    const installedMs = available ? null : publishedMs + rng.int(1, Math.max(1, template.ageDays)) * DAY - rng.int(0, 20) * 3_600_000;
+    const installedMs = available
+      ? null
+      : publishedMs + rng.int(1, Math.max(1, template.ageDays)) * DAY - rng.int(0, 20) * 3_600_000;
     return {
       n: device.n * UPDATE_STRIDE + i + 1,
       device,

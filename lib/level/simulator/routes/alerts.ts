@@ -9,7 +9,8 @@ function listAlerts({ state, query }: RouteContext): RouteResult {
   const params = parsePageParams(query, 'Alert');
   const status = oneOf(query, 'status', ['active', 'resolved'] as const);
   const deviceId = query.get('device_id');
-  const source = deviceId === null ? state.store.alerts : state.store.alertsOfDevice(state.requireDevice(deviceId).n);
+  const source =
+    deviceId === null ? state.store.alerts : state.store.alertsOfDevice(state.requireDevice(deviceId).n);
   // No status → both active and resolved, as the reference infers.
   const accept = status === null ? undefined : (a: AlertRecord) => a.resolved === (status === 'resolved');
   return ok(listBody(paginate(arraySource(source, byN), params, accept), alertJson));
@@ -23,6 +24,10 @@ function resolveAlert({ state, param }: RouteContext): RouteResult {
 
 export const alertRoutes: readonly RouteDef[] = [
   { method: 'GET', path: '/v2/alerts', handler: listAlerts },
-  { method: 'GET', path: '/v2/alerts/{id}', handler: ({ state, param }) => ok(alertJson(state.requireAlert(param))) },
+  {
+    method: 'GET',
+    path: '/v2/alerts/{id}',
+    handler: ({ state, param }) => ok(alertJson(state.requireAlert(param))),
+  },
   { method: 'POST', path: '/v2/alerts/{id}/resolve', handler: resolveAlert },
 ];

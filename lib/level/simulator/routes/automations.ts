@@ -12,7 +12,11 @@ import type { AutomationRecord, DeviceRecord } from '@/lib/level/simulator/types
 /** Webhook items carry no id of their own; they page by `automation_id`. */
 function listWebhooks({ state, query, origin }: RouteContext): RouteResult {
   const params = parsePageParams(query, 'Automation');
-  const page = paginate(arraySource(state.store.automations, byN), params, (a: AutomationRecord) => a.webhook !== null);
+  const page = paginate(
+    arraySource(state.store.automations, byN),
+    params,
+    (a: AutomationRecord) => a.webhook !== null,
+  );
   return ok(listBody(page, (a) => webhookJson(origin, a)));
 }
 
@@ -25,7 +29,8 @@ function triggerWebhook({ state, param, body, access }: RouteContext): RouteResu
   const automation = state.store.automationByToken(param);
   if (!automation?.webhook) throw notFound('Not found');
   if (automation.webhook.requiresAuth && access === null) throw new ApiError(401, 'Access denied');
-  if (automation.webhook.requiresAuth && access === 'ro') throw new ApiError(403, 'This API key is read-only');
+  if (automation.webhook.requiresAuth && access === 'ro')
+    throw new ApiError(403, 'This API key is read-only');
   const { device_ids: ids, ...rest } = asObject(body);
   let devices: (DeviceRecord | null)[] = [null];
   if (ids !== undefined) {
@@ -34,9 +39,24 @@ function triggerWebhook({ state, param, body, access }: RouteContext): RouteResu
     }
     devices = ids.map((id) => state.requireDevice(id));
   }
-  const variables = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-  const runs = createRuns(state.store, state.rng, automation, devices, variables, state.now(), state.isFrozen());
-  state.log('automation.triggered', 'Automation', encodeId('Automation', automation.n), `Triggered ${automation.name}`);
+  const variables = Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  );
+  const runs = createRuns(
+    state.store,
+    state.rng,
+    automation,
+    devices,
+    variables,
+    state.now(),
+    state.isFrozen(),
+  );
+  state.log(
+    'automation.triggered',
+    'Automation',
+    encodeId('Automation', automation.n),
+    `Triggered ${automation.name}`,
+  );
   return ok({ automation_run_ids: runs.map((r) => encodeId('AutomationRun', r.n)) });
 }
 
@@ -51,7 +71,12 @@ export const automationRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/v2/automations',
     handler: ({ state, query }) =>
-      ok(listBody(paginate(arraySource(state.store.automations, byN), parsePageParams(query, 'Automation')), (a) => automationJson(state.store, a))),
+      ok(
+        listBody(
+          paginate(arraySource(state.store.automations, byN), parsePageParams(query, 'Automation')),
+          (a) => automationJson(state.store, a),
+        ),
+      ),
   },
   { method: 'GET', path: '/v2/automations/webhooks', handler: listWebhooks },
   { method: 'POST', path: '/v2/automations/webhooks/{token}', auth: 'handler', handler: triggerWebhook },
@@ -59,6 +84,12 @@ export const automationRoutes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/v2/activities',
-    handler: ({ state, query }) => ok(listBody(paginate(arraySource(state.store.activities, byN), parsePageParams(query, 'Activity')), activityJson)),
+    handler: ({ state, query }) =>
+      ok(
+        listBody(
+          paginate(arraySource(state.store.activities, byN), parsePageParams(query, 'Activity')),
+          activityJson,
+        ),
+      ),
   },
 ];

@@ -3,10 +3,16 @@ import { resolveTarget } from '@/lib/level/simulator/custom-field-scope';
 import { badRequest, notFound, unprocessable } from '@/lib/level/simulator/errors';
 import { idNumber } from '@/lib/level/simulator/ids';
 import { arraySource, listBody, paginate, parsePageParams } from '@/lib/level/simulator/pagination';
-import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/lib/level/simulator/route-types';
+import {
+  created,
+  ok,
+  type RouteContext,
+  type RouteDef,
+  type RouteResult,
+} from '@/lib/level/simulator/route-types';
 import { customFieldJson, customFieldValueJson } from '@/lib/level/simulator/serialize';
-import type { SimulatorState } from '@/lib/level/simulator/state';
 import { byN } from '@/lib/level/simulator/sorted';
+import type { SimulatorState } from '@/lib/level/simulator/state';
 import type { CustomFieldRecord } from '@/lib/level/simulator/types';
 
 function requireField(state: SimulatorState, id: unknown): CustomFieldRecord {
@@ -25,7 +31,10 @@ function createField({ state, body }: RouteContext): RouteResult {
   const input = asObject(body);
   const name = requiredName(input);
   assertUniqueName(state, name);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   const field: CustomFieldRecord = {
     n: state.store.next.customField++,
     name,
@@ -72,7 +81,9 @@ function listValues({ state, query }: RouteContext): RouteResult {
     const values = state.store.cfValues.get(field.n);
     const scope = target.chain.find((s) => values?.has(s.key));
     const value = scope && values?.get(scope.key);
-    return scope && value !== undefined ? [{ n: field.n, json: customFieldValueJson(field, scope.id, value) }] : [];
+    return scope && value !== undefined
+      ? [{ n: field.n, json: customFieldValueJson(field, scope.id, value) }]
+      : [];
   });
   return ok(listBody(paginate(arraySource(items, byN), params), (item) => item.json));
 }
@@ -101,10 +112,16 @@ function deleteValue({ state, body }: RouteContext): RouteResult {
   const previous = values?.get(target.key) ?? null;
   let removed = values?.delete(target.key) ?? false;
   if (optionalBoolean(input, 'force') === true) {
-    for (const key of [...(values?.keys() ?? [])]) if (target.covers(key)) removed = values?.delete(key) || removed;
+    for (const key of [...(values?.keys() ?? [])])
+      if (target.covers(key)) removed = values?.delete(key) || removed;
   }
   if (!removed) throw notFound('Custom field value not found');
-  state.log('custom_field_value.deleted', 'CustomField', String(input.custom_field_id), `Deleted ${field.name}`);
+  state.log(
+    'custom_field_value.deleted',
+    'CustomField',
+    String(input.custom_field_id),
+    `Deleted ${field.name}`,
+  );
   return ok(customFieldValueJson(field, target.id, previous));
 }
 
@@ -112,10 +129,20 @@ export const customFieldRoutes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/v2/custom_fields',
-    handler: ({ state, query }) => ok(listBody(paginate(arraySource(state.store.customFields, byN), parsePageParams(query, 'CustomField')), customFieldJson)),
+    handler: ({ state, query }) =>
+      ok(
+        listBody(
+          paginate(arraySource(state.store.customFields, byN), parsePageParams(query, 'CustomField')),
+          customFieldJson,
+        ),
+      ),
   },
   { method: 'POST', path: '/v2/custom_fields', handler: createField },
-  { method: 'GET', path: '/v2/custom_fields/{id}', handler: ({ state, param }) => ok(customFieldJson(requireField(state, param))) },
+  {
+    method: 'GET',
+    path: '/v2/custom_fields/{id}',
+    handler: ({ state, param }) => ok(customFieldJson(requireField(state, param))),
+  },
   { method: 'PATCH', path: '/v2/custom_fields/{id}', handler: updateField },
   { method: 'DELETE', path: '/v2/custom_fields/{id}', handler: deleteField },
   { method: 'GET', path: '/v2/custom_field_values', handler: listValues },

@@ -41,10 +41,14 @@ function deviceFilters({ state, query }: RouteContext): Filter[] {
   if (hostname !== null) {
     // Case-insensitive: Windows hostnames are, and the reference leaves it open.
     const wanted = hostname.toLowerCase();
-    filters.push({ candidates: store.devicesByHostname(hostname), accept: (d) => d.hostname.toLowerCase() === wanted });
+    filters.push({
+      candidates: store.devicesByHostname(hostname),
+      accept: (d) => d.hostname.toLowerCase() === wanted,
+    });
   }
   const serial = query.get('serial_number');
-  if (serial !== null) filters.push({ candidates: store.devicesBySerial(serial), accept: (d) => d.serial === serial });
+  if (serial !== null)
+    filters.push({ candidates: store.devicesBySerial(serial), accept: (d) => d.serial === serial });
   return filters;
 }
 

@@ -1,10 +1,16 @@
 import { asObject, deviceIdList, optionalString, requiredName, type Body } from '@/lib/level/simulator/body';
 import { badRequest, unprocessable } from '@/lib/level/simulator/errors';
 import { arraySource, listBody, paginate, parsePageParams } from '@/lib/level/simulator/pagination';
-import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/lib/level/simulator/route-types';
+import {
+  created,
+  ok,
+  type RouteContext,
+  type RouteDef,
+  type RouteResult,
+} from '@/lib/level/simulator/route-types';
 import { groupJson } from '@/lib/level/simulator/serialize';
-import type { SimulatorState } from '@/lib/level/simulator/state';
 import { byN } from '@/lib/level/simulator/sorted';
+import type { SimulatorState } from '@/lib/level/simulator/state';
 import type { GroupRecord } from '@/lib/level/simulator/types';
 
 function listGroups({ state, query }: RouteContext): RouteResult {
@@ -61,11 +67,13 @@ function updateGroup({ state, param, body }: RouteContext): RouteResult {
 function customFieldOverrides(state: SimulatorState, input: Body): [number, string | null][] {
   const raw = input.custom_fields;
   if (raw === undefined) return [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('custom_fields must be an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw badRequest('custom_fields must be an object');
   return Object.entries(raw).map(([name, value]) => {
     const field = state.store.customFields.find((f) => f.name === name);
     if (!field) throw unprocessable(`Unknown custom field: ${name}`);
-    if (value !== null && typeof value !== 'string') throw badRequest(`custom_fields.${name} must be a string or null`);
+    if (value !== null && typeof value !== 'string')
+      throw badRequest(`custom_fields.${name} must be a string or null`);
     return [field.n, value];
   });
 }
@@ -99,7 +107,11 @@ function unassignDevices({ state, param, body }: RouteContext): RouteResult {
 export const groupRoutes: readonly RouteDef[] = [
   { method: 'GET', path: '/v2/groups', handler: listGroups },
   { method: 'POST', path: '/v2/groups', handler: createGroup },
-  { method: 'GET', path: '/v2/groups/{id}', handler: ({ state, param }) => ok(groupJson(state.store, state.requireGroup(param))) },
+  {
+    method: 'GET',
+    path: '/v2/groups/{id}',
+    handler: ({ state, param }) => ok(groupJson(state.store, state.requireGroup(param))),
+  },
   { method: 'PATCH', path: '/v2/groups/{id}', handler: updateGroup },
   { method: 'DELETE', path: '/v2/groups/{id}', handler: deleteGroup },
   { method: 'POST', path: '/v2/groups/{id}/devices', handler: assignDevices },

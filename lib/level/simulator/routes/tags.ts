@@ -1,10 +1,16 @@
 import { asObject, deviceIdList, requiredName } from '@/lib/level/simulator/body';
 import { unprocessable } from '@/lib/level/simulator/errors';
 import { arraySource, listBody, paginate, parsePageParams } from '@/lib/level/simulator/pagination';
-import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/lib/level/simulator/route-types';
+import {
+  created,
+  ok,
+  type RouteContext,
+  type RouteDef,
+  type RouteResult,
+} from '@/lib/level/simulator/route-types';
 import { tagJson } from '@/lib/level/simulator/serialize';
-import type { SimulatorState } from '@/lib/level/simulator/state';
 import { byN } from '@/lib/level/simulator/sorted';
+import type { SimulatorState } from '@/lib/level/simulator/state';
 import type { TagRecord } from '@/lib/level/simulator/types';
 
 function listTags({ state, query }: RouteContext): RouteResult {
@@ -62,13 +68,20 @@ function changeTagging(apply: boolean) {
     const devices = deviceIdList(asObject(body)).map((id) => state.requireDevice(id));
     const affected = devices.filter((d) => d.tagNs.includes(tag.n) !== apply);
     if (affected.length === 0) {
-      throw unprocessable(apply ? 'Tag is already applied to these devices' : 'Tag is not applied to these devices');
+      throw unprocessable(
+        apply ? 'Tag is already applied to these devices' : 'Tag is not applied to these devices',
+      );
     }
     for (const device of affected) {
       if (apply) state.store.tagDevice(device, tag);
       else state.store.untagDevice(device, tag);
     }
-    state.log(apply ? 'tag.devices_added' : 'tag.devices_removed', 'Tag', param, `${apply ? 'Applied' : 'Removed'} ${tag.name} on ${affected.length} device(s)`);
+    state.log(
+      apply ? 'tag.devices_added' : 'tag.devices_removed',
+      'Tag',
+      param,
+      `${apply ? 'Applied' : 'Removed'} ${tag.name} on ${affected.length} device(s)`,
+    );
     return ok(tagJson(tag));
   };
 }
@@ -76,7 +89,11 @@ function changeTagging(apply: boolean) {
 export const tagRoutes: readonly RouteDef[] = [
   { method: 'GET', path: '/v2/tags', handler: listTags },
   { method: 'POST', path: '/v2/tags', handler: createTag },
-  { method: 'GET', path: '/v2/tags/{id}', handler: ({ state, param }) => ok(tagJson(state.requireTag(param))) },
+  {
+    method: 'GET',
+    path: '/v2/tags/{id}',
+    handler: ({ state, param }) => ok(tagJson(state.requireTag(param))),
+  },
   { method: 'PATCH', path: '/v2/tags/{id}', handler: renameTag },
   { method: 'DELETE', path: '/v2/tags/{id}', handler: deleteTag },
   { method: 'POST', path: '/v2/tags/{id}/devices', handler: changeTagging(true) },

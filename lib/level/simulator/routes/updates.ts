@@ -18,7 +18,8 @@ function updateSource(store: FleetStore, devices: readonly DeviceRecord[]): Sour
     },
     *before(key) {
       for (let i = upperBound(devices, Math.floor(key / UPDATE_STRIDE), byN) - 1; i >= 0; i--) {
-        for (const update of updatesFor(store, devices[i] as DeviceRecord).reverse()) if (update.n < key) yield update;
+        for (const update of updatesFor(store, devices[i] as DeviceRecord).reverse())
+          if (update.n < key) yield update;
       }
     },
   };

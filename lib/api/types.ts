@@ -1,0 +1,23 @@
+// Framework-neutral request/result for Levelboard's API handlers: Next's route files and the
+// production fast path (lib/server/fast-path.ts) both adapt to these, so one handler serves both.
+
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  /** Lower-case header name → value, or undefined. */
+  header(name: string): string | undefined;
+}
+
+export interface ApiResult {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export function json(value: unknown, status = 200, headers: Record<string, string> = {}): ApiResult {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+    body: JSON.stringify(value),
+  };
+}

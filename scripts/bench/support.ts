@@ -1,0 +1,105 @@
+// Shared by the benchmark scripts: real processes on loopback, nothing mocked.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+
+export function requireBuild(): void {
+  if (!existsSync(path.join(root, '.next/standalone/server.js'))) {
+    console.error('No build found: run `npm run build` first.');
+    process.exit(1);
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export const randomKey = () => `bench-${randomBytes(16).toString('base64url')}`;
+
+export interface Levelboard {
+  url: string;
+  process: ChildProcess;
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the standalone server (as production runs it) against a Level URL and waits for its first sync. */
+export async function startLevelboard(env: Record<string, string>): Promise<Levelboard> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'levelboard-bench-'));
+  const child = spawn(process.execPath, [path.join(root, '.next/standalone/levelboard-server.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      HOSTNAME: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'bench-password',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Levelboard exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error('Levelboard did not finish its first sync in time');
+    await sleep(250);
+  }
+  return {
+    url,
+    process: child,
+    rssBytes: () => rssOf(child.pid ?? 0),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads one Prometheus sample (first match) from Levelboard's /api/metrics. */
+export async function metricValue(url: string, name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels}`) && !l.startsWith('#'));
+  return Number(line?.split(' ').at(-1) ?? 0);
+}
+
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+export function table(rows: Record<string, string | number>[]): void {
+  console.table(rows);
+}
