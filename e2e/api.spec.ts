@@ -66,6 +66,43 @@ test.describe('Levelboard API against the standalone simulator', () => {
     }
   });
 
+  test('groups, clients and alerts agree with the summary', async ({ request }) => {
+    const summary = await (await api(request, '/api/fleet/summary')).json();
+    const { groups, ungrouped } = await (await api(request, '/api/groups')).json();
+    const clients = groups.filter((group: { depth: number }) => group.depth === 0);
+    expect(clients.length).toBe(summary.clientCount);
+    const total = clients.reduce(
+      (sum: number, c: { subtree: { devices: { total: number } } }) => sum + c.subtree.devices.total,
+      0,
+    );
+    expect(total + ungrouped.devices.total).toBe(summary.devices.total);
+    const clientsResponse = await api(request, '/api/fleet/clients');
+    expect(clientsResponse.status(), await clientsResponse.text()).toBe(200);
+    const clientList = await clientsResponse.json();
+    expect(clientList.clients.map((c: { id: string }) => c.id).sort()).toEqual(
+      clients.map((c: { id: string }) => c.id).sort(),
+    );
+    const critical = await (await api(request, '/api/alerts?severity=critical,emergency&limit=500')).json();
+    expect(critical.total).toBe(summary.alerts.active.critical + summary.alerts.active.emergency);
+    expect(
+      critical.data.every(
+        (a: { severity: string; resolved: boolean }) =>
+          !a.resolved && ['critical', 'emergency'].includes(a.severity),
+      ),
+    ).toBe(true);
+  });
+
+  test('metrics expose fleet gauges per client and Levelboard’s own sync and HTTP metrics', async ({
+    request,
+  }) => {
+    const text = await (await api(request, '/api/metrics')).text();
+    expect(text).toMatch(/^levelboard_devices\{client="[^"]+",status="online"\} \d+/m);
+    expect(text).toMatch(/^levelboard_alerts_active\{client="[^"]+",severity="critical"\} \d+/m);
+    expect(text).toMatch(/^levelboard_sync_duration_seconds_count\{result="ok"\} [1-9]/m);
+    expect(text).toMatch(/^levelboard_level_requests_total\{method="GET",status="200"\} [1-9]/m);
+    expect(text).toMatch(/^levelboard_http_requests_total\{route="fleet.summary",status="200"\} [1-9]/m);
+  });
+
   test('device list pages with a cursor through every device exactly once', async ({ request }) => {
     const seen = new Set<string>();
     let cursor: string | null = null;

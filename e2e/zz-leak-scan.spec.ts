@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LEVEL_KEY, LIVE, liveUrl } from './support/env';
+import { simulatorControl } from './support/simulator';
 
 // Runs last (file order): everything the live server answered or printed during the run must be
 // free of the Level API key.
@@ -12,7 +13,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('the Level API key never appears in responses, pages, bundles or logs', async ({ page, request }) => {
+test('the Level API key never appears in responses, pages, bundles or logs; no Bearer, no limit > 100', async ({
+  page,
+  request,
+}) => {
   const seen: string[] = [];
   page.on('response', async (response) => {
     const headers = JSON.stringify(response.headers());
@@ -45,6 +49,12 @@ test('the Level API key never appears in responses, pages, bundles or logs', asy
   for (const file of filesUnder(path.resolve('.next/static'))) {
     expect(readFileSync(file, 'utf8'), file).not.toContain(LEVEL_KEY);
   }
+  const requests = await simulatorControl<{ violations: { bearer: number; limitOver100: number } }>(
+    'live',
+    'GET',
+    '/_sim/requests',
+  );
+  expect(requests.violations).toEqual({ bearer: 0, limitOver100: 0 });
   const log = readFileSync(LIVE.log, 'utf8');
   expect(log.length).toBeGreaterThan(0);
   expect(log).not.toContain(LEVEL_KEY);

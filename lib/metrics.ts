@@ -6,6 +6,7 @@ interface Metrics {
   registry: Registry;
   syncDuration: Histogram<'result'>;
   levelRequests: Counter<'method' | 'status'>;
+  syncLevelRequests: Counter;
   httpRequests: Counter<'route' | 'status'>;
   httpDuration: Histogram<'route'>;
   fleetDevices: Gauge<'client' | 'status'>;
@@ -33,6 +34,11 @@ function create(): Metrics {
       name: 'levelboard_level_requests_total',
       help: 'HTTP requests sent to the Level API',
       labelNames: ['method', 'status'],
+      registers: [registry],
+    }),
+    syncLevelRequests: new Counter({
+      name: 'levelboard_sync_level_requests_total',
+      help: 'Requests to Level made by fleet syncs (the rest are on-demand device details and actions)',
       registers: [registry],
     }),
     httpRequests: new Counter({

@@ -14,16 +14,9 @@ function matches(request: ApiRequest, etag: string): boolean {
 const tagOf = (...parts: string[]) =>
   `"${createHash('sha1').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
 
-// The last body per memo slot: many viewers polling the same unchanged data share one serialisation.
-const bodies = new Map<string, { etag: string; body: Buffer }>();
-
-function memoized(slot: string | undefined, etag: string, body: () => string): Buffer {
-  const hit = slot === undefined ? undefined : bodies.get(slot);
-  if (hit?.etag === etag) return hit.body;
-  const fresh = Buffer.from(body());
-  if (slot !== undefined) bodies.set(slot, { etag, body: fresh });
-  return fresh;
-}
+// The last answer per memo slot: many viewers polling the same unchanged data share one tag
+// computation and one serialisation.
+const answers = new Map<string, { key: string; etag: string; body?: Buffer }>();
 
 /**
  * Answers from a strong ETag computed *before* the body: for snapshot-backed routes the tag is
@@ -35,12 +28,18 @@ export function respondVersioned(
   body: () => string,
   memo?: string,
 ): ApiResult {
-  const etag = tagOf(...tagParts.map(String), request.url.search);
-  if (matches(request, etag)) return { status: 304, headers: { ...BASE_HEADERS, ETag: etag } };
+  const key = `${tagParts.join('\u0000')}\u0000${request.url.pathname}${request.url.search}`;
+  let answer = memo === undefined ? undefined : answers.get(memo);
+  if (answer?.key !== key) {
+    answer = { key, etag: tagOf(key) };
+    if (memo !== undefined) answers.set(memo, answer);
+  }
+  if (matches(request, answer.etag)) return { status: 304, headers: { ...BASE_HEADERS, ETag: answer.etag } };
+  answer.body ??= Buffer.from(body());
   return {
     status: 200,
-    headers: { ...BASE_HEADERS, 'Content-Type': JSON_TYPE, ETag: etag },
-    body: memoized(memo, etag, body),
+    headers: { ...BASE_HEADERS, 'Content-Type': JSON_TYPE, ETag: answer.etag },
+    body: answer.body,
   };
 }
 

@@ -27,7 +27,9 @@ export function fleetRuntime(): FleetRuntime {
     requestCount: levelRequestCount,
     log,
     onSynced: (snapshot, _previous) => {
-      metrics().syncDuration.observe({ result: 'ok' }, (service.status().lastDurationMs ?? 0) / 1000);
+      const status = service.status();
+      metrics().syncDuration.observe({ result: 'ok' }, (status.lastDurationMs ?? 0) / 1000);
+      metrics().syncLevelRequests.inc(status.lastRequestCount ?? 0);
       recordFleetMetrics(snapshot);
     },
     onSyncFailed: (_error, durationMs) =>

@@ -9,11 +9,10 @@ import 'server-only';
 export const fleetSummaryRoute = route('fleet.summary', (request) => {
   const service = fleetService();
   const snapshot = service.current();
-  const sync = service.status();
   return respondVersioned(
     request,
-    [snapshot?.version ?? 0, service.revision(), sync.stale],
-    () => JSON.stringify(buildSummary(snapshot, sync, isDemoMode())),
+    [snapshot?.version ?? 0, service.revision(), service.isStale()],
+    () => JSON.stringify(buildSummary(snapshot, service.status(), isDemoMode())),
     'summary',
   );
 });
