@@ -3,19 +3,22 @@
 import { Freshness } from '@/components/status/freshness';
 import { SeverityTiles } from '@/components/status/severity-tiles';
 import { StatTile } from '@/components/status/stat-tile';
+import { SyncBanner } from '@/components/status/sync-banner';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { fleetSummaryQuery } from '@/lib/query/fleet';
 import { useQuery } from '@tanstack/react-query';
 
 export function OverviewClient() {
   const summary = useQuery(fleetSummaryQuery());
-  const data = summary.data;
+  // Before the first sync the server answers zeros; show skeletons rather than a fleet of 0.
+  const data = summary.data?.syncedAt ? summary.data : undefined;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Fleet overview</h1>
         <Freshness syncedAt={data?.syncedAt} stale={data?.stale} />
       </div>
+      <SyncBanner sync={summary.data?.sync} />
       {summary.isError && !data ? (
         <ErrorPanel message={summary.error.message} onRetry={() => void summary.refetch()} />
       ) : null}

@@ -46,8 +46,10 @@ export function toAlertRecord(n: number, d: AlertDraft): AlertRecord {
   };
 }
 
+/** A server going dark is critical; a workstation switched off for the night is only a warning. */
 export function offlineAlert(device: DeviceRecord, startedMs: number): AlertDraft {
-  return draft(device, OFFLINE_ALERT, OFFLINE_DESCRIPTION, 'critical', startedMs);
+  const severity = device.role === 'workstation' ? 'warning' : 'critical';
+  return draft(device, OFFLINE_ALERT, OFFLINE_DESCRIPTION, severity, startedMs);
 }
 
 /** A realistic alert for this device; `severity` narrows the template choice when given. */
