@@ -1,0 +1,96 @@
+import type { Generated } from 'kysely';
+
+// Everything Levelboard owns. Times are epoch milliseconds (BIGINT in PostgreSQL, parsed back to
+// numbers by lib/db/open.ts) so both engines store and compare them identically.
+
+/** A history scope: `fleet` or a group id (the group's whole subtree). */
+export type Scope = string;
+
+export interface MetricColumns {
+  total: number;
+  online: number;
+  offline: number;
+  maintenance: number;
+  alerts_information: number;
+  alerts_warning: number;
+  alerts_critical: number;
+  alerts_emergency: number;
+  /** Sum and count of known security scores, so averages roll up exactly. */
+  security_sum: number;
+  security_count: number;
+}
+
+/** Raw samples, written when a scope's figures change (and at least once per 5-minute bucket). */
+export interface HistorySampleTable extends MetricColumns {
+  scope: Scope;
+  t: number;
+}
+
+/** Time-weighted averages per bucket; consecutive identical buckets are not repeated. */
+export interface HistoryRollupTable extends MetricColumns {
+  resolution: '5m' | '1h';
+  scope: Scope;
+  bucket: number;
+  /** Milliseconds of the bucket for which Levelboard had data (weights the next rollup). */
+  covered_ms: number;
+}
+
+/** One row per successful sync: when Levelboard was watching (gaps mean "no data", not "unchanged"). */
+export interface SyncLogTable {
+  t: number;
+  duration_ms: number;
+  devices: number;
+  level_requests: number;
+}
+
+/** Last recorded status per device: makes transitions restart-safe. */
+export interface DeviceStateTable {
+  device_id: string;
+  status: 'online' | 'offline' | 'maintenance';
+  since: number;
+  seen_at: number;
+}
+
+export interface DeviceTransitionTable {
+  id: Generated<number>;
+  device_id: string;
+  at: number;
+  from_status: 'online' | 'offline' | 'maintenance' | null;
+  to_status: 'online' | 'offline' | 'maintenance';
+}
+
+export interface AlertEventTable {
+  id: Generated<number>;
+  alert_id: string;
+  device_id: string;
+  kind: 'opened' | 'resolved';
+  at: number;
+  severity: string;
+  name: string;
+}
+
+/** Small named values: the replicated fleet snapshot pointer, settings, … */
+export interface KeyValueTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+/** The leader's latest fleet snapshot (gzip JSON), read by the other replicas. */
+export interface FleetSnapshotTable {
+  id: number;
+  version: number;
+  synced_at: number;
+  payload: Buffer;
+}
+
+export interface Database {
+  history_samples: HistorySampleTable;
+  history_rollups: HistoryRollupTable;
+  sync_log: SyncLogTable;
+  device_states: DeviceStateTable;
+  device_transitions: DeviceTransitionTable;
+  alert_events: AlertEventTable;
+  key_values: KeyValueTable;
+  fleet_snapshots: FleetSnapshotTable;
+}
