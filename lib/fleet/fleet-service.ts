@@ -1,7 +1,7 @@
 import type { SyncStatus } from '@/lib/domain/fleet';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
 import { fetchFleet } from '@/lib/fleet/fetch-fleet';
-import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
 import { describeLevelError, isLevelApiError } from '@/lib/level/errors';
 import 'server-only';
@@ -17,6 +17,16 @@ export interface FleetServiceOptions {
   onSyncFailed?: (error: unknown, durationMs: number) => void;
   log?: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
   now?: () => number;
+}
+
+/** What a replica needs besides the data to show the same freshness as the syncing one. */
+export interface ReplicatedStatus {
+  version: number;
+  syncedAt: string | null;
+  lastAttemptAt: number | null;
+  lastError: { message: string; kind: string | null } | null;
+  lastDurationMs: number | null;
+  lastRequestCount: number | null;
 }
 
 /** After Level rejects the key, retrying every few seconds only fills Level's logs. */
@@ -55,6 +65,31 @@ export class FleetService {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Takes a snapshot synced elsewhere: the leader replica's (followers never call Level), or this
+   * process's own last one from the database at start-up (served, marked stale, until a sync).
+   */
+  restore(data: FleetData | null, status: ReplicatedStatus): void {
+    if (data && status.syncedAt) this.snapshot = buildSnapshot(data, status.version, status.syncedAt);
+    this.version = Math.max(this.version, status.version);
+    this.lastAttemptAt = status.lastAttemptAt;
+    this.lastError = status.lastError;
+    this.lastDurationMs = status.lastDurationMs;
+    this.lastRequestCount = status.lastRequestCount;
+    this.statusRevision += 1;
+  }
+
+  replicatedStatus(): ReplicatedStatus {
+    return {
+      version: this.snapshot?.version ?? this.version,
+      syncedAt: this.snapshot?.syncedAt ?? null,
+      lastAttemptAt: this.lastAttemptAt,
+      lastError: this.lastError,
+      lastDurationMs: this.lastDurationMs,
+      lastRequestCount: this.lastRequestCount,
+    };
   }
 
   current(): FleetSnapshot | null {

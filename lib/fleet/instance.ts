@@ -1,7 +1,12 @@
+import type { Store } from '@/lib/db/open';
 import { getEnv } from '@/lib/env';
 import { DeviceDetailCache } from '@/lib/fleet/device-detail';
 import { recordFleetMetrics } from '@/lib/fleet/fleet-metrics';
 import { FleetService } from '@/lib/fleet/fleet-service';
+import { AdvisoryLockLeadership, soleLeadership } from '@/lib/fleet/leadership';
+import { ReplicaCoordinator } from '@/lib/fleet/replica-coordinator';
+import { SnapshotReplication } from '@/lib/fleet/replication';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
@@ -10,34 +15,68 @@ import 'server-only';
 interface FleetRuntime {
   service: FleetService;
   details: DeviceDetailCache;
+  coordinator: ReplicaCoordinator;
 }
+
+export type SyncedHook = (
+  snapshot: FleetSnapshot,
+  sync: { durationMs: number; levelRequests: number },
+) => Promise<void>;
 
 // On globalThis: Next bundles instrumentation and route handlers separately, and a dev hot
 // reload re-evaluates modules; either would otherwise start a second sync loop.
 const slot = globalThis as typeof globalThis & { __levelboardFleet?: FleetRuntime };
 
-export function fleetRuntime(): FleetRuntime {
+/** Builds the fleet runtime once per process (called at start-up, after the database is ready). */
+export function initFleetRuntime(store: Store, afterSync: SyncedHook[] = []): FleetRuntime {
   if (slot.__levelboardFleet) return slot.__levelboardFleet;
   const env = getEnv();
   const log = logger.child({ component: 'fleet' });
-  const service = new FleetService({
+  const replication = new SnapshotReplication(store);
+  const service: FleetService = new FleetService({
     getClient: getLevelClient,
     intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
     slices: env.LEVEL_CONCURRENCY,
     requestCount: levelRequestCount,
     log,
-    onSynced: (snapshot, _previous) => {
-      const status = service.status();
-      metrics().syncDuration.observe({ result: 'ok' }, (status.lastDurationMs ?? 0) / 1000);
-      metrics().syncLevelRequests.inc(status.lastRequestCount ?? 0);
+    onSynced: async (snapshot) => {
+      const status = service.replicatedStatus();
+      const sync = { durationMs: status.lastDurationMs ?? 0, levelRequests: status.lastRequestCount ?? 0 };
+      metrics().syncDuration.observe({ result: 'ok' }, sync.durationMs / 1000);
+      metrics().syncLevelRequests.inc(sync.levelRequests);
       recordFleetMetrics(snapshot);
+      try {
+        await replication.save(snapshot, status);
+        for (const hook of afterSync) await hook(snapshot, sync);
+      } catch (error) {
+        log.error({ error: String(error) }, 'Could not record the sync in the database');
+      }
     },
-    onSyncFailed: (_error, durationMs) =>
-      metrics().syncDuration.observe({ result: 'error' }, durationMs / 1000),
+    onSyncFailed: (_error, durationMs) => {
+      metrics().syncDuration.observe({ result: 'error' }, durationMs / 1000);
+      replication.saveStatus(service.replicatedStatus()).catch(() => {});
+    },
   });
-  slot.__levelboardFleet = { service, details: new DeviceDetailCache(getLevelClient) };
+  const leadership =
+    store.engine === 'postgres' && env.DATABASE_URL
+      ? new AdvisoryLockLeadership(env.DATABASE_URL)
+      : soleLeadership;
+  const coordinator = new ReplicaCoordinator({
+    service,
+    replication,
+    leadership,
+    pollMs: Math.min(2_000, (env.SYNC_INTERVAL_SECONDS * 1000) / 2),
+    log,
+  });
+  slot.__levelboardFleet = { service, details: new DeviceDetailCache(getLevelClient), coordinator };
+  return slot.__levelboardFleet;
+}
+
+function fleetRuntime(): FleetRuntime {
+  if (!slot.__levelboardFleet) throw new Error('The fleet runtime has not been started (startServerRuntime)');
   return slot.__levelboardFleet;
 }
 
 export const fleetService = () => fleetRuntime().service;
 export const deviceDetails = () => fleetRuntime().details;
+export const isSyncLeader = () => fleetRuntime().coordinator.isLeader();

@@ -1,5 +1,6 @@
+import { getStore } from '@/lib/db/instance';
 import { getEnv } from '@/lib/env';
-import { fleetService } from '@/lib/fleet/instance';
+import { initFleetRuntime } from '@/lib/fleet/instance';
 import { logger, registerSecret } from '@/lib/logger';
 import { setLevelConnection } from '@/lib/runtime/level-connection';
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,8 @@ async function boot(): Promise<void> {
   } else {
     await startDemoSimulator(env.DATA_DIR, env.DEMO_DEVICES, env.DEMO_SEED);
   }
-  fleetService().start();
+  const store = await getStore();
+  await initFleetRuntime(store).coordinator.start();
   // Imported late: the fast path imports the route handlers, which import this module.
   const { installFastPath } = await import('@/lib/server/fast-path');
   installFastPath();
