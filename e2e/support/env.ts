@@ -11,18 +11,22 @@ export const LEVEL_KEY = process.env.E2E_LEVEL_KEY;
 export const CONTROL_TOKEN = process.env.E2E_CONTROL_TOKEN;
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 
+// E2E_PORT_BASE lets two checkouts run their suites side by side on one machine.
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 export const ARTIFACTS = path.resolve('e2e/.artifacts');
 export const DEMO = {
-  port: 3100,
+  port: base,
   dataDir: path.join(ARTIFACTS, 'data-demo'),
   log: path.join(ARTIFACTS, 'server-demo.log'),
 };
 export const LIVE = {
-  port: 3101,
+  port: base + 1,
   dataDir: path.join(ARTIFACTS, 'data-live'),
   log: path.join(ARTIFACTS, 'server-live.log'),
 };
-export const SIMULATOR = { port: 4110, devices: 400 };
+export const SIMULATOR = { port: base + 1010, devices: 400 };
+/** Ports for specs that start their own servers (replicas, durability). */
+export const EXTRA_PORTS = [base + 310, base + 311, base + 312];
 export const SYNC_INTERVAL_SECONDS = 5;
 
 export const demoUrl = `http://127.0.0.1:${DEMO.port}`;

@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
-import { fleetService } from '@/lib/fleet/instance';
+import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { APP_VERSION } from '@/lib/version';
 import 'server-only';
@@ -16,6 +16,8 @@ export const healthRoute = route('health', () => {
     stale: status.stale,
     upstream: {
       mode: isDemoMode() ? 'demo' : 'level',
+      /** `leader` syncs from Level; a `follower` replica serves what the leader wrote. */
+      role: isSyncLeader() ? 'leader' : 'follower',
       lastAttemptAt: status.lastAttemptAt,
       lastError: status.lastError,
       lastErrorKind: status.lastErrorKind,

@@ -1,0 +1,39 @@
+import type { Database, DeviceStateTable } from '@/lib/db/schema';
+import type { Kysely } from 'kysely';
+import 'server-only';
+
+// Multi-row statements, sized well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+const MAX_PARAMETERS = 8_000;
+
+/** Runs `write` over slices of `rows` small enough for one statement each; returns the row count. */
+export async function inChunks<T>(
+  rows: readonly T[],
+  columns: number,
+  write: (chunk: T[]) => Promise<unknown>,
+): Promise<number> {
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+  return rows.length;
+}
+
+export function upsertDeviceStates(db: Kysely<Database>, rows: readonly DeviceStateTable[]) {
+  return inChunks(rows, 4, (chunk) =>
+    db
+      .insertInto('device_states')
+      .values(chunk)
+      .onConflict((conflict) =>
+        conflict.column('device_id').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          since: eb.ref('excluded.since'),
+          seen_at: eb.ref('excluded.seen_at'),
+        })),
+      )
+      .execute(),
+  );
+}
+
+export function deleteDeviceStates(db: Kysely<Database>, ids: readonly string[]) {
+  return inChunks(ids, 1, (chunk) =>
+    db.deleteFrom('device_states').where('device_id', 'in', chunk).execute(),
+  );
+}

@@ -1,0 +1,101 @@
+import type { Database } from '@/lib/db/schema';
+import type { AlertEventRow, OpenAlert } from '@/lib/history/alert-diff';
+import { FIVE_MINUTES, floorTo } from '@/lib/history/config';
+import type { DeviceDiff, DeviceState } from '@/lib/history/device-diff';
+import { metricsOf, pickMetrics, type Metrics } from '@/lib/history/metrics';
+import type { LastSample } from '@/lib/history/sample-diff';
+import { sql, type Kysely } from 'kysely';
+import 'server-only';
+
+/**
+ * The recorder's working memory, always loaded from the database (at start, after a failed write,
+ * or when another replica recorded in between) so that a restart continues where the database is.
+ */
+export interface RecorderState {
+  lastSyncAt: number | null;
+  devices: Map<string, DeviceState>;
+  /** The latest sample per scope in the bucket of the last sync (older ones never suppress a write). */
+  samples: Map<string, LastSample>;
+  openAlerts: Map<string, OpenAlert>;
+}
+
+export async function lastSyncAt(db: Kysely<Database>): Promise<number | null> {
+  const row = await db
+    .selectFrom('sync_log')
+    .select(sql<number | null>`max(t)`.as('t'))
+    .executeTakeFirst();
+  return row?.t === null || row?.t === undefined ? null : Number(row.t);
+}
+
+export async function loadRecorderState(db: Kysely<Database>): Promise<RecorderState> {
+  const last = await lastSyncAt(db);
+  const devices = new Map<string, DeviceState>();
+  for (const row of await db.selectFrom('device_states').selectAll().execute()) {
+    devices.set(row.device_id, { status: row.status, since: row.since, seenAt: row.seen_at });
+  }
+
+  const samples = new Map<string, LastSample>();
+  if (last !== null) {
+    const rows = await db
+      .selectFrom('history_samples')
+      .selectAll()
+      .where('t', '>=', floorTo(last, FIVE_MINUTES))
+      .orderBy('t')
+      .execute();
+    for (const row of rows) samples.set(row.scope, { t: row.t, metrics: pickMetrics(row) });
+  }
+
+  // Open = an `opened` event with no `resolved` event recorded after it (the device index keeps
+  // the correlated lookup short).
+  const openRows = await db
+    .selectFrom('alert_events as o')
+    .select(['o.alert_id', 'o.device_id', 'o.at', 'o.severity', 'o.name'])
+    .where('o.kind', '=', 'opened')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('alert_events as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.device_id', '=', 'o.device_id')
+            .whereRef('r.alert_id', '=', 'o.alert_id')
+            .where('r.kind', '=', 'resolved')
+            .whereRef('r.id', '>', 'o.id'),
+        ),
+      ),
+    )
+    .execute();
+  const openAlerts = new Map<string, OpenAlert>();
+  for (const row of openRows) {
+    openAlerts.set(row.alert_id, {
+      alertId: row.alert_id,
+      deviceId: row.device_id,
+      openedAt: row.at,
+      severity: row.severity,
+      name: row.name,
+    });
+  }
+  return { lastSyncAt: last, devices, samples, openAlerts };
+}
+
+/** What one sync wrote, to be applied to the state once its transaction has committed. */
+export interface RecordedChanges {
+  t: number;
+  metrics: ReadonlyMap<string, Metrics>;
+  devices: DeviceDiff;
+  alerts: { events: AlertEventRow[]; opened: OpenAlert[]; resolved: string[] };
+  sampleScopes: string[];
+}
+
+export function advanceState(state: RecorderState, changes: RecordedChanges): void {
+  const { t, metrics, devices, alerts } = changes;
+  for (const row of devices.upserts)
+    state.devices.set(row.device_id, { status: row.status, since: row.since, seenAt: row.seen_at });
+  for (const id of devices.removed) state.devices.delete(id);
+  for (const entry of alerts.opened) state.openAlerts.set(entry.alertId, entry);
+  for (const id of alerts.resolved) state.openAlerts.delete(id);
+  // A scope that vanished (a deleted group) starts afresh with a sample if it ever returns.
+  for (const scope of state.samples.keys()) if (!metrics.has(scope)) state.samples.delete(scope);
+  for (const scope of changes.sampleScopes)
+    state.samples.set(scope, { t, metrics: metricsOf(metrics, scope) });
+  state.lastSyncAt = t;
+}
