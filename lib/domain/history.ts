@@ -25,7 +25,12 @@ export interface HistorySeries extends Freshness {
   from: string;
   to: string;
   resolution: HistoryResolution;
+  /** Bucket length of the points, or null when each raw point is one sync. */
+  stepMs: number | null;
+  /** Chronological; a time Levelboard was not watching has no point (and appears in `gaps`). */
   points: HistoryPoint[];
+  /** Stretches without data: charts break their lines there. */
+  gaps: { from: string; to: string }[];
 }
 
 export interface StatusTransition {

@@ -1,7 +1,8 @@
 import { getStore } from '@/lib/db/instance';
 import { getEnv } from '@/lib/env';
-import { initFleetRuntime } from '@/lib/fleet/instance';
+import { initFleetRuntime, isSyncLeader } from '@/lib/fleet/instance';
 import { logger, registerSecret } from '@/lib/logger';
+import { initHistory } from '@/lib/runtime/history';
 import { setLevelConnection } from '@/lib/runtime/level-connection';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,7 +30,8 @@ async function boot(): Promise<void> {
     await startDemoSimulator(env.DATA_DIR, env.DEMO_DEVICES, env.DEMO_SEED);
   }
   const store = await getStore();
-  await initFleetRuntime(store).coordinator.start();
+  const recordHistory = initHistory(store, () => isSyncLeader());
+  await initFleetRuntime(store, [recordHistory]).coordinator.start();
   // Imported late: the fast path imports the route handlers, which import this module.
   const { installFastPath } = await import('@/lib/server/fast-path');
   installFastPath();

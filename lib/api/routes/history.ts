@@ -1,0 +1,96 @@
+import { badRequest, notFound } from '@/lib/api/errors';
+import { readFleet } from '@/lib/api/fleet-read';
+import { route } from '@/lib/api/handler';
+import { parseQuery } from '@/lib/api/params';
+import { changesQuery, historyWindowQuery } from '@/lib/api/schemas/history';
+import { json } from '@/lib/api/types';
+import { deviceStatus } from '@/lib/domain/fleet';
+import type { ChangesResponse, DeviceHistory, HistorySeries } from '@/lib/domain/history';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { InvalidHistoryWindow, type HistoryWindowInput } from '@/lib/history';
+import { historyReader } from '@/lib/runtime/history';
+import 'server-only';
+
+const PRIVATE = { 'Cache-Control': 'private, no-cache', Vary: 'Cookie' };
+
+async function orBadRequest<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof InvalidHistoryWindow) throw badRequest(`Invalid time window: ${error.message}.`);
+    throw error;
+  }
+}
+
+async function series(
+  scope: string,
+  window: HistoryWindowInput,
+  freshness: { syncedAt: string; stale: boolean },
+) {
+  const data = await orBadRequest(historyReader().series(scope, window));
+  const body: HistorySeries = { ...data, ...freshness };
+  return json(body, 200, PRIVATE);
+}
+
+export const fleetHistoryRoute = route('history.fleet', async (request) => {
+  const window = parseQuery(request, historyWindowQuery);
+  const { stale, syncedAt } = readFleet();
+  return series('fleet', window, { stale, syncedAt });
+});
+
+export const groupHistoryRoute = route('history.group', async (request, params) => {
+  const window = parseQuery(request, historyWindowQuery);
+  const { snapshot, stale, syncedAt } = readFleet();
+  const id = params.id ?? '';
+  if (!snapshot.groupNodes.has(id)) throw notFound(`No group with id "${id}".`);
+  return series(id, window, { stale, syncedAt });
+});
+
+export const deviceHistoryRoute = route('history.device', async (request, params) => {
+  const window = parseQuery(request, historyWindowQuery);
+  const { snapshot, stale, syncedAt } = readFleet();
+  const id = params.id ?? '';
+  const device = snapshot.deviceById.get(id);
+  if (!device) throw notFound(`No device with id "${id}".`);
+  const status = deviceStatus(device);
+  const data = await orBadRequest(
+    historyReader().device(id, window, { status, lastSeenAt: device.lastSeenAt }),
+  );
+  const body: DeviceHistory = {
+    from: data.from,
+    to: data.to,
+    status: data.status ?? status,
+    offlineSince: data.offlineSince,
+    uptimePct: data.uptimePct,
+    transitions: data.transitions,
+    syncedAt,
+    stale,
+  };
+  return json(body, 200, PRIVATE);
+});
+
+function describeDevice(snapshot: FleetSnapshot) {
+  return (deviceId: string) => {
+    const device = snapshot.deviceById.get(deviceId);
+    if (!device) return null;
+    const node = device.groupId ? snapshot.groupNodes.get(device.groupId) : undefined;
+    const client = node ? snapshot.groupNodes.get(node.clientId) : undefined;
+    return { hostname: device.hostname, groupId: node?.id ?? null, clientName: client?.name ?? null };
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const changesRoute = route('history.changes', async (request) => {
+  const query = parseQuery(request, changesQuery);
+  const { snapshot, stale, syncedAt } = readFleet();
+  const since = query.since ?? Date.now() - DAY_MS;
+  if (!Number.isFinite(since)) throw badRequest('Invalid parameter "since".');
+  const events = await historyReader().changes({
+    since,
+    limit: query.limit,
+    describe: describeDevice(snapshot),
+  });
+  const body: ChangesResponse = { events, syncedAt, stale };
+  return json(body, 200, PRIVATE);
+});

@@ -1,0 +1,91 @@
+import { FIVE_MINUTES, HOUR, MINUTE } from '@/lib/history/config';
+import { HistoryRecorder } from '@/lib/history/recorder';
+import {
+  expected,
+  KEYS,
+  recordAll,
+  scenario,
+  START,
+  stored,
+  type TestStore,
+} from '@/lib/history/test-scenario';
+import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { describe, expect, it } from 'vitest';
+
+describe.each(ENGINES)('history rollups on %s', (engine) => {
+  it('raw → 5-minute → hourly rollups agree with the syncs they summarise', async () => {
+    const syncs = scenario(3);
+    const store = await openTestStore(engine);
+    try {
+      await recordAll(store, syncs, { every: FIVE_MINUTES });
+      for (const scope of ['fleet', 'g1', 'g2']) {
+        const fiveMinute = await stored(store, '5m', scope);
+        const want5 = expected(
+          syncs,
+          scope,
+          FIVE_MINUTES,
+          Math.floor(START / FIVE_MINUTES) * FIVE_MINUTES,
+          fiveMinute.through,
+        );
+        for (const [bucket, want] of want5) {
+          const got = fiveMinute.buckets.get(bucket);
+          if (want.covered === 0) {
+            expect(got?.covered ?? 0, `${scope} ${new Date(bucket).toISOString()}`).toBe(0);
+            continue;
+          }
+          expect(got?.covered, `${scope} ${new Date(bucket).toISOString()}`).toBe(want.covered);
+          for (const key of KEYS) expect(got?.values[key]).toBeCloseTo(want.values[key], 9);
+        }
+        // Carried forward: never two identical rows in a row.
+        fiveMinute.rows.forEach((row, i) => {
+          const prev = fiveMinute.rows[i - 1];
+          if (prev) expect({ ...prev, bucket: 0 }).not.toEqual({ ...row, bucket: 0 });
+        });
+
+        const hourly = await stored(store, '1h', scope);
+        const want1 = expected(syncs, scope, HOUR, Math.floor(START / HOUR) * HOUR, hourly.through);
+        expect(hourly.through).toBeGreaterThanOrEqual(START + 4 * HOUR);
+        for (const [bucket, want] of want1) {
+          const got = hourly.buckets.get(bucket);
+          expect(got?.covered ?? 0).toBe(want.covered);
+          for (const key of KEYS) expect(got?.values[key] ?? 0).toBeCloseTo(want.values[key], 9);
+        }
+      }
+      // The outage reads as "no data", not as the figures before it.
+      const outage = (await stored(store, '5m', 'fleet')).buckets.get(
+        Math.floor((START + 80 * MINUTE) / FIVE_MINUTES) * FIVE_MINUTES,
+      );
+      expect(outage?.covered).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives the same rollups whether maintained every 5 minutes or once after downtime, and re-runs are no-ops', async () => {
+    const syncs = scenario(8);
+    const often = await openTestStore(engine);
+    const once = await openTestStore(engine);
+    try {
+      await recordAll(often, syncs, { every: FIVE_MINUTES });
+      const first = await recordAll(once, syncs, { every: null });
+      expect(first?.fiveMinuteBuckets).toBeGreaterThan(40);
+      const all = (store: TestStore) =>
+        store.db
+          .selectFrom('history_rollups')
+          .selectAll()
+          .orderBy('resolution')
+          .orderBy('scope')
+          .orderBy('bucket')
+          .execute();
+      expect(await all(once)).toEqual(await all(often));
+
+      const recorder = new HistoryRecorder(once, { now: () => (syncs.at(-1)?.t ?? 0) + 2 * HOUR });
+      const again = await recorder.maintain();
+      expect(again).toMatchObject({ fiveMinuteBuckets: 0, hourlyBuckets: 0, rollupRows: 0 });
+      expect(await all(once)).toEqual(await all(often));
+    } finally {
+      await often.close();
+      await once.close();
+    }
+  });
+});
