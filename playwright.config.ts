@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import {
-  ADMIN_PASSWORD,
+  ADMIN_STATE,
   CONTROL_TOKEN,
   DEMO,
   LEVEL_KEY,
   LIVE,
+  SHARED_SERVER_ENV,
   SIMULATOR,
   SYNC_INTERVAL_SECONDS,
   demoUrl,
@@ -45,7 +46,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], channel: undefined, storageState: ADMIN_STATE },
+    },
+  ],
   webServer: [
     {
       command: `npx tsx lib/level/simulator/cli.ts --devices ${SIMULATOR.devices} --port ${SIMULATOR.port} --seed 3 --frozen --key ${LEVEL_KEY} --control-token ${CONTROL_TOKEN}`,
@@ -65,7 +73,7 @@ export default defineConfig({
         SERVE_LOG: LIVE.log,
         LEVEL_API_KEY: LEVEL_KEY,
         LEVEL_API_URL: `${simulatorOrigin}/v2`,
-        ADMIN_PASSWORD,
+        ...SHARED_SERVER_ENV,
         SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
         LEVEL_TIMEOUT_MS: '2000',
       },
@@ -80,6 +88,7 @@ export default defineConfig({
         SERVE_DATA_DIR: DEMO.dataDir,
         SERVE_LOG: DEMO.log,
         LEVEL_API_KEY: '',
+        ...SHARED_SERVER_ENV,
         DEMO_DEVICES: '300',
         SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
       },

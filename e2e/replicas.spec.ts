@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator } from '@/lib/level/simulator';
 import { startTestPostgres, type TestPostgres } from '@/lib/testing/postgres';
 import { expect, test } from '@playwright/test';
-import { EXTRA_PORTS } from './support/env';
+import { EXTRA_PORTS, SHARED_SERVER_ENV } from './support/env';
 import { health, startServer, type ServerProcess } from './support/processes';
 
 // Two Levelboard processes share one PostgreSQL and one Level: only the advisory-lock holder
@@ -25,12 +25,15 @@ test.afterAll(async () => {
 
 const devicePages = () => sim.stats().requests.byRoute['GET /v2/devices'] ?? 0;
 
-test('one leader syncs, the follower serves its data, and takes over within one interval', async () => {
+test('one leader syncs, the follower serves its data, and takes over within one interval', async ({
+  request,
+}) => {
+  const summaryOf = async (url: string) => (await request.get(`${url}/api/fleet/summary`)).json();
   test.setTimeout(120_000);
   const env = {
     LEVEL_API_KEY: KEY,
     LEVEL_API_URL: sim.url,
-    ADMIN_PASSWORD: 'replica-password',
+    ...SHARED_SERVER_ENV,
     DATABASE_URL: postgres.url,
     SYNC_INTERVAL_SECONDS: String(INTERVAL_S),
   };
@@ -57,11 +60,9 @@ test('one leader syncs, the follower serves its data, and takes over within one 
   expect(pages).toBeLessThanOrEqual(6 * (syncsOfOne + 1));
 
   // The follower serves the leader's snapshot.
-  const fromLeader = await (await fetch(`${leader.url}/api/fleet/summary`)).json();
-  await expect
-    .poll(async () => (await (await fetch(`${follower.url}/api/fleet/summary`)).json()).syncedAt)
-    .toBe(fromLeader.syncedAt);
-  const fromFollower = await (await fetch(`${follower.url}/api/fleet/summary`)).json();
+  const fromLeader = await summaryOf(leader.url);
+  await expect.poll(async () => (await summaryOf(follower.url)).syncedAt).toBe(fromLeader.syncedAt);
+  const fromFollower = await summaryOf(follower.url);
   expect(fromFollower.devices).toEqual(fromLeader.devices);
 
   // Kill the leader hard; the follower leads and syncs within one interval (plus one sync).

@@ -1,15 +1,15 @@
 import { AppHeader } from '@/components/layout/app-header';
+import { requireReader } from '@/lib/auth/page-access';
 import { isDemoMode } from '@/lib/runtime/level-connection';
-import { startServerRuntime } from '@/lib/runtime/start';
 import type { ReactNode } from 'react';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  await startServerRuntime();
+  const access = await requireReader();
   return (
     <>
-      <AppHeader demo={isDemoMode()} />
+      <AppHeader demo={isDemoMode()} role={access.role} />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </>
   );

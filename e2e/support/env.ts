@@ -6,14 +6,19 @@ import path from 'node:path';
 process.env.E2E_LEVEL_KEY ??= `e2e-${randomBytes(18).toString('base64url')}`;
 process.env.E2E_CONTROL_TOKEN ??= `ctl-${randomBytes(12).toString('base64url')}`;
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${randomBytes(12).toString('base64url')}`;
+process.env.E2E_SESSION_SECRET ??= randomBytes(36).toString('base64url');
 
 export const LEVEL_KEY = process.env.E2E_LEVEL_KEY;
 export const CONTROL_TOKEN = process.env.E2E_CONTROL_TOKEN;
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
+export const SESSION_SECRET = process.env.E2E_SESSION_SECRET;
+/** Every server of the run shares these, so one admin sign-in is valid on all of them. */
+export const SHARED_SERVER_ENV = { ADMIN_PASSWORD, SESSION_SECRET, COOKIE_SECURE: 'false' };
 
 // E2E_PORT_BASE lets two checkouts run their suites side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 export const ARTIFACTS = path.resolve('e2e/.artifacts');
+export const ADMIN_STATE = path.join(ARTIFACTS, 'admin-state.json');
 export const DEMO = {
   port: base,
   dataDir: path.join(ARTIFACTS, 'data-demo'),

@@ -1,10 +1,20 @@
-import { ApiError } from '@/lib/api/errors';
+import { ApiError, notFound } from '@/lib/api/errors';
+import type { Access } from '@/lib/auth/scope';
+import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
 import { fleetService } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 
-/** The current snapshot and its freshness; 503 (with the sync progress message) before the first sync. */
-export function readFleet(): { snapshot: FleetSnapshot; stale: boolean; syncedAt: string } {
+export interface FleetRead {
+  snapshot: FleetSnapshot;
+  stale: boolean;
+  syncedAt: string;
+  /** The fleet as this session may see it. */
+  view: ScopedFleet;
+}
+
+/** The current snapshot, its freshness and the caller's view of it; 503 before the first sync. */
+export function readFleet(access: Access): FleetRead {
   const service = fleetService();
   const snapshot = service.current();
   if (!snapshot) {
@@ -12,5 +22,21 @@ export function readFleet(): { snapshot: FleetSnapshot; stale: boolean; syncedAt
     const reason = status.lastError ? ` Last attempt failed: ${status.lastError}` : '';
     throw new ApiError(503, 'not_synced', `The first sync from Level has not finished yet.${reason}`);
   }
-  return { snapshot, stale: service.isStale(), syncedAt: snapshot.syncedAt };
+  return {
+    snapshot,
+    stale: service.isStale(),
+    syncedAt: snapshot.syncedAt,
+    view: scopedFleet(snapshot, access),
+  };
+}
+
+/** A group id from a filter or path that this view may see (`ungrouped` passes); else 404. */
+export function requireGroup(read: FleetRead, groupId: string | undefined): void {
+  if (groupId === undefined || groupId === 'ungrouped') return;
+  if (!read.view.groupAllowed(groupId)) throw notFound(`No group with id "${groupId}".`);
+}
+
+export function requireDevice(read: FleetRead, deviceId: string | undefined): void {
+  if (deviceId === undefined) return;
+  if (!read.view.deviceIdAllowed(deviceId)) throw notFound(`No device with id "${deviceId}".`);
 }

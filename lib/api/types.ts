@@ -6,6 +6,8 @@ export interface ApiRequest {
   url: URL;
   /** Lower-case header name → value, or undefined. */
   header(name: string): string | undefined;
+  /** The request body as text (empty for GET). */
+  text(): Promise<string>;
 }
 
 export interface ApiResult {

@@ -49,6 +49,13 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('requires a shared SESSION_SECRET with PostgreSQL replicas', () => {
+    const result = parseEnv({ DATABASE_URL: 'postgres://db/levelboard' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'SESSION_SECRET is required with DATABASE_URL (every replica must use the same one) (value not shown)',
+    ]);
+  });
+
   it('rejects a non-postgres DATABASE_URL', () => {
     const result = parseEnv({ DATABASE_URL: 'mysql://x' });
     expect(result.ok ? [] : result.problems[0]).toMatch(/^DATABASE_URL must be a postgres/);

@@ -76,6 +76,13 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required with DATABASE_URL (every replica must use the same one)',
+      });
+    }
     if (env.LEVEL_API_KEY && !env.ADMIN_PASSWORD) {
       ctx.addIssue({
         code: 'custom',

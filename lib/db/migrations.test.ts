@@ -8,7 +8,10 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const store = await openTestStore(engine, { migrate: false });
     try {
       const first = await migrate(store);
-      expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([['0001-history', 'Success']]);
+      expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
+        ['0001-history', 'Success'],
+        ['0002-access', 'Success'],
+      ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
       for (const table of [
@@ -20,6 +23,8 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'alert_events',
         'key_values',
         'fleet_snapshots',
+        'share_links',
+        'audit_log',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

@@ -84,7 +84,41 @@ export interface FleetSnapshotTable {
   payload: Buffer;
 }
 
+export interface ShareLinkTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  kind: 'viewer' | 'wall';
+  /** JSON of lib/auth/scope.ts `Scope`. */
+  scope: string;
+  /** 1 = hide hostnames and users. */
+  redact: number;
+  /** JSON of the wall's rotation settings (wall links). */
+  wall_settings: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+  use_count: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  /** `admin`, `link:<id>` or `anonymous`. */
+  actor: string;
+  action: string;
+  target: string | null;
+  result: 'ok' | 'denied' | 'failed';
+  /** JSON with what else matters; never secrets. */
+  detail: string | null;
+  ip: string | null;
+}
+
 export interface Database {
+  share_links: ShareLinkTable;
+  audit_log: AuditLogTable;
   history_samples: HistorySampleTable;
   history_rollups: HistoryRollupTable;
   sync_log: SyncLogTable;

@@ -4,7 +4,7 @@ import 'server-only';
 
 export type AlertEventRow = Omit<AlertEventTable, 'id'>;
 
-/** An alert the database holds an `opened` event for and no `resolved` event after it. */
+/** An alert the database holds as open (an `opened` event and no `resolved` one yet). */
 export interface OpenAlert {
   alertId: string;
   deviceId: string;

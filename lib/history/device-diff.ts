@@ -55,12 +55,11 @@ export function diffDevices(
   previousSyncAt: number | null,
 ): DeviceDiff {
   const diff: DeviceDiff = { transitions: [], upserts: [], removed: [] };
-  const present = new Set<string>();
+  let known = 0;
   for (const device of devices) {
-    present.add(device.id);
     const status = deviceStatus(device);
-    const known = states.get(device.id);
-    if (!known) {
+    const state = states.get(device.id);
+    if (!state) {
       // First sight is not a transition. If it is offline, Level's last-seen time is the best
       // "offline since" there is; uptime still only counts from now (`seen_at`).
       const seen = parseTime(device.lastSeenAt);
@@ -68,12 +67,17 @@ export function diffDevices(
       diff.upserts.push({ device_id: device.id, status, since, seen_at: t });
       continue;
     }
-    if (known.status === status) continue;
-    const after = Math.max(known.since, previousSyncAt ?? known.since);
-    const at = transitionTime(known.status, status, device.lastSeenAt, after, t);
-    diff.transitions.push({ device_id: device.id, at, from_status: known.status, to_status: status });
-    diff.upserts.push({ device_id: device.id, status, since: at, seen_at: known.seenAt });
+    known += 1;
+    if (state.status === status) continue;
+    const after = Math.max(state.since, previousSyncAt ?? state.since);
+    const at = transitionTime(state.status, status, device.lastSeenAt, after, t);
+    diff.transitions.push({ device_id: device.id, at, from_status: state.status, to_status: status });
+    diff.upserts.push({ device_id: device.id, status, since: at, seen_at: state.seenAt });
   }
-  for (const id of states.keys()) if (!present.has(id)) diff.removed.push(id);
+  // Usually every recorded device is still there; only build the id set when some are not.
+  if (known < states.size) {
+    const present = new Set(devices.map((device) => device.id));
+    for (const id of states.keys()) if (!present.has(id)) diff.removed.push(id);
+  }
   return diff;
 }

@@ -1,7 +1,8 @@
 import type { Database } from '@/lib/db/schema';
 import { DAY, FIVE_MINUTES, floorTo, HOUR, type HistoryConfig } from '@/lib/history/config';
+import { OPEN_ALERT_PREFIX } from '@/lib/history/open-alerts';
 import { readWatermark, rowsInForce, type Resolution } from '@/lib/history/rollup-store';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import 'server-only';
 
 export interface PruneResult {
@@ -88,20 +89,19 @@ export async function prune(db: Kysely<Database>, config: HistoryConfig): Promis
     result.transitions = count(
       await trx.deleteFrom('device_transitions').where('at', '<', eventCutoff).execute(),
     );
-    // An alert still open keeps its `opened` event however old: it is how the recorder knows it is open.
+    // An alert still open keeps its events however old: the `opened` one says when it started.
     result.alertEvents = count(
       await trx
         .deleteFrom('alert_events')
         .where('at', '<', eventCutoff)
-        .where((eb) =>
-          eb.or([
-            eb('kind', '=', 'resolved'),
-            eb(
-              'alert_id',
-              'in',
-              eb.selectFrom('alert_events as r').select('r.alert_id').where('r.kind', '=', 'resolved'),
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('key_values')
+                .select('key')
+                .where('key', '=', sql<string>`${OPEN_ALERT_PREFIX} || alert_events.alert_id`),
             ),
-          ]),
+          ),
         )
         .execute(),
     );

@@ -3,6 +3,7 @@ import type { AlertEventRow, OpenAlert } from '@/lib/history/alert-diff';
 import { FIVE_MINUTES, floorTo } from '@/lib/history/config';
 import type { DeviceDiff, DeviceState } from '@/lib/history/device-diff';
 import { metricsOf, pickMetrics, type Metrics } from '@/lib/history/metrics';
+import { loadOpenAlerts } from '@/lib/history/open-alerts';
 import type { LastSample } from '@/lib/history/sample-diff';
 import { sql, type Kysely } from 'kysely';
 import 'server-only';
@@ -45,35 +46,7 @@ export async function loadRecorderState(db: Kysely<Database>): Promise<RecorderS
     for (const row of rows) samples.set(row.scope, { t: row.t, metrics: pickMetrics(row) });
   }
 
-  // Open = an `opened` event with no `resolved` event recorded after it (the device index keeps
-  // the correlated lookup short).
-  const openRows = await db
-    .selectFrom('alert_events as o')
-    .select(['o.alert_id', 'o.device_id', 'o.at', 'o.severity', 'o.name'])
-    .where('o.kind', '=', 'opened')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('alert_events as r')
-            .select(sql`1`.as('one'))
-            .whereRef('r.device_id', '=', 'o.device_id')
-            .whereRef('r.alert_id', '=', 'o.alert_id')
-            .where('r.kind', '=', 'resolved')
-            .whereRef('r.id', '>', 'o.id'),
-        ),
-      ),
-    )
-    .execute();
-  const openAlerts = new Map<string, OpenAlert>();
-  for (const row of openRows) {
-    openAlerts.set(row.alert_id, {
-      alertId: row.alert_id,
-      deviceId: row.device_id,
-      openedAt: row.at,
-      severity: row.severity,
-      name: row.name,
-    });
-  }
+  const openAlerts = await loadOpenAlerts(db);
   return { lastSyncAt: last, devices, samples, openAlerts };
 }
 

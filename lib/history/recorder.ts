@@ -6,6 +6,7 @@ import { historyConfig, type HistoryConfig, type HistoryOptions } from '@/lib/hi
 import { diffDevices } from '@/lib/history/device-diff';
 import { maintainHistory, type MaintainResult } from '@/lib/history/maintain';
 import { metricsOf } from '@/lib/history/metrics';
+import { saveOpenAlerts } from '@/lib/history/open-alerts';
 import {
   advanceState,
   lastSyncAt,
@@ -116,10 +117,11 @@ export class HistoryRecorder {
         result.alertEvents = await inChunks(changes.alerts.events, 6, (chunk) =>
           trx.insertInto('alert_events').values(chunk).execute(),
         );
+        const openAlerts = await saveOpenAlerts(trx, changes.alerts, t);
         const states =
           (await upsertDeviceStates(trx, changes.devices.upserts)) +
           (await deleteDeviceStates(trx, changes.devices.removed));
-        result.rows = 1 + result.samples + result.transitions + result.alertEvents + states;
+        result.rows = 1 + result.samples + result.transitions + result.alertEvents + states + openAlerts;
         return { state, changes };
       });
       // Memory follows the database only once the transaction has committed.

@@ -45,30 +45,35 @@ export function toValue(row: Pick<HistoryRollupTable, 'covered_ms'> & Metrics): 
   return { covered: Number(row.covered_ms), values: pickMetrics(row) };
 }
 
-/** Each scope's latest row before `before` (what is in force there), optionally for one scope. */
+/**
+ * Each scope's latest row before `before` (what is in force there), optionally for one scope.
+ * Rows are carried forward without bound, so "latest" may be weeks back: a loose index scan
+ * (next scope, then its latest bucket, by index seeks) avoids reading all rows of all scopes.
+ */
 export async function rowsInForce(
   db: Kysely<Database>,
   resolution: Resolution,
   before: number,
   scope?: string,
 ): Promise<Map<string, RollupValue & { bucket: number }>> {
-  let latest = db
-    .selectFrom('history_rollups')
-    .select(['scope', sql<number>`max(bucket)`.as('bucket')])
-    .where('resolution', '=', resolution)
-    .where('bucket', '<', before)
-    .groupBy('scope');
-  if (scope !== undefined) latest = latest.where('scope', '=', scope);
-  const rows = await db
-    .selectFrom('history_rollups as r')
-    .innerJoin(latest.as('m'), (join) =>
-      join.onRef('m.scope', '=', 'r.scope').onRef('m.bucket', '=', 'r.bucket'),
-    )
-    .selectAll('r')
-    .where('r.resolution', '=', resolution)
-    .execute();
+  const scopes =
+    scope === undefined
+      ? sql`WITH RECURSIVE scopes(scope) AS (
+            SELECT (SELECT min(scope) FROM history_rollups WHERE resolution = ${resolution})
+            UNION ALL
+            SELECT (SELECT min(h.scope) FROM history_rollups h WHERE h.resolution = ${resolution} AND h.scope > s.scope)
+            FROM scopes s WHERE s.scope IS NOT NULL
+          ) SELECT scope FROM scopes WHERE scope IS NOT NULL`
+      : sql`SELECT ${scope} AS scope`;
+  const result = await sql<HistoryRollupTable>`
+    SELECT r.* FROM (${scopes}) AS s
+    JOIN history_rollups r ON r.resolution = ${resolution} AND r.scope = s.scope
+      AND r.bucket = (SELECT max(m.bucket) FROM history_rollups m
+                      WHERE m.resolution = ${resolution} AND m.scope = s.scope AND m.bucket < ${before})`.execute(
+    db,
+  );
   const out = new Map<string, RollupValue & { bucket: number }>();
-  for (const row of rows) out.set(row.scope, { bucket: Number(row.bucket), ...toValue(row) });
+  for (const row of result.rows) out.set(row.scope, { bucket: Number(row.bucket), ...toValue(row) });
   return out;
 }
 

@@ -61,14 +61,17 @@ describe.each(ENGINES)('history rollups on %s', (engine) => {
     }
   });
 
-  it('gives the same rollups whether maintained every 5 minutes or once after downtime, and re-runs are no-ops', async () => {
+  it('gives the same rollups maintained every 5 minutes, once after downtime, or across restarts; re-runs are no-ops', async () => {
     const syncs = scenario(8);
     const often = await openTestStore(engine);
     const once = await openTestStore(engine);
+    const restarted = await openTestStore(engine);
     try {
       await recordAll(often, syncs, { every: FIVE_MINUTES });
       const first = await recordAll(once, syncs, { every: null });
       expect(first?.fiveMinuteBuckets).toBeGreaterThan(40);
+      // A new recorder (nothing cached) every ~25 minutes, maintaining every 10.
+      await recordAll(restarted, syncs, { every: 2 * FIVE_MINUTES, restartEvery: 50 });
       const all = (store: TestStore) =>
         store.db
           .selectFrom('history_rollups')
@@ -77,15 +80,18 @@ describe.each(ENGINES)('history rollups on %s', (engine) => {
           .orderBy('scope')
           .orderBy('bucket')
           .execute();
-      expect(await all(once)).toEqual(await all(often));
+      const expectedRows = await all(often);
+      expect(await all(once)).toEqual(expectedRows);
+      expect(await all(restarted)).toEqual(expectedRows);
 
       const recorder = new HistoryRecorder(once, { now: () => (syncs.at(-1)?.t ?? 0) + 2 * HOUR });
       const again = await recorder.maintain();
       expect(again).toMatchObject({ fiveMinuteBuckets: 0, hourlyBuckets: 0, rollupRows: 0 });
-      expect(await all(once)).toEqual(await all(often));
+      expect(await all(once)).toEqual(expectedRows);
     } finally {
       await often.close();
       await once.close();
+      await restarted.close();
     }
   });
 });

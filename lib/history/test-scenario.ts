@@ -144,17 +144,22 @@ export async function stored(store: TestStore, resolution: '5m' | '1h', scope: s
   return { rows, through: Number(mark.value), buckets: out };
 }
 
-/** Records every sync at its time, maintaining every `every` ms until `until`, then (if `final`) 2 h later. */
+/**
+ * Records every sync at its time, maintaining every `every` ms until `until`, then (if `final`)
+ * 2 h later; with `restartEvery`, a fresh recorder takes over every so many syncs (a restart).
+ */
 export async function recordAll(
   store: TestStore,
   syncs: Sync[],
-  options: { every: number | null; until?: number; final?: boolean },
+  options: { every: number | null; until?: number; final?: boolean; restartEvery?: number },
 ) {
   let clock = START;
-  const recorder = new HistoryRecorder(store, { now: () => clock });
+  let recorder = new HistoryRecorder(store, { now: () => clock });
   let nextMaintain = START + (options.every ?? Infinity);
-  for (const sync of syncs) {
+  for (const [i, sync] of syncs.entries()) {
     clock = sync.t;
+    if (options.restartEvery && i % options.restartEvery === 0)
+      recorder = new HistoryRecorder(store, { now: () => clock });
     if (clock >= nextMaintain && clock < (options.until ?? Infinity)) {
       await recorder.maintain();
       nextMaintain += options.every ?? Infinity;

@@ -8,6 +8,8 @@ export interface LevelConnection {
   baseUrl: string;
   apiKey: string;
   demo: boolean;
+  /** Where the key came from: the environment, Settings (encrypted in the database), or demo mode. */
+  source: 'env' | 'settings' | 'demo';
 }
 
 const slot = globalThis as typeof globalThis & { __levelboardConnection?: LevelConnection };

@@ -67,6 +67,7 @@ function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
+    text: async () => '',
   };
   route.handle(request).then(
     (result) => write(req, res, result),

@@ -329,7 +329,7 @@ async function main() {
     console.table(result.size.tables.map((t) => ({ table: t.name, size: mib(t.bytes) })));
     console.table(result.counts);
     console.log(
-      `    recorded over the run: ${result.totals.transitions.toLocaleString()} device transitions, ${result.totals.alertEvents.toLocaleString()} alert events, ${result.totals.samples.toLocaleString()} raw samples`,
+      `    churn recorded: ${Math.round(result.totals.transitions / DAYS).toLocaleString()} device transitions and ${Math.round(result.totals.alertEvents / DAYS).toLocaleString()} alert events per day; ${Math.round(result.totals.samples / (DAYS * 2_880))} raw samples per sync`,
     );
     console.log(
       `    record() median ${ms(percentile(result.totals.writeMs, 50))} ms (p95 ${ms(percentile(result.totals.writeMs, 95))}); maintain() median ${ms(percentile(result.totals.maintainMs, 50))} ms (max ${ms(Math.max(...result.totals.maintainMs))})`,

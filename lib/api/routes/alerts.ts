@@ -1,4 +1,4 @@
-import { readFleet } from '@/lib/api/fleet-read';
+import { readFleet, requireDevice, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
@@ -6,11 +6,14 @@ import { alertListQuery } from '@/lib/api/schemas/alerts';
 import { listAlerts } from '@/lib/fleet/queries/alert-list';
 import 'server-only';
 
-export const alertsRoute = route('alerts.list', (request) => {
+export const alertsRoute = route('alerts.list', (request, _params, access) => {
   const query = parseQuery(request, alertListQuery);
-  const { snapshot, stale, syncedAt } = readFleet();
-  const page = listAlerts(snapshot, query);
-  return respondVersioned(request, [snapshot.version, stale], () =>
-    JSON.stringify({ ...page, syncedAt, stale }),
+  const read = readFleet(access);
+  requireGroup(read, query.group);
+  requireDevice(read, query.device);
+  const { snapshot, stale, syncedAt, view } = read;
+  const allowed = (device: { id: string }) => view.deviceIdAllowed(device.id);
+  return respondVersioned(request, [snapshot.version, stale, view.key], () =>
+    JSON.stringify({ ...listAlerts(snapshot, query, allowed, view.redact), syncedAt, stale }),
   );
 });

@@ -1,21 +1,24 @@
-import { notFound } from '@/lib/api/errors';
-import { readFleet } from '@/lib/api/fleet-read';
+import { readFleet, requireDevice } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { respondHashed } from '@/lib/api/respond';
+import { redactAlertRow, redactDetail, redactDeviceRow } from '@/lib/auth/redact';
+import type { DeviceDetail } from '@/lib/domain/level';
 import { deviceDetails } from '@/lib/fleet/instance';
 import { alertEventTime, toAlertRow } from '@/lib/fleet/queries/alert-list';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
 import { describeLevelError } from '@/lib/level/errors';
 import 'server-only';
 
-export const deviceRoute = route('devices.show', async (request, params) => {
+export const deviceRoute = route('devices.show', async (request, params, access) => {
   const id = params.id ?? '';
-  const { snapshot, stale, syncedAt } = readFleet();
+  const read = readFleet(access);
+  requireDevice(read, id);
+  const { snapshot, stale, syncedAt, view } = read;
   const device = snapshot.deviceById.get(id);
-  if (!device) throw notFound(`No device with id "${id}".`);
+  if (!device) throw new Error('device vanished from its snapshot');
 
   // Detail comes from Level on demand; if Level fails, the snapshot's data still answers.
-  let detail = null;
+  let detail: DeviceDetail | null = null;
   let detailError: string | null = null;
   try {
     detail = await deviceDetails().get(id);
@@ -26,11 +29,12 @@ export const deviceRoute = route('devices.show', async (request, params) => {
     .filter((alert) => alert.deviceId === id)
     .sort((a, b) => alertEventTime(b) - alertEventTime(a))
     .map((alert) => toAlertRow(snapshot, alert));
+  const row = toDeviceRow(snapshot, device);
   return respondHashed(request, {
-    device: toDeviceRow(snapshot, device),
-    detail,
+    device: view.redact ? redactDeviceRow(row) : row,
+    detail: detail && view.redact ? redactDetail(detail) : detail,
     detailError,
-    alerts,
+    alerts: view.redact ? alerts.map(redactAlertRow) : alerts,
     syncedAt,
     stale,
   });

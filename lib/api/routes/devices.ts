@@ -1,4 +1,4 @@
-import { readFleet } from '@/lib/api/fleet-read';
+import { readFleet, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
@@ -6,11 +6,12 @@ import { deviceListQuery } from '@/lib/api/schemas/devices';
 import { listDevices } from '@/lib/fleet/queries/device-list';
 import 'server-only';
 
-export const devicesRoute = route('devices.list', (request) => {
+export const devicesRoute = route('devices.list', (request, _params, access) => {
   const query = parseQuery(request, deviceListQuery);
-  const { snapshot, stale, syncedAt } = readFleet();
-  const page = listDevices(snapshot, query);
-  return respondVersioned(request, [snapshot.version, stale], () =>
-    JSON.stringify({ ...page, syncedAt, stale }),
+  const read = readFleet(access);
+  requireGroup(read, query.group);
+  const { snapshot, stale, syncedAt, view } = read;
+  return respondVersioned(request, [snapshot.version, stale, view.key], () =>
+    JSON.stringify({ ...listDevices(snapshot, query, view.deviceAllowed, view.redact), syncedAt, stale }),
   );
 });

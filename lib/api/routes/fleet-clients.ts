@@ -3,25 +3,19 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import type { ClientsResponse } from '@/lib/domain/fleet';
-import { clientSummaries } from '@/lib/fleet/queries/summary';
 import 'server-only';
 import { z } from 'zod';
 
-export const fleetClientsRoute = route('fleet.clients', (request) => {
+export const fleetClientsRoute = route('fleet.clients', (request, _params, access) => {
   parseQuery(request, z.strictObject({}));
-  const { snapshot, stale, syncedAt } = readFleet();
+  const { snapshot, stale, syncedAt, view } = readFleet(access);
   return respondVersioned(
     request,
-    [snapshot.version, stale],
+    [snapshot.version, stale, view.key],
     () => {
-      const body: ClientsResponse = {
-        clients: clientSummaries(snapshot),
-        ungrouped: snapshot.ungrouped,
-        syncedAt,
-        stale,
-      };
+      const body: ClientsResponse = { clients: view.clients, ungrouped: view.ungrouped, syncedAt, stale };
       return JSON.stringify(body);
     },
-    'clients',
+    `clients:${view.key}`,
   );
 });

@@ -6,21 +6,21 @@ import { groupTree, type GroupTreeResponse } from '@/lib/fleet/queries/group-tre
 import 'server-only';
 import { z } from 'zod';
 
-export const groupsRoute = route('groups.list', (request) => {
+export const groupsRoute = route('groups.list', (request, _params, access) => {
   parseQuery(request, z.strictObject({}));
-  const { snapshot, stale, syncedAt } = readFleet();
+  const { snapshot, stale, syncedAt, view } = readFleet(access);
   return respondVersioned(
     request,
-    [snapshot.version, stale],
+    [snapshot.version, stale, view.key],
     () => {
       const body: GroupTreeResponse = {
-        groups: groupTree(snapshot),
-        ungrouped: snapshot.ungrouped,
+        groups: view.groups(groupTree(snapshot)),
+        ungrouped: view.ungrouped,
         syncedAt,
         stale,
       };
       return JSON.stringify(body);
     },
-    'groups',
+    `groups:${view.key}`,
   );
 });

@@ -1,9 +1,10 @@
 import { badRequest, notFound } from '@/lib/api/errors';
-import { readFleet } from '@/lib/api/fleet-read';
+import { readFleet, requireDevice } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { changesQuery, historyWindowQuery } from '@/lib/api/schemas/history';
 import { json } from '@/lib/api/types';
+import { redactChange } from '@/lib/auth/redact';
 import { deviceStatus } from '@/lib/domain/fleet';
 import type { ChangesResponse, DeviceHistory, HistorySeries } from '@/lib/domain/history';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
@@ -32,24 +33,28 @@ async function series(
   return json(body, 200, PRIVATE);
 }
 
-export const fleetHistoryRoute = route('history.fleet', async (request) => {
+// For a viewer scoped to a group, "the fleet" is that group; a device-list scope has no fleet series.
+export const fleetHistoryRoute = route('history.fleet', async (request, _params, access) => {
   const window = parseQuery(request, historyWindowQuery);
-  const { stale, syncedAt } = readFleet();
-  return series('fleet', window, { stale, syncedAt });
+  const { stale, syncedAt, view } = readFleet(access);
+  if (!view.historyScope) throw notFound('No fleet history for this link.');
+  return series(view.historyScope, window, { stale, syncedAt });
 });
 
-export const groupHistoryRoute = route('history.group', async (request, params) => {
+export const groupHistoryRoute = route('history.group', async (request, params, access) => {
   const window = parseQuery(request, historyWindowQuery);
-  const { snapshot, stale, syncedAt } = readFleet();
+  const read = readFleet(access);
   const id = params.id ?? '';
-  if (!snapshot.groupNodes.has(id)) throw notFound(`No group with id "${id}".`);
-  return series(id, window, { stale, syncedAt });
+  if (!read.view.groupAllowed(id)) throw notFound(`No group with id "${id}".`);
+  return series(id, window, read);
 });
 
-export const deviceHistoryRoute = route('history.device', async (request, params) => {
+export const deviceHistoryRoute = route('history.device', async (request, params, access) => {
   const window = parseQuery(request, historyWindowQuery);
-  const { snapshot, stale, syncedAt } = readFleet();
+  const read = readFleet(access);
   const id = params.id ?? '';
+  requireDevice(read, id);
+  const { snapshot, stale, syncedAt } = read;
   const device = snapshot.deviceById.get(id);
   if (!device) throw notFound(`No device with id "${id}".`);
   const status = deviceStatus(device);
@@ -81,9 +86,9 @@ function describeDevice(snapshot: FleetSnapshot) {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const changesRoute = route('history.changes', async (request) => {
+export const changesRoute = route('history.changes', async (request, _params, access) => {
   const query = parseQuery(request, changesQuery);
-  const { snapshot, stale, syncedAt } = readFleet();
+  const { snapshot, stale, syncedAt, view } = readFleet(access);
   const since = query.since ?? Date.now() - DAY_MS;
   if (!Number.isFinite(since)) throw badRequest('Invalid parameter "since".');
   const events = await historyReader().changes({
@@ -91,6 +96,6 @@ export const changesRoute = route('history.changes', async (request) => {
     limit: query.limit,
     describe: describeDevice(snapshot),
   });
-  const body: ChangesResponse = { events, syncedAt, stale };
+  const body: ChangesResponse = { events: view.redact ? events.map(redactChange) : events, syncedAt, stale };
   return json(body, 200, PRIVATE);
 });

@@ -1,9 +1,11 @@
 import { historyMigration } from '@/lib/db/migrations/0001-history';
+import { accessMigration } from '@/lib/db/migrations/0002-access';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
   return {
     '0001-history': historyMigration(dialect),
+    '0002-access': accessMigration(dialect),
   };
 }

@@ -1,5 +1,6 @@
 import { notFound } from '@/lib/api/errors';
 import type { AlertListQuery } from '@/lib/api/schemas/alerts';
+import { pseudonym, redactAlertRow } from '@/lib/auth/redact';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
 import type { Alert, Device } from '@/lib/domain/level';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
@@ -46,6 +47,7 @@ export function listAlerts(
   snapshot: FleetSnapshot,
   query: AlertListQuery,
   deviceAllowed: (device: Device) => boolean = () => true,
+  redact = false,
 ): Omit<Page<AlertRow>, 'syncedAt' | 'stale'> {
   const checks: ((alert: Alert, device: Device | undefined) => boolean)[] = [
     (_alert, device) => device !== undefined && deviceAllowed(device),
@@ -74,7 +76,14 @@ export function listAlerts(
   }
   if (query.q) {
     const needle = query.q.toLowerCase();
-    checks.push((alert) => `${alert.name}\u0000${alert.deviceHostname ?? ''}`.toLowerCase().includes(needle));
+    checks.push((alert) =>
+      (redact
+        ? `${alert.name}\u0000${pseudonym(alert.deviceId)}`
+        : `${alert.name}\u0000${alert.deviceHostname ?? ''}`
+      )
+        .toLowerCase()
+        .includes(needle),
+    );
   }
 
   const all = newestFirst(snapshot);
@@ -96,7 +105,8 @@ export function listAlerts(
       return;
     }
     if (data.length >= query.limit) return;
-    data.push(toAlertRow(snapshot, alert));
+    const row = toAlertRow(snapshot, alert);
+    data.push(redact ? redactAlertRow(row) : row);
     last = { id: alert.id, position };
   });
   const end = last as { id: string; position: number } | null;

@@ -1,5 +1,6 @@
 import { notFound } from '@/lib/api/errors';
 import type { DeviceListQuery, DeviceSortKey } from '@/lib/api/schemas/devices';
+import { pseudonym, redactDeviceRow } from '@/lib/auth/redact';
 import { deviceStatus, type DeviceRow, type Page } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { severityRank } from '@/lib/domain/severity';
@@ -27,7 +28,7 @@ function tagPredicate(snapshot: FleetSnapshot, tag: string): Predicate {
   return (device) => device.tags.includes(name);
 }
 
-function buildPredicates(snapshot: FleetSnapshot, query: DeviceListQuery): Predicate[] {
+function buildPredicates(snapshot: FleetSnapshot, query: DeviceListQuery, redact: boolean): Predicate[] {
   const predicates: Predicate[] = [];
   if (query.group) predicates.push(groupPredicate(snapshot, query.group));
   if (query.tag) predicates.push(tagPredicate(snapshot, query.tag));
@@ -54,7 +55,12 @@ function buildPredicates(snapshot: FleetSnapshot, query: DeviceListQuery): Predi
   }
   if (query.q) {
     const needle = query.q.toLowerCase();
-    predicates.push((_device, index) => (snapshot.searchText[index] ?? '').includes(needle));
+    // A redacted view searches only what it shows, or search would reveal hidden names.
+    predicates.push(
+      redact
+        ? (device) => pseudonym(device.id).toLowerCase().includes(needle)
+        : (_device, index) => (snapshot.searchText[index] ?? '').includes(needle),
+    );
   }
   return predicates;
 }
@@ -67,11 +73,12 @@ export function listDevices(
   snapshot: FleetSnapshot,
   query: DeviceListQuery,
   allowed: Predicate = () => true,
+  redact = false,
 ): Omit<Page<DeviceRow>, 'syncedAt' | 'stale'> {
   const descending = query.sort.startsWith('-');
   const key = (descending ? query.sort.slice(1) : query.sort) as DeviceSortKey;
   const { order, rank } = deviceOrder(snapshot, key);
-  const predicates = [allowed, ...buildPredicates(snapshot, query)];
+  const predicates = [allowed, ...buildPredicates(snapshot, query, redact)];
   const matchesAll = (index: number) => {
     const device = snapshot.devices[index] as Device;
     return predicates.every((predicate) => predicate(device, index));
@@ -98,7 +105,8 @@ export function listDevices(
     }
     if (data.length >= query.limit) continue;
     const device = snapshot.devices[index] as Device;
-    data.push(toDeviceRow(snapshot, device));
+    const row = toDeviceRow(snapshot, device);
+    data.push(redact ? redactDeviceRow(row) : row);
     last = { id: device.id, step };
   }
   const more = last !== null && total - skipped > data.length;

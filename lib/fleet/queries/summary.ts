@@ -21,8 +21,13 @@ export function emptyRollup(): Rollup {
 }
 
 /** The fleet summary; before the first sync it is all zeros with `syncedAt: null` and the progress. */
-export function buildSummary(snapshot: FleetSnapshot | null, sync: SyncStatus, demo: boolean): FleetSummary {
-  const totals = snapshot?.totals ?? emptyRollup();
+export function buildSummary(
+  snapshot: FleetSnapshot | null,
+  sync: SyncStatus,
+  demo: boolean,
+  view?: { totals: Rollup; clients: readonly unknown[] },
+): FleetSummary {
+  const totals = view?.totals ?? snapshot?.totals ?? emptyRollup();
   return {
     syncedAt: sync.syncedAt,
     stale: sync.stale,
@@ -30,7 +35,7 @@ export function buildSummary(snapshot: FleetSnapshot | null, sync: SyncStatus, d
     devices: totals.devices,
     alerts: { active: totals.alerts, activeTotal: totals.activeAlerts },
     totals,
-    clientCount: snapshot?.clientIds.length ?? 0,
+    clientCount: view ? view.clients.length : (snapshot?.clientIds.length ?? 0),
     sync,
   };
 }

@@ -1,0 +1,4 @@
+import { testLevelKeyRoute } from '@/lib/api/routes/admin/settings';
+
+export const POST = testLevelKeyRoute.next;
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,4 @@
+import { logoutRoute } from '@/lib/api/routes/auth/login';
+
+export const POST = logoutRoute.next;
+export const dynamic = 'force-dynamic';

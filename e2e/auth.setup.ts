@@ -1,0 +1,13 @@
+import { expect, test as setup } from '@playwright/test';
+import { ADMIN_PASSWORD, ADMIN_STATE, demoUrl, liveUrl } from './support/env';
+
+// Signs in once as the admin; the cookie (host 127.0.0.1, shared secret) works on every server.
+setup('sign in as admin', async ({ request }) => {
+  const response = await request.post(`${liveUrl}/api/auth/login`, {
+    data: { password: ADMIN_PASSWORD },
+    headers: { Origin: liveUrl },
+  });
+  expect(response.status()).toBe(200);
+  expect((await request.get(`${demoUrl}/api/auth/session`)).status()).toBe(200);
+  await request.storageState({ path: ADMIN_STATE });
+});

@@ -1,0 +1,125 @@
+import { parseBody } from '@/lib/api/body';
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/handler';
+import { json } from '@/lib/api/types';
+import { clientAddress } from '@/lib/auth/access';
+import { audit } from '@/lib/auth/audit';
+import { lastFour, storeApiKey } from '@/lib/auth/key-vault';
+import { getStore } from '@/lib/db/instance';
+import { getEnv } from '@/lib/env';
+import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
+import { registerSecret } from '@/lib/logger';
+import { applyConnection } from '@/lib/runtime/connection';
+import { getLevelConnection } from '@/lib/runtime/level-connection';
+import { testConnection } from '@/lib/runtime/test-connection';
+import 'server-only';
+import { z } from 'zod';
+
+const apiKeySchema = z
+  .string()
+  .trim()
+  .min(8, { error: 'looks too short for a Level API key' })
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, { error: 'may only contain visible ASCII characters' });
+
+export const levelSettingsRoute = route(
+  'admin.settings.level',
+  () => {
+    const connection = getLevelConnection();
+    const sync = fleetService().status();
+    return json({
+      source: connection?.source ?? 'demo',
+      apiUrl: getEnv().LEVEL_API_URL,
+      keyHint: connection && connection.source !== 'demo' ? lastFour(connection.apiKey) : null,
+      envKeySet: Boolean(getEnv().LEVEL_API_KEY),
+      lastErrorKind: sync.lastErrorKind,
+      lastError: sync.lastError,
+      syncedAt: sync.syncedAt,
+    });
+  },
+  { access: 'admin' },
+);
+
+async function changeKey(apiKey: string | null, ip: string) {
+  if (getEnv().LEVEL_API_KEY) {
+    throw new ApiError(
+      409,
+      'env_key_set',
+      'LEVEL_API_KEY is set in the environment, and it wins over Settings. Change it there.',
+    );
+  }
+  const store = await getStore();
+  if (apiKey) registerSecret(apiKey);
+  await storeApiKey(store, apiKey);
+  await applyConnection(store);
+  await audit(store, {
+    actor: 'admin',
+    action: apiKey ? 'settings.level_key.set' : 'settings.level_key.remove',
+    result: 'ok',
+    detail: apiKey ? { keyHint: lastFour(apiKey) } : undefined,
+    ip,
+  });
+  // The next sync uses the new key; start it now rather than at the next interval.
+  if (isSyncLeader()) void fleetService().syncNow();
+}
+
+export const setLevelKeyRoute = route(
+  'admin.settings.level.set',
+  async (request) => {
+    const { apiKey } = await parseBody(request, z.object({ apiKey: apiKeySchema }));
+    await changeKey(apiKey, clientAddress(request));
+    return json({ ok: true, keyHint: lastFour(apiKey) });
+  },
+  { access: 'admin' },
+);
+
+export const removeLevelKeyRoute = route(
+  'admin.settings.level.remove',
+  async (request) => {
+    await changeKey(null, clientAddress(request));
+    return json({ ok: true });
+  },
+  { access: 'admin' },
+);
+
+export const testLevelKeyRoute = route(
+  'admin.settings.level.test',
+  async (request) => {
+    const { apiKey } = await parseBody(request, z.object({ apiKey: apiKeySchema.optional() }));
+    const connection = getLevelConnection();
+    const key = apiKey ?? connection?.apiKey;
+    if (!key) throw new ApiError(400, 'bad_request', 'No API key to test.');
+    if (apiKey) registerSecret(apiKey);
+    const baseUrl =
+      apiKey || connection?.source !== 'demo'
+        ? getEnv().LEVEL_API_URL
+        : (connection?.baseUrl ?? getEnv().LEVEL_API_URL);
+    const outcome = await testConnection(baseUrl, key);
+    await audit(await getStore(), {
+      actor: 'admin',
+      action: 'settings.level_key.test',
+      result: outcome.result === 'ok' ? 'ok' : 'failed',
+      detail: { result: outcome.result },
+      ip: clientAddress(request),
+    });
+    return json(outcome);
+  },
+  { access: 'admin' },
+);
+
+export const syncNowRoute = route(
+  'fleet.sync',
+  async (request) => {
+    if (!isSyncLeader())
+      throw new ApiError(409, 'not_leader', 'This replica does not sync; the leader does.');
+    const snapshot = await fleetService().syncNow();
+    await audit(await getStore(), {
+      actor: 'admin',
+      action: 'fleet.sync_now',
+      result: 'ok',
+      ip: clientAddress(request),
+    });
+    return json({ ok: true, syncedAt: snapshot?.syncedAt ?? null, status: fleetService().status() });
+  },
+  { access: 'admin' },
+);

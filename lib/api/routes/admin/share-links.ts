@@ -1,0 +1,101 @@
+import { parseBody } from '@/lib/api/body';
+import { badRequest, notFound } from '@/lib/api/errors';
+import { route } from '@/lib/api/handler';
+import { json } from '@/lib/api/types';
+import { clientAddress } from '@/lib/auth/access';
+import { audit } from '@/lib/auth/audit';
+import { scopeSchema } from '@/lib/auth/scope';
+import { createShareLink, listShareLinks, revokeShareLink } from '@/lib/auth/share-links';
+import { getStore } from '@/lib/db/instance';
+import { fleetService } from '@/lib/fleet/instance';
+import 'server-only';
+import { z } from 'zod';
+
+const HOUR = 60 * 60 * 1000;
+const MAX_HOURS = 90 * 24;
+
+export const wallSettingsSchema = z.object({
+  views: z
+    .array(z.enum(['fleet', 'clients', 'problems', 'history']))
+    .min(1)
+    .max(4)
+    .optional(),
+  intervalSeconds: z.number().int().min(5).max(600).optional(),
+});
+
+const newLinkSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    kind: z.enum(['viewer', 'wall']),
+    scope: scopeSchema,
+    redact: z.boolean().default(false),
+    /** 1 h … 90 days; null (never) only for wall links. */
+    expiresInHours: z.number().int().min(1).max(MAX_HOURS).nullable(),
+    wall: wallSettingsSchema.optional(),
+  })
+  .refine((input) => input.expiresInHours !== null || input.kind === 'wall', {
+    path: ['expiresInHours'],
+    message: 'only wall links may never expire',
+  });
+
+export const shareLinksRoute = route(
+  'admin.share-links.list',
+  async () => json({ links: await listShareLinks(await getStore()) }),
+  {
+    access: 'admin',
+  },
+);
+
+export const createShareLinkRoute = route(
+  'admin.share-links.create',
+  async (request) => {
+    const input = await parseBody(request, newLinkSchema);
+    const snapshot = fleetService().current();
+    if (input.scope.kind === 'group' && snapshot && !snapshot.groupNodes.has(input.scope.groupId)) {
+      throw badRequest('Invalid field "scope.groupId": no such group.');
+    }
+    if (input.scope.kind === 'devices' && snapshot) {
+      const unknown = input.scope.deviceIds.filter((id) => !snapshot.deviceById.has(id));
+      if (unknown.length > 0)
+        throw badRequest(`Invalid field "scope.deviceIds": unknown device ${unknown[0]}.`);
+    }
+    const store = await getStore();
+    const { link, token } = await createShareLink(store, {
+      name: input.name,
+      kind: input.kind,
+      scope: input.scope,
+      redact: input.redact,
+      expiresAt: input.expiresInHours === null ? null : Date.now() + input.expiresInHours * HOUR,
+      wall: input.wall,
+    });
+    await audit(store, {
+      actor: 'admin',
+      action: 'share_link.create',
+      target: link.id,
+      result: 'ok',
+      detail: { name: link.name, kind: link.kind, scope: link.scope.kind, expiresAt: link.expiresAt },
+      ip: clientAddress(request),
+    });
+    // The token is shown this once; only its hash is stored.
+    return json({ link, token, path: `/s/${token}` }, 201);
+  },
+  { access: 'admin' },
+);
+
+export const revokeShareLinkRoute = route(
+  'admin.share-links.revoke',
+  async (request, params) => {
+    const store = await getStore();
+    const id = params.id ?? '';
+    if (!(await revokeShareLink(store, id))) throw notFound(`No active share link with id "${id}".`);
+    await audit(store, {
+      actor: 'admin',
+      action: 'share_link.revoke',
+      target: id,
+      result: 'ok',
+      ip: clientAddress(request),
+    });
+    return json({ ok: true });
+  },
+  { access: 'admin' },
+);

@@ -1,0 +1,30 @@
+import { audit } from '@/lib/auth/audit';
+import { sessionCookie } from '@/lib/auth/session';
+import { findByToken, isUsable, recordUse } from '@/lib/auth/share-links';
+import { getStore } from '@/lib/db/instance';
+import 'server-only';
+
+/**
+ * `/s/<token>`: a valid, unexpired, unrevoked link becomes a session cookie and a redirect
+ * (so the token leaves the address bar and history). Anything else is a plain 404.
+ */
+export async function exchangeShareToken(
+  token: string,
+  ip: string,
+): Promise<{ cookie: string; location: string } | null> {
+  const store = await getStore();
+  const link = await findByToken(store, token);
+  if (!link || !isUsable(link)) return null;
+  await recordUse(store, link.id);
+  await audit(store, {
+    actor: `link:${link.id}`,
+    action: 'share_link.use',
+    target: link.id,
+    result: 'ok',
+    ip,
+  });
+  return {
+    cookie: await sessionCookie({ role: 'link', linkId: link.id, issuedAt: Date.now() }),
+    location: link.kind === 'wall' ? '/wall' : '/',
+  };
+}

@@ -1,0 +1,84 @@
+import { secrets } from '@/lib/auth/secrets';
+import { getEnv } from '@/lib/env';
+import { sealData, unsealData } from 'iron-session';
+import 'server-only';
+
+// The session cookie is sealed (encrypted + signed) with iron-session. It names a role and, for
+// share-link sessions, the link id — the link itself is re-checked in the database on every
+// request, so revocation and expiry apply at once.
+
+export const SESSION_COOKIE = 'levelboard_session';
+/** Admin sessions end 12 h after login, or after 2 h without a request. */
+export const ADMIN_LIFETIME_MS = 12 * 60 * 60 * 1000;
+export const ADMIN_IDLE_MS = 2 * 60 * 60 * 1000;
+/** A share-link session cookie lasts a year; the link's own expiry is what counts. */
+const LINK_COOKIE_TTL_S = 365 * 24 * 60 * 60;
+/** Refresh the admin cookie's idle clock at most this often, not on every poll. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export type SessionData =
+  { role: 'admin'; issuedAt: number; seenAt: number } | { role: 'link'; linkId: string; issuedAt: number };
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) cookies.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+  }
+  return cookies;
+}
+
+export async function readSession(
+  cookieHeader: string | undefined,
+  now = Date.now(),
+): Promise<SessionData | null> {
+  const sealed = parseCookies(cookieHeader).get(SESSION_COOKIE);
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<SessionData>(sealed, {
+      password: secrets().sessionSecret,
+      ttl: LINK_COOKIE_TTL_S,
+    });
+    if (data.role === 'admin') {
+      if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
+      return data;
+    }
+    if (data.role === 'link' && typeof data.linkId === 'string') return data;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+function secureCookies(): boolean {
+  const configured = getEnv().COOKIE_SECURE;
+  return configured ?? process.env.NODE_ENV === 'production';
+}
+
+function serialize(value: string, maxAgeSeconds: number): string {
+  const parts = [
+    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+  ];
+  if (secureCookies()) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export async function sessionCookie(data: SessionData): Promise<string> {
+  const ttl = data.role === 'admin' ? ADMIN_LIFETIME_MS / 1000 : LINK_COOKIE_TTL_S;
+  const sealed = await sealData(data, { password: secrets().sessionSecret, ttl });
+  return serialize(sealed, ttl);
+}
+
+export function clearedSessionCookie(): string {
+  return serialize('', 0);
+}
+
+/** A new cookie when the admin's idle clock should move on, else null. */
+export async function touchedAdminCookie(data: SessionData, now = Date.now()): Promise<string | null> {
+  if (data.role !== 'admin' || now - data.seenAt < TOUCH_EVERY_MS) return null;
+  return sessionCookie({ ...data, seenAt: now });
+}

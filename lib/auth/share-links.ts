@@ -1,0 +1,125 @@
+import { scopeSchema, type Scope } from '@/lib/auth/scope';
+import type { Store } from '@/lib/db/open';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import 'server-only';
+
+export interface ShareLink {
+  id: string;
+  name: string;
+  kind: 'viewer' | 'wall';
+  scope: Scope;
+  redact: boolean;
+  wall: unknown;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  useCount: number;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type Row = Awaited<ReturnType<typeof selectLinks>>[number];
+
+function selectLinks(store: Store) {
+  return store.db.selectFrom('share_links').selectAll().execute();
+}
+
+function toLink(row: Row): ShareLink {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    scope: scopeSchema.parse(JSON.parse(row.scope)),
+    redact: row.redact === 1,
+    wall: row.wall_settings ? JSON.parse(row.wall_settings) : null,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+    useCount: row.use_count,
+  };
+}
+
+export function isUsable(link: ShareLink, now = Date.now()): boolean {
+  return link.revokedAt === null && (link.expiresAt === null || link.expiresAt > now);
+}
+
+export interface NewShareLink {
+  name: string;
+  kind: 'viewer' | 'wall';
+  scope: Scope;
+  redact: boolean;
+  expiresAt: number | null;
+  wall?: unknown;
+}
+
+/** Creates a link; the token (256 random bits) is returned once and only its hash is stored. */
+export async function createShareLink(
+  store: Store,
+  input: NewShareLink,
+  now = Date.now(),
+): Promise<{ link: ShareLink; token: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  await store.db
+    .insertInto('share_links')
+    .values({
+      id,
+      name: input.name,
+      token_hash: hashToken(token),
+      kind: input.kind,
+      scope: JSON.stringify(input.scope),
+      redact: input.redact ? 1 : 0,
+      wall_settings: input.wall === undefined ? null : JSON.stringify(input.wall),
+      created_at: now,
+      expires_at: input.expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute();
+  const link = await findShareLink(store, id);
+  if (!link) throw new Error('share link vanished after insert');
+  return { link, token };
+}
+
+export async function findShareLink(store: Store, id: string): Promise<ShareLink | null> {
+  const row = await store.db.selectFrom('share_links').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toLink(row) : null;
+}
+
+/**
+ * Looks a presented token up by its hash. Any string is hashed and looked up the same way, so a
+ * malformed token costs exactly what a wrong one does.
+ */
+export async function findByToken(store: Store, token: string): Promise<ShareLink | null> {
+  const row = await store.db
+    .selectFrom('share_links')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  return row ? toLink(row) : null;
+}
+
+export async function recordUse(store: Store, id: string, now = Date.now()): Promise<void> {
+  await store.db
+    .updateTable('share_links')
+    .set((eb) => ({ last_used_at: now, use_count: eb('use_count', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listShareLinks(store: Store): Promise<ShareLink[]> {
+  const rows = await store.db.selectFrom('share_links').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map(toLink);
+}
+
+export async function revokeShareLink(store: Store, id: string, now = Date.now()): Promise<boolean> {
+  const result = await store.db
+    .updateTable('share_links')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
