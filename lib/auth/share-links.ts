@@ -1,5 +1,7 @@
 import { scopeSchema, type Scope } from '@/lib/auth/scope';
 import type { Store } from '@/lib/db/open';
+import type { ShareLinkTable } from '@/lib/db/schema';
+import type { Selectable } from 'kysely';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import 'server-only';
 
@@ -19,11 +21,7 @@ export interface ShareLink {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-type Row = Awaited<ReturnType<typeof selectLinks>>[number];
-
-function selectLinks(store: Store) {
-  return store.db.selectFrom('share_links').selectAll().execute();
-}
+type Row = Selectable<ShareLinkTable>;
 
 function toLink(row: Row): ShareLink {
   return {

@@ -1,9 +1,11 @@
 'use client';
 
 import { fetchJson } from '@/lib/query/fetch-json';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 export function LoginForm() {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -20,7 +22,8 @@ export function LoginForm() {
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ password }),
           });
-          window.location.assign('/');
+          router.replace('/');
+          router.refresh();
         } catch (caught) {
           setError(caught instanceof Error ? caught.message : 'Sign-in failed.');
           setBusy(false);
