@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LEVEL_KEY, LIVE, liveUrl } from './support/env';
+import { ADMIN_PASSWORD, ARTIFACTS, DEMO, LEVEL_KEY, LIVE, liveUrl, SESSION_SECRET } from './support/env';
 import { simulatorControl } from './support/simulator';
 
 // Runs last (file order): everything the live server answered or printed during the run must be
@@ -55,7 +55,13 @@ test('the Level API key never appears in responses, pages, bundles or logs; no B
     '/_sim/requests',
   );
   expect(requests.violations).toEqual({ bearer: 0, limitOver100: 0 });
-  const log = readFileSync(LIVE.log, 'utf8');
-  expect(log.length).toBeGreaterThan(0);
-  expect(log).not.toContain(LEVEL_KEY);
+  const tokensFile = path.join(ARTIFACTS, 'share-tokens.txt');
+  const tokens = existsSync(tokensFile) ? readFileSync(tokensFile, 'utf8').split('\n').filter(Boolean) : [];
+  const secrets = [LEVEL_KEY, ADMIN_PASSWORD, SESSION_SECRET, ...tokens];
+  for (const text of seen) for (const secret of secrets) expect(text).not.toContain(secret);
+  for (const logFile of [LIVE.log, DEMO.log]) {
+    const log = readFileSync(logFile, 'utf8');
+    expect(log.length).toBeGreaterThan(0);
+    for (const secret of secrets) expect(log, logFile).not.toContain(secret);
+  }
 });

@@ -21,7 +21,9 @@ function expectPoint(point: Point | undefined, want: Figures, label: string) {
   close(point?.offline, want.offline, 2);
   close(point?.maintenance, want.maintenance, 2);
   close(point?.securityScore, want.security_sum / want.security_count, 1);
-  close(point?.onlinePct, (want.online / (want.total - want.maintenance)) * 100, 2);
+  const monitored = want.total - want.maintenance;
+  if (monitored > 1e-9) close(point?.onlinePct, (want.online / monitored) * 100, 2);
+  else expect(point?.onlinePct, label).toBeNull();
 }
 
 function expectSeries(points: Point[], scope: string, stepMs: number, windowFrom: number) {
@@ -55,6 +57,14 @@ describe.each(ENGINES)('history series on %s', (engine) => {
     inWindow.forEach((sync, i) =>
       expectPoint(series.points[i], figures(sync.devices, 'fleet'), String(sync.t)),
     );
+  });
+
+  it('merges raw samples into time-weighted steps when a window holds more syncs than the point cap', async () => {
+    const small = new HistoryReader(store, { now: () => NOW, maxPoints: 50 });
+    const from = Math.floor((NOW - HOUR) / (2 * MINUTE)) * 2 * MINUTE;
+    const series = await small.series('g2', { from, to: NOW });
+    expect(series).toMatchObject({ resolution: 'raw', stepMs: 2 * MINUTE });
+    expectSeries(series.points, 'g2', 2 * MINUTE, from);
   });
 
   it('answers 24 h from 5-minute buckets, rolled up or computed past the watermark, with the outage as a gap', async () => {

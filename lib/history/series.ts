@@ -66,12 +66,17 @@ export async function readSeries(
       return { ...base, stepMs: null, points, gaps };
     }
     const stepMs = stepFor(window.to - window.from, 1, maxPoints);
-    const from = floorTo(window.from, stepMs);
-    const buckets = rawBuckets(raw.syncs, samples, { from, to: end, stepMs, gapMs: config.gapMs });
+    // Raw data was read from `window.from`: the first bucket covers only the part inside the window.
+    const buckets = rawBuckets(raw.syncs, samples, {
+      from: window.from,
+      to: end,
+      stepMs,
+      gapMs: config.gapMs,
+    });
     return finish(
       base,
       stepMs,
-      from,
+      floorTo(window.from, stepMs),
       end,
       window.from,
       [...buckets.values()].sort((a, b) => a.start - b.start),

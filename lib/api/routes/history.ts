@@ -94,6 +94,7 @@ export const changesRoute = route('history.changes', async (request, _params, ac
   const events = await historyReader().changes({
     since,
     limit: query.limit,
+    include: view.deviceIdAllowed,
     describe: describeDevice(snapshot),
   });
   const body: ChangesResponse = { events: view.redact ? events.map(redactChange) : events, syncedAt, stale };

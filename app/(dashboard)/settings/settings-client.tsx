@@ -1,0 +1,16 @@
+'use client';
+
+import { AuditLog } from '@/components/settings/audit-log';
+import { LevelConnection } from '@/components/settings/level-connection';
+import { ShareLinks } from '@/components/settings/share-links';
+
+export function SettingsClient() {
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <LevelConnection />
+      <ShareLinks />
+      <AuditLog />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import { Section } from '@/components/settings/section';
+import { auditQuery } from '@/lib/query/admin';
+import { useQuery } from '@tanstack/react-query';
+import { format } from 'date-fns';
+
+export function AuditLog() {
+  const audit = useQuery(auditQuery());
+  return (
+    <Section
+      id="audit-heading"
+      title="Audit log"
+      description="Sign-ins, share links, settings and admin actions — newest first."
+    >
+      <div className="max-h-96 overflow-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="sticky top-0 bg-raised text-xs text-muted uppercase">
+            <tr>
+              <th className="py-2 pr-3">When</th>
+              <th className="py-2 pr-3">Who</th>
+              <th className="py-2 pr-3">What</th>
+              <th className="py-2 pr-3">Result</th>
+              <th className="py-2">From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(audit.data?.entries ?? []).map((entry) => (
+              <tr key={entry.id} className="border-t border-line" data-testid="audit-row">
+                <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
+                  {format(new Date(entry.at), 'yyyy-MM-dd HH:mm:ss')}
+                </td>
+                <td className="py-1.5 pr-3">{entry.actor}</td>
+                <td className="py-1.5 pr-3">{entry.action}</td>
+                <td className={entry.result === 'ok' ? 'py-1.5 pr-3' : 'py-1.5 pr-3 text-critical'}>
+                  {entry.result}
+                </td>
+                <td className="py-1.5 text-muted">{entry.ip ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}

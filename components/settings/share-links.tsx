@@ -1,0 +1,104 @@
+'use client';
+
+import { CreateShareLinkForm } from '@/components/settings/create-share-link-form';
+import { Section, secondaryButtonClass } from '@/components/settings/section';
+import { adminKeys, sendJson, shareLinksQuery, type ShareLinkView } from '@/lib/query/admin';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { format, formatDistanceToNowStrict } from 'date-fns';
+import { useState } from 'react';
+
+const when = (t: number | null, none: string) =>
+  t === null ? none : format(new Date(t), 'yyyy-MM-dd HH:mm');
+
+function status(link: ShareLinkView): string {
+  if (link.revokedAt !== null) return 'revoked';
+  if (link.expiresAt !== null && link.expiresAt <= Date.now()) return 'expired';
+  return link.expiresAt === null
+    ? 'active, never expires'
+    : `active, expires in ${formatDistanceToNowStrict(new Date(link.expiresAt))}`;
+}
+
+function scopeText(link: ShareLinkView): string {
+  if (link.scope.kind === 'fleet') return 'whole fleet';
+  if (link.scope.kind === 'group') return 'one group';
+  return `${link.scope.deviceIds.length} devices`;
+}
+
+export function ShareLinks() {
+  const queryClient = useQueryClient();
+  const links = useQuery(shareLinksQuery());
+  const [created, setCreated] = useState<{ url: string; name: string } | null>(null);
+  const revoke = useMutation({
+    mutationFn: (id: string) => sendJson(`/api/admin/share-links/${id}`, 'DELETE'),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.all() }),
+  });
+
+  return (
+    <Section
+      id="links-heading"
+      title="Share links"
+      description="Read-only links for technicians and wall screens. Scoped, expiring and revocable; enforced by the server."
+    >
+      <CreateShareLinkForm onCreated={(link) => setCreated(link)} />
+      {created ? (
+        <div role="status" className="mt-4 rounded-md border border-online/50 bg-online/10 p-3 text-sm">
+          <p className="font-medium">Link “{created.name}” created. Copy it now — it is shown only once:</p>
+          <input
+            readOnly
+            value={created.url}
+            className="mt-2 w-full rounded border border-line bg-surface px-2 py-1 font-mono text-xs"
+            data-testid="new-link-url"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </div>
+      ) : null}
+      <div className="mt-5 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-muted uppercase">
+            <tr>
+              <th className="py-2 pr-3">Name</th>
+              <th className="py-2 pr-3">Kind</th>
+              <th className="py-2 pr-3">Scope</th>
+              <th className="py-2 pr-3">Status</th>
+              <th className="py-2 pr-3">Created</th>
+              <th className="py-2 pr-3">Last used</th>
+              <th className="py-2 pr-3">Uses</th>
+              <th className="py-2" />
+            </tr>
+          </thead>
+          <tbody>
+            {(links.data?.links ?? []).map((link) => (
+              <tr key={link.id} className="border-t border-line" data-testid="share-link-row">
+                <td className="py-2 pr-3 font-medium">{link.name}</td>
+                <td className="py-2 pr-3">
+                  {link.kind}
+                  {link.redact ? ' · redacted' : ''}
+                </td>
+                <td className="py-2 pr-3">{scopeText(link)}</td>
+                <td className="py-2 pr-3">{status(link)}</td>
+                <td className="py-2 pr-3">{when(link.createdAt, '—')}</td>
+                <td className="py-2 pr-3">{when(link.lastUsedAt, 'never')}</td>
+                <td className="py-2 pr-3 tabular-nums">{link.useCount}</td>
+                <td className="py-2 text-right">
+                  {link.revokedAt === null ? (
+                    <button
+                      type="button"
+                      className={secondaryButtonClass}
+                      onClick={() => revoke.mutate(link.id)}
+                      aria-label={`Revoke ${link.name}`}
+                    >
+                      Revoke
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {links.data?.links.length === 0 ? (
+          <p className="py-3 text-sm text-muted">No share links yet.</p>
+        ) : null}
+      </div>
+    </Section>
+  );
+}

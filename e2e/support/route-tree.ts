@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+// Every API route and method, read from app/api/**/route.ts, so a new route is tested the day it
+// is added. Dynamic segments get a placeholder id.
+export interface ApiRoute {
+  path: string;
+  method: string;
+}
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === 'route.ts' ? [full] : [];
+  });
+}
+
+export function apiRoutes(): ApiRoute[] {
+  const root = path.resolve('app/api');
+  return routeFiles(root).flatMap((file) => {
+    const segments = path.relative(root, path.dirname(file)).split(path.sep);
+    const urlPath = `/api/${segments.map((segment) => (segment.startsWith('[') ? 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzE' : segment)).join('/')}`;
+    const source = readFileSync(file, 'utf8');
+    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (match) => match[1] as string,
+    );
+    return methods.map((method) => ({ path: urlPath, method }));
+  });
+}
+
+/** Routes anyone may call: health checks and signing in or out. */
+export const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout']);
