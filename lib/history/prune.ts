@@ -22,6 +22,14 @@ const count = (result: { numDeletedRows: bigint }[]) =>
  * carrying forward still works from the first kept bucket (unless it said "no data" anyway).
  */
 async function pruneRollups(db: Kysely<Database>, resolution: Resolution, cutoff: number) {
+  const stale = await db
+    .selectFrom('history_rollups')
+    .select('bucket')
+    .where('resolution', '=', resolution)
+    .where('bucket', '<', cutoff)
+    .limit(1)
+    .executeTakeFirst();
+  if (!stale) return 0;
   const atCutoff = new Set(
     (
       await db
