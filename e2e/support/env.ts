@@ -11,18 +11,21 @@ export const LEVEL_KEY = process.env.E2E_LEVEL_KEY;
 export const CONTROL_TOKEN = process.env.E2E_CONTROL_TOKEN;
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 
+// E2E_PORT_BASE moves every port, so two checkouts can run their suites side by side.
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+
 export const ARTIFACTS = path.resolve('e2e/.artifacts');
 export const DEMO = {
-  port: 3100,
+  port: BASE,
   dataDir: path.join(ARTIFACTS, 'data-demo'),
   log: path.join(ARTIFACTS, 'server-demo.log'),
 };
 export const LIVE = {
-  port: 3101,
+  port: BASE + 1,
   dataDir: path.join(ARTIFACTS, 'data-live'),
   log: path.join(ARTIFACTS, 'server-live.log'),
 };
-export const SIMULATOR = { port: 4110, devices: 400 };
+export const SIMULATOR = { port: BASE + 1010, devices: 400 };
 export const SYNC_INTERVAL_SECONDS = 5;
 
 export const demoUrl = `http://127.0.0.1:${DEMO.port}`;
