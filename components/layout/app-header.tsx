@@ -1,26 +1,32 @@
 import { DemoBadge } from '@/components/layout/demo-badge';
+import { NavLinks } from '@/components/layout/nav-links';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { Activity } from 'lucide-react';
 import Link from 'next/link';
 
 export function AppHeader({ demo }: { demo: boolean }) {
   return (
-    <header className="sticky top-0 z-20 border-b border-line bg-raised/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <Activity className="size-5 text-accent" aria-hidden />
-          Levelboard
-        </Link>
-        {demo ? <DemoBadge /> : null}
-        <nav aria-label="Main" className="ml-4 flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-2 py-1 text-ink hover:bg-sunken">
-            Overview
+    <>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-raised px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-20 border-b border-line bg-raised/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <Activity className="size-5 text-accent" aria-hidden />
+            Levelboard
           </Link>
-        </nav>
-        <div className="ml-auto">
-          <ThemeToggle />
+          {demo ? <DemoBadge /> : null}
+          <NavLinks variant="top" />
+          <div className="ml-auto">
+            <ThemeToggle />
+          </div>
         </div>
-      </div>
-    </header>
+      </header>
+      <NavLinks variant="bottom" />
+    </>
   );
 }

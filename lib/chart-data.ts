@@ -1,0 +1,98 @@
+import type { ClientSummary, DeviceStatus, SeverityCounts } from '@/lib/domain/fleet';
+import type { DeviceHistory, HistoryPoint } from '@/lib/domain/history';
+import { SEVERITIES } from '@/lib/domain/severity';
+import { onlinePct } from '@/lib/format';
+
+// Data shaping for charts, kept out of JSX so it can be tested on its own.
+
+export interface TimelineSegment {
+  status: DeviceStatus;
+  start: number;
+  end: number;
+  /** Share of the range, 0–1. */
+  share: number;
+}
+
+/** Status periods across the range, from the recorded transitions. */
+export function timelineSegments(
+  history: Pick<DeviceHistory, 'from' | 'to' | 'status' | 'transitions'>,
+): TimelineSegment[] {
+  const from = Date.parse(history.from);
+  const to = Date.parse(history.to);
+  const span = to - from;
+  if (!(span > 0)) return [];
+  const transitions = history.transitions
+    .map((transition) => ({ ...transition, time: Date.parse(transition.at) }))
+    .filter((transition) => transition.time > from && transition.time < to)
+    .sort((a, b) => a.time - b.time);
+  const first = transitions[0];
+  let status: DeviceStatus = first ? (first.from ?? first.to) : history.status;
+  let start = from;
+  const segments: TimelineSegment[] = [];
+  const push = (end: number) => {
+    if (end > start) segments.push({ status, start, end, share: (end - start) / span });
+  };
+  for (const transition of transitions) {
+    push(transition.time);
+    status = transition.to;
+    start = transition.time;
+  }
+  push(to);
+  return segments;
+}
+
+export interface HistoryDatum {
+  time: number;
+  onlinePct: number | null;
+  online: number;
+  offline: number;
+  maintenance: number;
+  information: number;
+  warning: number;
+  critical: number;
+  emergency: number;
+}
+
+export function historyChartData(points: readonly HistoryPoint[]): HistoryDatum[] {
+  return points.map((point) => ({
+    time: Date.parse(point.t),
+    onlinePct: point.onlinePct === null ? null : Math.round(point.onlinePct * 10) / 10,
+    online: point.online,
+    offline: point.offline,
+    maintenance: point.maintenance,
+    ...point.alerts,
+  }));
+}
+
+export interface ClientOnlineDatum {
+  id: string;
+  name: string;
+  onlinePct: number;
+  online: number;
+  monitored: number;
+}
+
+/** Lowest online share first (what needs attention), clients with nothing monitored left out. */
+export function clientOnlineData(clients: readonly ClientSummary[], limit: number): ClientOnlineDatum[] {
+  return clients
+    .flatMap((client) => {
+      const pct = onlinePct(client.rollup);
+      if (pct === null) return [];
+      const { devices } = client.rollup;
+      return [
+        {
+          id: client.id,
+          name: client.name,
+          onlinePct: Math.round(pct * 10) / 10,
+          online: devices.online,
+          monitored: devices.total - devices.maintenance,
+        },
+      ];
+    })
+    .sort((a, b) => a.onlinePct - b.onlinePct || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+export function severityData(counts: SeverityCounts) {
+  return [...SEVERITIES].reverse().map((severity) => ({ severity, count: counts[severity] }));
+}
