@@ -71,7 +71,10 @@ export function DeviceHardware({ detail }: { detail: DeviceDetail }) {
                 {detail.memory?.length ? (
                   <span className="text-muted">
                     {' '}
-                    in {detail.memory.length} of {detail.memorySlots ?? detail.memory.length} slots
+                    in {detail.memory.length} module{detail.memory.length === 1 ? '' : 's'}
+                    {detail.memorySlots && detail.memorySlots >= detail.memory.length
+                      ? ` (${detail.memorySlots} slots)`
+                      : ''}
                   </span>
                 ) : null}
               </>

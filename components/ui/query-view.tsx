@@ -1,5 +1,4 @@
 import { ErrorPanel } from '@/components/ui/error-panel';
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
 /**
@@ -13,7 +12,13 @@ export function QueryView<T>({
   isEmpty = (data) => data === null || data === undefined,
   children,
 }: {
-  query: Pick<UseQueryResult<T>, 'data' | 'isPending' | 'isError' | 'error' | 'refetch'>;
+  query: {
+    data: T | undefined;
+    isPending: boolean;
+    isError: boolean;
+    error: Error | null;
+    refetch: () => unknown;
+  };
   skeleton: ReactNode;
   empty?: ReactNode;
   isEmpty?: (data: T) => boolean;

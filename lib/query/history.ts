@@ -7,21 +7,17 @@ import { queryOptions } from '@tanstack/react-query';
 export const HISTORY_POLL_MS = 60_000;
 export const CHANGES_POLL_MS = 15_000;
 
-export const fleetHistoryQuery = (range: HistoryRange) =>
+/** The whole fleet's series, or one group's (a client's) when `groupId` is given. */
+export const historyQuery = (groupId: string | undefined, range: HistoryRange) =>
   queryOptions({
-    queryKey: queryKeys.fleetHistory(range),
+    queryKey: groupId ? queryKeys.groupHistory(groupId, range) : queryKeys.fleetHistory(range),
     queryFn: ({ signal }) =>
-      fetchOptionalJson<HistorySeries>(`/api/history/fleet?range=${range}`, { signal }),
-    refetchInterval: HISTORY_POLL_MS,
-  });
-
-export const groupHistoryQuery = (id: string, range: HistoryRange) =>
-  queryOptions({
-    queryKey: queryKeys.groupHistory(id, range),
-    queryFn: ({ signal }) =>
-      fetchOptionalJson<HistorySeries>(`/api/history/groups/${encodeURIComponent(id)}?range=${range}`, {
-        signal,
-      }),
+      fetchOptionalJson<HistorySeries>(
+        groupId
+          ? `/api/history/groups/${encodeURIComponent(groupId)}?range=${range}`
+          : `/api/history/fleet?range=${range}`,
+        { signal },
+      ),
     refetchInterval: HISTORY_POLL_MS,
   });
 
