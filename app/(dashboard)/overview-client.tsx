@@ -26,13 +26,14 @@ import { Building2 } from 'lucide-react';
 import { useState } from 'react';
 
 const CHANGE_HOURS = 6;
+const CHANGE_LIMIT = 15;
 
 export function OverviewClient() {
   const [view, setView] = useUrlState(parseOverviewView, serializeOverviewView);
   const summary = useQuery(fleetSummaryQuery());
   const clients = useQuery(fleetClientsQuery());
   const history = useQuery(historyQuery(view.scope, view.range));
-  const changes = useQuery(changesQuery(CHANGE_HOURS));
+  const changes = useQuery(changesQuery(CHANGE_HOURS, CHANGE_LIMIT));
   // Without recorded history, alerts alone still say what changed.
   const recentAlerts = useInfiniteQuery({
     ...alertListQuery({ status: 'all', window: '24h' }, 100),
@@ -87,7 +88,7 @@ export function OverviewClient() {
                     events={changesFromAlerts(
                       alerts.pages.flatMap((page) => page.data),
                       now - CHANGE_HOURS * 3_600_000,
-                      30,
+                      CHANGE_LIMIT,
                     )}
                   />
                   <p className="text-xs text-muted">

@@ -8,6 +8,25 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 
 const BAR = 26;
 
+// One line, cut with an ellipsis: recharts' own tick wraps long names onto a second line.
+function NameTick({
+  x,
+  y,
+  payload,
+}: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}) {
+  const name = String(payload?.value ?? '');
+  return (
+    <text x={Number(x) - 6} y={y} dy={4} textAnchor="end" fill="var(--text-muted)" fontSize={12}>
+      <title>{name}</title>
+      {name.length > 20 ? `${name.slice(0, 19)}…` : name}
+    </text>
+  );
+}
+
 function tone(pct: number): string {
   if (pct >= 95) return CHART_COLORS.online;
   if (pct >= 80) return CHART_COLORS.warning;
@@ -35,12 +54,11 @@ export function ChartClientOnline({ clients, limit = 12 }: { clients: ClientSumm
           <YAxis
             type="category"
             dataKey="name"
-            tick={AXIS_TICK}
             tickLine={false}
             axisLine={false}
-            width={130}
+            width={140}
             interval={0}
-            tickFormatter={(name: string) => (name.length > 18 ? `${name.slice(0, 17)}…` : name)}
+            tick={NameTick}
           />
           <Tooltip
             cursor={{ fill: 'var(--surface-sunken)' }}

@@ -10,7 +10,6 @@ export function DeviceAlerts({ deviceId, alerts }: { deviceId: string; alerts: A
     <Card
       id="device-alerts"
       title={`Alerts (${active.length} active)`}
-      className="lg:col-span-2"
       testId="device-alerts"
       actions={
         <Link

@@ -169,7 +169,7 @@ export function DeviceFilters({
             ])}
           </SelectField>
           {filtered ? (
-            <Button onClick={onClear} className="h-9 self-end" data-testid="clear-filters">
+            <Button onClick={onClear} className="h-10 self-end" data-testid="clear-filters">
               Clear filters
             </Button>
           ) : null}
@@ -215,7 +215,7 @@ function TagField({
           if (event.key === 'Enter') commit(text);
         }}
         placeholder="Any tag"
-        className="h-9 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+        className="h-10 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
         data-testid="filter-tag"
       />
       <datalist id={listId}>

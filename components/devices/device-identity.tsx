@@ -1,7 +1,7 @@
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceRow } from '@/lib/domain/fleet';
-import { platformLabel, roleLabel } from '@/lib/format';
+import { formatAbsolute, formatRelative, platformLabel, roleLabel } from '@/lib/format';
 import { Tag } from 'lucide-react';
 import Link from 'next/link';
 
@@ -17,6 +17,16 @@ export function DeviceIdentity({ device }: { device: DeviceRow }) {
         {[device.nickname ? device.hostname : null, platformLabel(device.platform), roleLabel(device.role)]
           .filter(Boolean)
           .join(' · ')}
+      </span>
+      <span className="text-muted">
+        · last seen{' '}
+        <time
+          dateTime={device.lastSeenAt ?? undefined}
+          title={formatAbsolute(device.lastSeenAt)}
+          suppressHydrationWarning
+        >
+          {formatRelative(device.lastSeenAt)}
+        </time>
       </span>
       {device.tags.map((tag) => (
         <Link

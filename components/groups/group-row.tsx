@@ -67,7 +67,9 @@ export function GroupRow({
           </Link>
           <p className="truncate text-xs text-muted md:hidden">
             {formatCount(devices.total)} devices · {formatCount(devices.offline)} offline
-            {rollup.offlineServers ? ` · ${rollup.offlineServers} servers down` : ''}
+            {rollup.offlineServers
+              ? ` · ${rollup.offlineServers} server${rollup.offlineServers === 1 ? '' : 's'} down`
+              : ''}
           </p>
         </div>
       </div>
@@ -83,7 +85,9 @@ export function GroupRow({
       <div role="cell" className="hidden text-right tabular-nums md:block">
         {formatCount(devices.offline)}
         {rollup.offlineServers ? (
-          <span className="block text-xs text-critical">{rollup.offlineServers} servers</span>
+          <span className="block text-xs text-critical">
+            {rollup.offlineServers} server{rollup.offlineServers === 1 ? '' : 's'}
+          </span>
         ) : null}
       </div>
       <div role="cell" className="col-span-2 md:col-span-1">

@@ -10,7 +10,9 @@ import { ServerOff } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 
+// A phone shows fewer tiles before "show all", so the rest of the overview stays in reach.
 const FIRST = 12;
+const FIRST_PHONE = 6;
 
 /** One tile per client (top-level group), the ones needing attention first; each opens the group. */
 export function ClientHealthGrid({ clients }: { clients: ClientSummary[] }) {
@@ -24,7 +26,7 @@ export function ClientHealthGrid({ clients }: { clients: ClientSummary[] }) {
           const { devices } = client.rollup;
           const pct = onlinePct(client.rollup);
           return (
-            <li key={client.id}>
+            <li key={client.id} className={all ? undefined : 'max-sm:nth-[n+7]:hidden'}>
               <Link
                 href={`/groups/${encodeURIComponent(client.id)}`}
                 className="block h-full rounded-xl border border-line bg-raised p-3 shadow-sm hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
@@ -64,8 +66,11 @@ export function ClientHealthGrid({ clients }: { clients: ClientSummary[] }) {
           );
         })}
       </ul>
-      {ordered.length > FIRST ? (
-        <Button onClick={() => setAll((value) => !value)}>
+      {ordered.length > FIRST_PHONE ? (
+        <Button
+          onClick={() => setAll((value) => !value)}
+          className={ordered.length > FIRST ? undefined : 'sm:hidden'}
+        >
           {all ? 'Show fewer' : `Show all ${ordered.length} clients`}
         </Button>
       ) : null}

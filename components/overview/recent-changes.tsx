@@ -33,7 +33,7 @@ export function RecentChanges({ events }: { events: ChangeEvent[] }) {
     );
   }
   return (
-    <ol className="space-y-2.5" data-testid="recent-changes">
+    <ol className="space-y-2.5 lg:max-h-[26rem] lg:overflow-y-auto lg:pr-1" data-testid="recent-changes">
       {events.map((event, index) => {
         const kind = KIND[event.kind];
         const Icon = kind.icon;

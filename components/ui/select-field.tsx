@@ -22,7 +22,7 @@ export function SelectField({
       <select
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className="h-9 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink focus-visible:outline-2 focus-visible:outline-accent"
+        className="h-10 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink focus-visible:outline-2 focus-visible:outline-accent"
         data-testid={testId}
       >
         {children}

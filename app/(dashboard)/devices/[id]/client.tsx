@@ -116,7 +116,7 @@ export function DeviceClient({ id }: { id: string }) {
         {data && !device.isPlaceholderData ? (
           <DeviceAlerts deviceId={id} alerts={data.alerts} />
         ) : (
-          <Card id="loading-alerts" title="Alerts" className="lg:col-span-2">
+          <Card id="loading-alerts" title="Alerts">
             <SkeletonLines lines={2} label="Loading alerts" />
           </Card>
         )}

@@ -106,7 +106,9 @@ export function GroupClient({ id }: { id: string }) {
           <p className="mt-1 text-sm text-muted" data-testid="group-summary">
             {group?.parentId ? 'Group' : 'Client'} · {formatPercent(onlinePct(rollup))} online
             {rollup.healthScore !== null ? ` · health ${Math.round(rollup.healthScore)}` : ''}
-            {rollup.offlineServers ? ` · ${rollup.offlineServers} servers offline` : ''}
+            {rollup.offlineServers
+              ? ` · ${rollup.offlineServers} server${rollup.offlineServers === 1 ? '' : 's'} offline`
+              : ''}
           </p>
         ) : null}
       </PageHeader>
