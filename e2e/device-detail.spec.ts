@@ -52,7 +52,9 @@ test.describe('device detail', () => {
       api.detail?.networkInterfaces?.length ?? 0,
     );
     const score = api.detail?.security?.score ?? api.detail?.securityScore ?? null;
-    await expect(page.getByTestId('security-score')).toHaveText(score === null ? '—' : String(score));
+    await expect(page.getByTestId('security-score')).toHaveText(
+      score === null ? 'Level has no security score for this device' : String(score),
+    );
     if (api.detail?.serialNumber)
       await expect(page.getByTestId('device-hardware')).toContainText(api.detail.serialNumber);
     await expect(page.getByTestId('device-alerts').getByTestId('alert-item')).toHaveCount(api.alerts.length);

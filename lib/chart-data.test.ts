@@ -1,4 +1,10 @@
-import { clientOnlineData, historyChartData, severityData, timelineSegments } from '@/lib/chart-data';
+import {
+  clientOnlineData,
+  historyChartData,
+  severityData,
+  timelineSegments,
+  timeTicks,
+} from '@/lib/chart-data';
 import type { ClientSummary, Rollup } from '@/lib/domain/fleet';
 import { describe, expect, it } from 'vitest';
 
@@ -70,5 +76,16 @@ describe('chart data', () => {
       severity: 'emergency',
       count: 4,
     });
+  });
+});
+
+describe('timeTicks', () => {
+  it('marks every third local hour across a day, and local midnights across a week', () => {
+    const from = new Date(2026, 0, 1, 10, 20).getTime();
+    const day = timeTicks(from, from + 24 * 3_600_000).map((t) => new Date(t).getHours());
+    expect(day).toEqual([12, 15, 18, 21, 0, 3, 6, 9]);
+    const week = timeTicks(from, from + 7 * 24 * 3_600_000).map((t) => new Date(t));
+    expect(week).toHaveLength(7);
+    expect(week.every((date) => date.getHours() === 0 && date.getMinutes() === 0)).toBe(true);
   });
 });

@@ -96,3 +96,28 @@ export function clientOnlineData(clients: readonly ClientSummary[], limit: numbe
 export function severityData(counts: SeverityCounts) {
   return [...SEVERITIES].reverse().map((severity) => ({ severity, count: counts[severity] }));
 }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Round local times across [from, to]: every 3 h for a day, midnights for a week, every 5 days beyond. */
+export function timeTicks(from: number, to: number): number[] {
+  const span = to - from;
+  if (!(span > 0)) return [];
+  const hours = span <= 2 * HOUR ? 0.25 : span <= 26 * HOUR ? 3 : span <= 8 * DAY ? 24 : 24 * 5;
+  const start = new Date(from);
+  if (hours >= 24) start.setHours(0, 0, 0, 0);
+  else start.setMinutes(hours < 1 ? Math.floor(start.getMinutes() / 15) * 15 : 0, 0, 0);
+  const ticks: number[] = [];
+  for (const cursor = start; cursor.getTime() <= to;) {
+    const time = cursor.getTime();
+    const aligned =
+      hours < 1 ||
+      (hours < 24 ? cursor.getHours() % hours === 0 : hours === 24 || Math.floor(time / DAY) % 5 === 0);
+    if (time >= from && aligned) ticks.push(time);
+    if (hours < 1) cursor.setMinutes(cursor.getMinutes() + 15);
+    else if (hours < 24) cursor.setHours(cursor.getHours() + 1);
+    else cursor.setDate(cursor.getDate() + 1);
+  }
+  return ticks;
+}

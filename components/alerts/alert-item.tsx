@@ -24,7 +24,7 @@ export function AlertItem({ alert, showDevice = true }: { alert: AlertRow; showD
               <Link
                 href={`/devices/${encodeURIComponent(alert.deviceId)}`}
                 prefetch={false}
-                className="text-ink underline-offset-2 hover:underline"
+                className="text-ink underline decoration-muted/60 underline-offset-2 hover:decoration-ink"
               >
                 {alert.deviceHostname ?? alert.deviceId}
               </Link>

@@ -22,7 +22,7 @@ function NameTick({
   return (
     <text x={Number(x) - 6} y={y} dy={4} textAnchor="end" fill="var(--text-muted)" fontSize={12}>
       <title>{name}</title>
-      {name.length > 20 ? `${name.slice(0, 19)}…` : name}
+      {name.length > 21 ? `${name.slice(0, 20)}…` : name}
     </text>
   );
 }
@@ -56,7 +56,7 @@ export function ChartClientOnline({ clients, limit = 12 }: { clients: ClientSumm
             dataKey="name"
             tickLine={false}
             axisLine={false}
-            width={140}
+            width={160}
             interval={0}
             tick={NameTick}
           />

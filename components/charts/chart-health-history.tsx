@@ -1,7 +1,7 @@
 'use client';
 
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from '@/components/charts/chart-theme';
-import { historyChartData } from '@/lib/chart-data';
+import { historyChartData, timeTicks } from '@/lib/chart-data';
 import type { HistorySeries } from '@/lib/domain/history';
 import { SEVERITIES } from '@/lib/domain/severity';
 import { SEVERITY_LABEL } from '@/lib/format';
@@ -35,8 +35,9 @@ export function ChartHealthHistory({ series, height = 180 }: { series: HistorySe
       tick={AXIS_TICK}
       tickLine={false}
       axisLine={false}
+      ticks={timeTicks(domain[0], domain[1])}
       tickFormatter={ticks}
-      minTickGap={40}
+      minTickGap={16}
     />
   );
   const label = (time: unknown) => format(Number(time), 'd MMM yyyy, HH:mm');
@@ -45,10 +46,18 @@ export function ChartHealthHistory({ series, height = 180 }: { series: HistorySe
       <div>
         <p className="mb-1 text-xs font-medium text-muted">Online %</p>
         <ResponsiveContainer width="100%" height={height}>
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
+          <LineChart data={data} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
             {xAxis}
-            <YAxis domain={[0, 100]} tick={AXIS_TICK} tickLine={false} axisLine={false} width={48} unit="%" />
+            <YAxis
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={false}
+              width={44}
+              tickFormatter={(value: number) => `${value}%`}
+            />
             <Tooltip
               contentStyle={TOOLTIP_STYLE}
               labelFormatter={label}
@@ -68,10 +77,17 @@ export function ChartHealthHistory({ series, height = 180 }: { series: HistorySe
       <div>
         <p className="mb-1 text-xs font-medium text-muted">Active alerts</p>
         <ResponsiveContainer width="100%" height={Math.round(height * 0.7)}>
-          <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -12 }}>
+          <AreaChart data={data} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
             {xAxis}
-            <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={48} />
+            <YAxis
+              allowDecimals={false}
+              tickCount={4}
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={false}
+              width={44}
+            />
             <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={label} />
             {SEVERITIES.map((severity) => (
               <Area

@@ -78,7 +78,7 @@ export function DeviceFilters({
       <div className="flex gap-2">
         <SearchInput
           label="Search devices"
-          placeholder="Hostname, nickname, user, serial"
+          placeholder="Search name, user, serial"
           value={search}
           onChange={onSearch}
           testId="device-search"

@@ -16,9 +16,7 @@ export function DeviceIdentity({ device }: { device: DeviceRow }) {
       <span className="text-muted">
         {[device.nickname ? device.hostname : null, platformLabel(device.platform), roleLabel(device.role)]
           .filter(Boolean)
-          .join(' · ')}
-      </span>
-      <span className="text-muted">
+          .join(' · ')}{' '}
         · last seen{' '}
         <time
           dateTime={device.lastSeenAt ?? undefined}

@@ -32,10 +32,18 @@ export function DeviceSecurity({ detail }: { detail: DeviceDetail }) {
   return (
     <Card id="security" title="Security" testId="device-security">
       <div className="mb-3 flex items-baseline gap-2">
-        <span className="text-3xl font-semibold tabular-nums" data-testid="security-score">
-          {score ?? '—'}
-        </span>
-        <span className="text-sm text-muted">/ 100 security score</span>
+        {score === null ? (
+          <span className="text-sm text-muted" data-testid="security-score">
+            Level has no security score for this device
+          </span>
+        ) : (
+          <>
+            <span className="text-3xl font-semibold tabular-nums" data-testid="security-score">
+              {score}
+            </span>
+            <span className="text-sm text-muted">/ 100 security score</span>
+          </>
+        )}
         {security?.risk ? (
           <span className="ml-auto rounded-full bg-sunken px-2 py-0.5 text-xs">{security.risk} risk</span>
         ) : null}

@@ -66,7 +66,8 @@ export function GroupRow({
             {name}
           </Link>
           <p className="truncate text-xs text-muted md:hidden">
-            {formatCount(devices.total)} devices · {formatCount(devices.offline)} offline
+            {formatCount(devices.total)} device{devices.total === 1 ? '' : 's'} ·{' '}
+            {formatCount(devices.offline)} offline
             {rollup.offlineServers
               ? ` · ${rollup.offlineServers} server${rollup.offlineServers === 1 ? '' : 's'} down`
               : ''}

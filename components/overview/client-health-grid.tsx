@@ -42,7 +42,9 @@ export function ClientHealthGrid({ clients }: { clients: ClientSummary[] }) {
                 <StatusBar devices={devices} className="my-2" />
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
                   <span>
-                    {formatCount(devices.online)} of {formatCount(devices.total - devices.maintenance)} online
+                    {devices.total === 0
+                      ? 'No devices'
+                      : `${formatCount(devices.online)} of ${formatCount(devices.total - devices.maintenance)} online`}
                     {devices.maintenance ? ` · ${formatCount(devices.maintenance)} in maintenance` : ''}
                   </span>
                   {client.rollup.offlineServers ? (

@@ -173,7 +173,7 @@ export function GroupClient({ id }: { id: string }) {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card
           id="group-device-list"
-          title="Devices, worst first"
+          title="Devices, offline first"
           actions={
             <Link
               href={`/devices?group=${encodeURIComponent(id)}`}
