@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { mockHistory } from './support/history-fixtures';
-import { dashboardPages, useTheme, type Theme } from './support/pages';
+import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { simulator } from './support/simulator';
 
 const demo = simulator('demo');
@@ -25,7 +25,7 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
           viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
         });
         const page = await context.newPage();
-        await useTheme(page, theme);
+        await applyTheme(page, theme);
         await mockHistory(page);
         const found: Record<string, unknown> = {};
         for (const target of await dashboardPages(request)) {

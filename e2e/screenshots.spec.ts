@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { ARTIFACTS } from './support/env';
 import { mockHistory } from './support/history-fixtures';
-import { dashboardPages, useTheme, type Theme } from './support/pages';
+import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { simulator } from './support/simulator';
 
 // Every page in light and dark, desktop and phone, as artifacts to look at (not compared).
@@ -30,7 +30,7 @@ test.describe('screenshots', () => {
         for (const viewport of VIEWPORTS) {
           const context = await browser.newContext({ viewport });
           const page = await context.newPage();
-          await useTheme(page, theme);
+          await applyTheme(page, theme);
           if (history) await mockHistory(page);
           for (const target of pages) {
             // With recorded history only the pages that chart it differ.

@@ -1,5 +1,5 @@
+import type { ChangesResponse, DeviceHistory, HistorySeries } from '@/lib/domain/history';
 import type { Page } from '@playwright/test';
-import type { ChangesResponse, DeviceHistory, HistorySeries } from '../../lib/domain/history';
 
 // Typed stand-ins for /api/history/*, so the chart and timeline code is exercised whether or not
 // the server records history yet.

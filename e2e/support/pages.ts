@@ -77,7 +77,7 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
 export type Theme = 'light' | 'dark';
 
 /** Theme chosen the way a user does (saved preference), before any script runs. */
-export async function useTheme(page: Page, theme: Theme): Promise<void> {
+export async function applyTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
   await page.addInitScript((value) => localStorage.setItem('levelboard-theme', value), theme);
 }
