@@ -22,16 +22,7 @@ const column = createColumnHelper<DeviceRow>();
 export const deviceColumns = [
   column.accessor('status', {
     header: 'Status',
-    cell: (info) => (
-      <>
-        <span className="md:hidden">
-          <StatusBadge status={info.getValue()} compact />
-        </span>
-        <span className="hidden md:inline">
-          <StatusBadge status={info.getValue()} />
-        </span>
-      </>
-    ),
+    cell: (info) => <StatusBadge status={info.getValue()} compactBelow="md" />,
     meta: { cellClass: '', sortKey: 'status' },
   }),
   column.accessor('displayName', {

@@ -18,7 +18,7 @@ import {
 } from '@/lib/query/device-params';
 import clsx from 'clsx';
 import { SlidersHorizontal } from 'lucide-react';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 
 const STATUS_OPTIONS = DEVICE_STATUSES.map((value) => ({
   value,
@@ -93,91 +93,122 @@ export function DeviceFilters({
           Filters{activeCount ? ` (${activeCount})` : ''}
         </Button>
       </div>
-      <div
+      <FilterPanel
         id={panelId}
-        className={clsx('flex-wrap items-end gap-x-5 gap-y-3', open ? 'flex' : 'hidden md:flex')}
-      >
-        <ToggleChips
-          label="Status"
-          options={STATUS_OPTIONS}
-          value={view.status}
-          onChange={(status) => onChange({ status })}
-          testId="filter-status"
-        />
-        <ToggleChips
-          label="Platform"
-          options={PLATFORM_OPTIONS}
-          value={view.platform}
-          onChange={(platform) => onChange({ platform })}
-          testId="filter-platform"
-        />
-        <ToggleChips
-          label="Role"
-          options={ROLE_OPTIONS}
-          value={view.role}
-          onChange={(role) => onChange({ role })}
-          testId="filter-role"
-        />
-        <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto sm:flex-wrap sm:items-end">
-          <SelectField
-            label="Client / group"
-            value={view.group ?? ''}
-            onChange={(group) => onChange({ group: group || undefined })}
-            className="col-span-2 sm:w-56"
-            testId="filter-group"
-          >
-            <option value="">All clients and groups</option>
-            <option value="ungrouped">Ungrouped</option>
-            {groups?.map((group) => (
-              <option key={group.id} value={group.id}>
-                {`${'\u00a0\u00a0'.repeat(group.depth)}${group.name}`}
-              </option>
-            ))}
-            {view.group && view.group !== 'ungrouped' && !groups?.some((group) => group.id === view.group) ? (
-              <option value={view.group}>{view.group}</option>
-            ) : null}
-          </SelectField>
-          <TagField value={view.tag} tags={tags} onChange={(tag) => onChange({ tag })} />
-          <SelectField
-            label="Alerts"
-            value={view.alerts ?? ''}
-            onChange={(alerts) => onChange({ alerts: (alerts || undefined) as AlertFilter | undefined })}
-            className="sm:w-44"
-            testId="filter-alerts"
-          >
-            <option value="">Any</option>
-            {ALERT_FILTERS.map((value) => (
-              <option key={value} value={value}>
-                {ALERT_LABEL[value]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label="Sort by"
-            value={view.sort}
-            onChange={(sort) => onChange({ sort: sort as DeviceSort })}
-            className="md:hidden"
-            testId="filter-sort"
-          >
-            {SORT_KEYS.flatMap((key) => [
-              <option key={key} value={key}>
-                {SORT_LABEL[key]} ↑
-              </option>,
-              <option key={`-${key}`} value={`-${key}`}>
-                {SORT_LABEL[key]} ↓
-              </option>,
-            ])}
-          </SelectField>
-          {filtered ? (
-            <Button onClick={onClear} className="h-10 self-end" data-testid="clear-filters">
-              Clear filters
-            </Button>
-          ) : null}
-        </div>
-      </div>
+        open={open}
+        view={view}
+        onChange={onChange}
+        onClear={onClear}
+        groups={groups}
+        tags={tags}
+        filtered={filtered}
+      />
     </div>
   );
 }
+
+/** Everything but the search box; memoised, so typing a search does not re-render ~200 options. */
+const FilterPanel = memo(function FilterPanel({
+  id,
+  open,
+  view,
+  onChange,
+  onClear,
+  groups,
+  tags,
+  filtered,
+}: {
+  id: string;
+  open: boolean;
+  view: DeviceView;
+  onChange: (patch: Partial<DeviceView>) => void;
+  onClear: () => void;
+  groups: GroupNode[] | undefined;
+  tags: string[];
+  filtered: boolean;
+}) {
+  return (
+    <div id={id} className={clsx('flex-wrap items-end gap-x-5 gap-y-3', open ? 'flex' : 'hidden md:flex')}>
+      <ToggleChips
+        label="Status"
+        options={STATUS_OPTIONS}
+        value={view.status}
+        onChange={(status) => onChange({ status })}
+        testId="filter-status"
+      />
+      <ToggleChips
+        label="Platform"
+        options={PLATFORM_OPTIONS}
+        value={view.platform}
+        onChange={(platform) => onChange({ platform })}
+        testId="filter-platform"
+      />
+      <ToggleChips
+        label="Role"
+        options={ROLE_OPTIONS}
+        value={view.role}
+        onChange={(role) => onChange({ role })}
+        testId="filter-role"
+      />
+      <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto sm:flex-wrap sm:items-end">
+        <SelectField
+          label="Client / group"
+          value={view.group ?? ''}
+          onChange={(group) => onChange({ group: group || undefined })}
+          className="col-span-2 sm:w-56"
+          testId="filter-group"
+        >
+          <option value="">All clients and groups</option>
+          <option value="ungrouped">Ungrouped</option>
+          {groups?.map((group) => (
+            <option key={group.id} value={group.id}>
+              {`${'\u00a0\u00a0'.repeat(group.depth)}${group.name}`}
+            </option>
+          ))}
+          {view.group && view.group !== 'ungrouped' && !groups?.some((group) => group.id === view.group) ? (
+            <option value={view.group}>{view.group}</option>
+          ) : null}
+        </SelectField>
+        <TagField value={view.tag} tags={tags} onChange={(tag) => onChange({ tag })} />
+        <SelectField
+          label="Alerts"
+          value={view.alerts ?? ''}
+          onChange={(alerts) => onChange({ alerts: (alerts || undefined) as AlertFilter | undefined })}
+          className="sm:w-44"
+          testId="filter-alerts"
+        >
+          <option value="">Any</option>
+          {ALERT_FILTERS.map((value) => (
+            <option key={value} value={value}>
+              {ALERT_LABEL[value]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Sort by"
+          value={view.sort}
+          onChange={(sort) => onChange({ sort: sort as DeviceSort })}
+          className="md:hidden"
+          testId="filter-sort"
+        >
+          {SORT_KEYS.flatMap((key) => [
+            <option key={key} value={key}>
+              {SORT_LABEL[key]} ↑
+            </option>,
+            <option key={`-${key}`} value={`-${key}`}>
+              {SORT_LABEL[key]} ↓
+            </option>,
+          ])}
+        </SelectField>
+        {filtered ? (
+          <Button onClick={onClear} className="h-10 self-end" data-testid="clear-filters">
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+});
 
 /** Applies a tag when it is picked from the list, or on Enter / leaving the field when typed. */
 function TagField({

@@ -4,11 +4,11 @@ import { deviceColumns } from '@/components/devices/device-columns';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { DeviceRow } from '@/lib/domain/fleet';
 import type { DeviceSort, SortKey } from '@/lib/query/device-params';
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 const ROW_HEIGHT = 56;
 // One template per breakpoint; the cells hidden at a breakpoint (cellClass) take no track.
@@ -35,6 +35,7 @@ export function DeviceTable({
   onSort,
   state,
   paramsKey,
+  onNeedRows,
 }: {
   rows: DeviceRow[];
   total: number;
@@ -43,15 +44,9 @@ export function DeviceTable({
   state: TableState;
   /** The request the rows answer; read by the UI benchmark. */
   paramsKey: string;
+  /** The user scrolled near rows that have not streamed in yet. */
+  onNeedRows?: (paramsKey: string) => void;
 }) {
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is read during render only
-  const table = useReactTable({
-    data: rows,
-    columns: deviceColumns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    manualSorting: true,
-  });
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
@@ -72,7 +67,27 @@ export function DeviceTable({
     overscan: 12,
     scrollMargin,
   });
+  const items = virtualizer.getVirtualItems();
+  // react-table gets only the rows in view: its row model is then O(window), not O(fleet), each
+  // time a page streams in or a search answers.
+  const offset = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  const windowRows = useMemo(
+    () => (state === 'loading' ? [] : rows.slice(offset, end)),
+    [rows, offset, end, state],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is read during render only
+  const table = useReactTable({
+    data: windowRows,
+    columns: deviceColumns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    manualSorting: true,
+  });
   const tableRows = table.getRowModel().rows;
+  useEffect(() => {
+    if (state !== 'loading' && rows.length < total && end >= rows.length - 20) onNeedRows?.(paramsKey);
+  }, [end, rows.length, total, state, onNeedRows, paramsKey]);
 
   return (
     <div
@@ -85,6 +100,7 @@ export function DeviceTable({
       data-state={state}
       data-params={paramsKey}
       data-total={total}
+      data-loaded={rows.length}
     >
       <div role="rowgroup" className="sticky top-14 z-10 rounded-t-xl border-b border-line bg-raised">
         {table.getHeaderGroups().map((group) => (
@@ -138,9 +154,14 @@ export function DeviceTable({
           <div aria-hidden className="absolute inset-x-0 -bottom-px h-0.5 animate-pulse bg-accent" />
         ) : null}
       </div>
-      <div role="rowgroup" ref={bodyRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = state === 'loading' ? undefined : tableRows[item.index];
+      <div
+        role="rowgroup"
+        ref={bodyRef}
+        className={clsx('relative', state === 'updating' && 'opacity-70')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const row = tableRows[item.index - offset];
           const style = { height: ROW_HEIGHT, transform: `translateY(${item.start - scrollMargin}px)` };
           if (!row) {
             return (
@@ -158,33 +179,56 @@ export function DeviceTable({
             );
           }
           return (
-            <div
-              role="row"
-              aria-rowindex={item.index + 2}
+            <TableRow
               key={row.id}
-              className={clsx(
-                GRID,
-                'absolute top-0 left-0 w-full border-b border-line/60 text-sm hover:bg-sunken/60',
-                state === 'updating' && 'opacity-70',
-              )}
-              style={style}
-              data-row-index={item.index}
-              data-testid="device-row"
-              data-device-id={row.id}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <div
-                  role="cell"
-                  key={cell.id}
-                  className={clsx('min-w-0', cell.column.columnDef.meta?.cellClass)}
-                >
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              ))}
-            </div>
+              row={row}
+              device={row.original}
+              index={item.index}
+              top={item.start - scrollMargin}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+/**
+ * One row, re-rendered only when its device or position changes: while a search is in flight
+ * the rows on screen stay as they are instead of rendering again.
+ */
+const TableRow = memo(
+  function TableRow({
+    row,
+    index,
+    top,
+  }: {
+    row: Row<DeviceRow>;
+    device: DeviceRow;
+    index: number;
+    top: number;
+  }) {
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        className={clsx(
+          GRID,
+          'absolute top-0 left-0 w-full border-b border-line/60 text-sm hover:bg-sunken/60',
+        )}
+        style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+        data-row-index={index}
+        data-testid="device-row"
+        data-device-id={row.id}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <div role="cell" key={cell.id} className={clsx('min-w-0', cell.column.columnDef.meta?.cellClass)}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </div>
+        ))}
+      </div>
+    );
+  },
+  // The row object is rebuilt whenever the window moves; what it renders depends on these only.
+  (a, b) => a.device === b.device && a.index === b.index && a.top === b.top,
+);

@@ -23,7 +23,10 @@ import { fleetSummaryQuery } from '@/lib/query/fleet';
 import { groupsQuery } from '@/lib/query/groups';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Download, Loader2, SearchX } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+const STREAM_AFTER_MS = 400;
+const URL_AFTER_MS = 300;
 
 export function DevicesClient() {
   const [view, setView] = useUrlState(parseDeviceView, serializeDeviceView);
@@ -36,11 +39,20 @@ export function DevicesClient() {
   const groups = useQuery(groupsQuery());
   const summary = useQuery(fleetSummaryQuery());
 
-  // Stream the remaining pages in the background once the first is on screen.
+  // The rest streams in once the view has settled for a moment (not between keystrokes, where it
+  // would compete with the next answer), or at once when the user scrolls towards it.
   const { hasNextPage, isFetching, isPlaceholderData, fetchNextPage } = list;
+  const [wanted, setWanted] = useState<string | null>(null);
+  const streamed = list.data?.pages.length ?? 0;
   useEffect(() => {
-    if (hasNextPage && !isFetching && !isPlaceholderData) void fetchNextPage();
-  }, [hasNextPage, isFetching, isPlaceholderData, fetchNextPage]);
+    if (!hasNextPage || isFetching || isPlaceholderData) return;
+    if (wanted === params || streamed > 1) {
+      void fetchNextPage();
+      return;
+    }
+    const timer = setTimeout(() => void fetchNextPage(), STREAM_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [hasNextPage, isFetching, isPlaceholderData, fetchNextPage, wanted, params, streamed]);
 
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
@@ -51,11 +63,13 @@ export function DevicesClient() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const onSearch = (value: string) => {
-    setSearch(value);
-    setView({ q: value.trim() || undefined });
-  };
-  const onClear = () => {
+  // The URL follows the search box after a pause: history updates cost a few milliseconds each.
+  useEffect(() => {
+    const timer = setTimeout(() => setView({ q: search.trim() || undefined }), URL_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [search, setView]);
+  const onSearch = setSearch;
+  const onClear = useCallback(() => {
     setSearch('');
     setView({
       q: undefined,
@@ -66,7 +80,7 @@ export function DevicesClient() {
       role: [],
       alerts: undefined,
     });
-  };
+  }, [setView]);
   const onExport = async () => {
     setExporting(true);
     setExportError(null);
@@ -121,7 +135,7 @@ export function DevicesClient() {
         <ErrorPanel message={`Export failed: ${exportError}`} onRetry={() => void onExport()} />
       ) : null}
       <DeviceFilters
-        view={effective}
+        view={view}
         search={search}
         onSearch={onSearch}
         onChange={setView}
@@ -159,6 +173,7 @@ export function DevicesClient() {
           onSort={(sort) => setView({ sort })}
           state={state}
           paramsKey={params}
+          onNeedRows={setWanted}
         />
       )}
     </div>
