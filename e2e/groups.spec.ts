@@ -134,4 +134,22 @@ test.describe('groups', () => {
     await tableReady(page, `group=${client.id}`);
     expect(await tableTotal(page)).toBe(client.subtree.devices.total);
   });
+
+  test('a failed load shows an error with a retry, and the retry recovers', async ({ page }) => {
+    let fail = true;
+    await page.route('**/api/groups', (route) =>
+      fail
+        ? route.fulfill({
+            status: 500,
+            json: { error: { code: 'internal', message: 'Something went wrong' } },
+          })
+        : route.fallback(),
+    );
+    await page.goto('/groups');
+    const error = page.getByRole('alert').filter({ hasText: 'Levelboard could not load this data' });
+    await expect(error).toContainText('Something went wrong', { timeout: 30_000 });
+    fail = false;
+    await error.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByTestId('group-tree')).toBeVisible();
+  });
 });

@@ -1,6 +1,7 @@
 import {
   clientOnlineData,
   historyChartData,
+  percentAxis,
   severityData,
   timelineSegments,
   timeTicks,
@@ -87,5 +88,14 @@ describe('timeTicks', () => {
     const week = timeTicks(from, from + 7 * 24 * 3_600_000).map((t) => new Date(t));
     expect(week).toHaveLength(7);
     expect(week.every((date) => date.getHours() === 0 && date.getMinutes() === 0)).toBe(true);
+  });
+});
+
+describe('percentAxis', () => {
+  it('zooms to the values with round ticks, never below 0', () => {
+    expect(percentAxis([88, 95, null])).toEqual({ domain: [80, 100], ticks: [80, 85, 90, 95, 100] });
+    expect(percentAxis([61])).toEqual({ domain: [40, 100], ticks: [40, 55, 70, 85, 100] });
+    expect(percentAxis([1])).toEqual({ domain: [0, 100], ticks: [0, 25, 50, 75, 100] });
+    expect(percentAxis([])).toEqual({ domain: [0, 100], ticks: [0, 25, 50, 75, 100] });
   });
 });

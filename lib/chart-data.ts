@@ -121,3 +121,15 @@ export function timeTicks(from: number, to: number): number[] {
   }
   return ticks;
 }
+
+/** A 0–100 axis zoomed to where the values are (80–100 for a healthy fleet), with round ticks. */
+export function percentAxis(values: readonly (number | null)[]): {
+  domain: [number, number];
+  ticks: number[];
+} {
+  const present = values.filter((value): value is number => value !== null);
+  const min = present.length ? Math.min(...present) : 0;
+  const lower = Math.max(0, Math.floor((min - 2) / 20) * 20);
+  const step = (100 - lower) / 4;
+  return { domain: [lower, 100], ticks: [0, 1, 2, 3, 4].map((index) => lower + index * step) };
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from '@/components/charts/chart-theme';
-import { historyChartData, timeTicks } from '@/lib/chart-data';
+import { historyChartData, percentAxis, timeTicks } from '@/lib/chart-data';
 import type { HistorySeries } from '@/lib/domain/history';
 import { SEVERITIES } from '@/lib/domain/severity';
 import { SEVERITY_LABEL } from '@/lib/format';
@@ -25,6 +25,7 @@ const tickFormat = (span: number) => (time: number) =>
 export function ChartHealthHistory({ series, height = 180 }: { series: HistorySeries; height?: number }) {
   const data = historyChartData(series.points);
   const domain: [number, number] = [Date.parse(series.from), Date.parse(series.to)];
+  const axis = percentAxis(data.map((datum) => datum.onlinePct));
   const ticks = tickFormat(domain[1] - domain[0]);
   const xAxis = (
     <XAxis
@@ -50,8 +51,9 @@ export function ChartHealthHistory({ series, height = 180 }: { series: HistorySe
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
             {xAxis}
             <YAxis
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
+              domain={axis.domain}
+              ticks={axis.ticks}
+              allowDataOverflow
               tick={AXIS_TICK}
               tickLine={false}
               axisLine={false}

@@ -35,7 +35,13 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       name: 'devices',
       path: '/devices',
       ready: async (page) => {
-        await tableReady(page);
+        const table = await tableReady(page);
+        await expect
+          .poll(
+            async () =>
+              (await table.getAttribute('data-loaded')) === (await table.getAttribute('data-total')),
+          )
+          .toBe(true);
         await expect(page.locator('[data-skeleton]')).toHaveCount(0);
       },
     },

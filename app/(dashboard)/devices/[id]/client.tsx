@@ -27,7 +27,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CloudOff, MonitorX } from 'lucide-react';
 import Link from 'next/link';
 
-const DETAIL_SECTIONS = ['Operating system', 'Hardware', 'Storage', 'Network', 'Security'];
+const DETAIL_SECTIONS = ['Security', 'Operating system', 'Hardware', 'Storage', 'Network'];
 
 export function DeviceClient({ id }: { id: string }) {
   const queryClient = useQueryClient();
@@ -98,6 +98,14 @@ export function DeviceClient({ id }: { id: string }) {
           range={view.range}
           onRange={(range) => setView({ range })}
         />
+        {/* Alerts first after availability: what a technician acts on. */}
+        {data && !device.isPlaceholderData ? (
+          <DeviceAlerts deviceId={id} alerts={data.alerts} />
+        ) : (
+          <Card id="loading-alerts" title="Alerts">
+            <SkeletonLines lines={2} label="Loading alerts" />
+          </Card>
+        )}
         {detailLoading ? (
           DETAIL_SECTIONS.map((title) => (
             <Card key={title} id={`loading-${title.toLowerCase().replace(/\W+/g, '-')}`} title={title}>
@@ -106,20 +114,13 @@ export function DeviceClient({ id }: { id: string }) {
           ))
         ) : data?.detail ? (
           <>
+            <DeviceSecurity detail={data.detail} />
             <DeviceOs detail={data.detail} />
             <DeviceHardware detail={data.detail} />
             <DeviceStorage detail={data.detail} />
             <DeviceNetwork detail={data.detail} />
-            <DeviceSecurity detail={data.detail} />
           </>
         ) : null}
-        {data && !device.isPlaceholderData ? (
-          <DeviceAlerts deviceId={id} alerts={data.alerts} />
-        ) : (
-          <Card id="loading-alerts" title="Alerts">
-            <SkeletonLines lines={2} label="Loading alerts" />
-          </Card>
-        )}
       </div>
     </div>
   );
