@@ -123,8 +123,23 @@ async function keystrokeTimes(browser: Browser, url: string, term: string) {
       );
     into.push((answer?.t ?? NaN) - (result.keyAt ?? NaN));
     if (process.env.BENCH_DEBUG) {
-      const fetches = (result as unknown as { fetches: { url: string; start: number; end: number }[] }).fetches.filter((f) => f.start >= (result.keyAt ?? 0) - 1);
-      console.log(key, expectedQ, 'total', ((answer?.t ?? NaN) - (result.keyAt ?? NaN)).toFixed(0), fetches.map((f) => `${decodeURIComponent(f.url.split('?')[1] ?? '').slice(0, 40)} start+${(f.start - (result.keyAt ?? 0)).toFixed(0)} dur ${(f.end - f.start).toFixed(0)}`).join(' | '), 'paint after response', fetches[0] ? ((answer?.t ?? 0) - fetches[0].end).toFixed(0) : '');
+      const fetches = (
+        result as unknown as { fetches: { url: string; start: number; end: number }[] }
+      ).fetches.filter((f) => f.start >= (result.keyAt ?? 0) - 1);
+      console.log(
+        key,
+        expectedQ,
+        'total',
+        ((answer?.t ?? NaN) - (result.keyAt ?? NaN)).toFixed(0),
+        fetches
+          .map(
+            (f) =>
+              `${decodeURIComponent(f.url.split('?')[1] ?? '').slice(0, 40)} start+${(f.start - (result.keyAt ?? 0)).toFixed(0)} dur ${(f.end - f.start).toFixed(0)}`,
+          )
+          .join(' | '),
+        'paint after response',
+        fetches[0] ? ((answer?.t ?? 0) - fetches[0].end).toFixed(0) : '',
+      );
     }
     await page.waitForTimeout(PAUSE);
   };
@@ -139,8 +154,11 @@ async function javascriptPerPage(browser: Browser, url: string, paths: Record<st
   const rows: Record<string, Record<string, string>> = {};
   for (const [name, path] of Object.entries(paths)) {
     const html = await (await fetch(`${url}${path}`)).text();
+    // noModule scripts (Next's legacy polyfills) are never fetched by a current browser.
     const initial = new Set(
-      [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1] ?? ''),
+      [...html.matchAll(/<script[^>]*src="([^"]+\.js)"[^>]*>/g)]
+        .filter((match) => !/nomodule/i.test(match[0]))
+        .map((match) => match[1] ?? ''),
     );
     const context = await browser.newContext();
     const page = await context.newPage();

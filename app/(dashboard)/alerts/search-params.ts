@@ -8,7 +8,7 @@ import {
   setParam,
   textParam,
 } from '@/lib/search-params';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ALERT_STATUSES = ['active', 'resolved', 'all'] as const;
 const WINDOWS = Object.keys(ALERT_WINDOWS) as [AlertWindow, ...AlertWindow[]];

@@ -14,7 +14,7 @@ import {
   setParam,
   textParam,
 } from '@/lib/search-params';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const DEFAULT_SORT: DeviceSort = 'name';
 

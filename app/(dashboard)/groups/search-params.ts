@@ -1,5 +1,5 @@
 import { searchRecord, setParam, textParam } from '@/lib/search-params';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const schema = z.object({ q: textParam() });
 

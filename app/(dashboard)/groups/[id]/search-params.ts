@@ -1,6 +1,6 @@
 import type { HistoryRange } from '@/lib/domain/history';
 import { enumParam, searchRecord } from '@/lib/search-params';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const GROUP_RANGES = ['24h', '7d', '30d'] as const satisfies readonly HistoryRange[];
 const DEFAULT_RANGE = '24h';
