@@ -1,5 +1,6 @@
 'use client';
 
+import { retryDelay, shouldRetry } from '@/lib/query/retry';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 
@@ -8,7 +9,7 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { retry: 2, refetchOnWindowFocus: true, staleTime: 2_000 },
+          queries: { retry: shouldRetry, retryDelay, refetchOnWindowFocus: true, staleTime: 2_000 },
         },
       }),
   );

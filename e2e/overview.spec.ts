@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { mockHistory, withoutHistory } from './support/history-fixtures';
 import { simulator } from './support/simulator';
+import { apiJson } from './support/ui';
 
 const demo = simulator('demo');
 
@@ -61,4 +63,97 @@ test.describe('overview in demo mode', () => {
       await demo.setDevice(id, { online: true });
     }
   });
+
+  test('client health grid: attention first, numbers from the API, each tile opens its group', async ({
+    page,
+    request,
+  }) => {
+    await withoutHistory(page);
+    const { clients } = await apiJson<{ clients: Client[] }>(request, '/api/fleet/clients');
+    await page.goto('/');
+    const tiles = page.getByTestId('client-tile');
+    await expect(tiles).toHaveCount(Math.min(12, clients.length));
+    const expected = byConcern(clients);
+    const shown = await tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-client-id')));
+    expect(shown).toEqual(expected.slice(0, 12).map((client) => client.id));
+    const first = expected[0] as Client;
+    await expect(tiles.first().getByTestId('client-online-pct')).toHaveText(pctText(first));
+    await expect(page.getByTestId('chart-client-online').locator('.recharts-bar-rectangle')).toHaveCount(
+      Math.min(
+        12,
+        clients.filter((client) => client.rollup.devices.total > client.rollup.devices.maintenance).length,
+      ),
+    );
+    await expect(
+      page.getByTestId('chart-alert-severity').locator('.recharts-bar-rectangle').first(),
+    ).toBeVisible();
+    await expect(page.getByTestId('history-empty')).toBeVisible();
+    await expect(page.getByTestId('changes-card')).toContainText(
+      'Device status changes appear once Levelboard records history',
+    );
+    await tiles.first().click();
+    await expect(page).toHaveURL(new RegExp(`/groups/${first.id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.name);
+  });
+
+  test('health over time and what changed, from recorded history', async ({ page, request }) => {
+    await mockHistory(page);
+    const asked: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/history/'))
+        asked.push(new URL(req.url()).pathname + new URL(req.url()).search);
+    });
+    await page.goto('/');
+    const chart = page.getByTestId('chart-health-history');
+    await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+    await expect(page.getByTestId('recent-changes')).toContainText('FIXTURE-PC-01 went offline');
+    await expect(page.getByTestId('recent-changes')).toContainText('alert opened: Disk space low');
+    await page.getByTestId('health-history').getByRole('button', { name: '7 days' }).click();
+    await expect(page).toHaveURL(/range=7d/);
+    await expect.poll(() => asked.some((url) => url === '/api/history/fleet?range=7d')).toBe(true);
+    const { clients } = await apiJson<{ clients: Client[] }>(request, '/api/fleet/clients');
+    const client = clients[0] as Client;
+    await page.getByTestId('history-scope').selectOption(client.id);
+    await expect(page).toHaveURL(new RegExp(`scope=${client.id}`));
+    await expect
+      .poll(() => asked.some((url) => url === `/api/history/groups/${client.id}?range=7d`))
+      .toBe(true);
+    await page.reload();
+    await expect(page.getByTestId('history-scope')).toHaveValue(client.id);
+    await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+  });
 });
+
+interface Client {
+  id: string;
+  name: string;
+  rollup: {
+    devices: { total: number; online: number; offline: number; maintenance: number };
+    worstSeverity: string | null;
+    offlineServers: number;
+  };
+}
+
+const RANK = ['information', 'warning', 'critical', 'emergency'];
+
+function onlineShare(client: Client): number | null {
+  const monitored = client.rollup.devices.total - client.rollup.devices.maintenance;
+  return monitored > 0 ? (client.rollup.devices.online / monitored) * 100 : null;
+}
+
+const pctText = (client: Client) => {
+  const share = onlineShare(client);
+  return share === null ? '—' : `${share.toFixed(0)} %`;
+};
+
+function byConcern(clients: Client[]): Client[] {
+  const rank = (client: Client) =>
+    client.rollup.worstSeverity ? RANK.indexOf(client.rollup.worstSeverity) : -1;
+  return [...clients].sort(
+    (a, b) =>
+      b.rollup.offlineServers - a.rollup.offlineServers ||
+      rank(b) - rank(a) ||
+      (onlineShare(a) ?? 101) - (onlineShare(b) ?? 101) ||
+      a.name.localeCompare(b.name),
+  );
+}

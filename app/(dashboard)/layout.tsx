@@ -10,7 +10,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <>
       <AppHeader demo={isDemoMode()} role={access.role} />
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      {/* Room at the bottom on phones for the tab bar. */}
+      <main id="main" className="mx-auto max-w-7xl px-4 pt-6 pb-24 md:pb-10">
+        {children}
+      </main>
     </>
   );
 }

@@ -1,8 +1,13 @@
 import { OverviewClient } from '@/app/(dashboard)/overview-client';
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default function OverviewPage() {
-  return <OverviewClient />;
+  return (
+    <Suspense>
+      <OverviewClient />
+    </Suspense>
+  );
 }

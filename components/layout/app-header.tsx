@@ -1,38 +1,40 @@
-import { DemoBadge } from '@/components/layout/demo-badge';
-import { SignOutButton } from '@/components/layout/sign-out-button';
-import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { Activity, Eye } from 'lucide-react';
 import Link from 'next/link';
+import { DemoBadge } from '@/components/layout/demo-badge';
+import { NavLinks } from '@/components/layout/nav-links';
+import { SignOutButton } from '@/components/layout/sign-out-button';
+import { ThemeToggle } from '@/components/layout/theme-toggle';
 
 export function AppHeader({ demo, role }: { demo: boolean; role: 'admin' | 'viewer' | 'kiosk' }) {
+  const admin = role === 'admin';
   return (
-    <header className="sticky top-0 z-20 border-b border-line bg-raised/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <Activity className="size-5 text-accent" aria-hidden />
-          Levelboard
-        </Link>
-        {demo ? <DemoBadge /> : null}
-        <nav aria-label="Main" className="ml-4 flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-2 py-1 text-ink hover:bg-sunken">
-            Overview
+    <>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-raised px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-20 border-b border-line bg-raised/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <Activity className="size-5 text-accent" aria-hidden />
+            Levelboard
           </Link>
-          {role === 'admin' ? (
-            <Link href="/settings" className="rounded-md px-2 py-1 text-ink hover:bg-sunken">
-              Settings
-            </Link>
-          ) : null}
-        </nav>
-        <div className="ml-auto flex items-center gap-1">
-          {role === 'admin' ? null : (
-            <span className="inline-flex items-center gap-1 text-xs text-muted" data-testid="shared-view">
-              <Eye className="size-4" aria-hidden /> Shared view
-            </span>
-          )}
-          <ThemeToggle />
-          {role === 'admin' ? <SignOutButton /> : null}
+          {demo ? <DemoBadge /> : null}
+          <NavLinks variant="top" admin={admin} />
+          <div className="ml-auto flex items-center gap-1">
+            {admin ? null : (
+              <span className="inline-flex items-center gap-1 text-xs text-muted" data-testid="shared-view">
+                <Eye className="size-4" aria-hidden /> Shared view
+              </span>
+            )}
+            <ThemeToggle />
+            {admin ? <SignOutButton /> : null}
+          </div>
         </div>
-      </div>
-    </header>
+      </header>
+      <NavLinks variant="bottom" admin={admin} />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { HistoryRecorder } from '@/lib/history/recorder';
+import { makeSnapshot } from '@/lib/history/test-fleet';
 import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
 import { ENGINES, openTestStore } from '@/lib/testing/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -207,5 +208,34 @@ describe.each(ENGINES)('history recording on %s', (engine) => {
       .execute();
     expect(back[0]?.seen_at).toBe(clock);
     expect(await transitions()).toEqual([]);
+  });
+});
+
+describe.each(ENGINES)('history recording across replicas on %s', (engine) => {
+  it('re-reads the database when another replica recorded in between (no repeated or missed changes)', async () => {
+    const store = await openTestStore(engine);
+    try {
+      const a = new HistoryRecorder(store);
+      const b = new HistoryRecorder(store);
+      const up = makeSnapshot([{ id: 'x' }, { id: 'y' }]);
+      const down = makeSnapshot([{ id: 'x', online: false, lastSeenAt: T0 + 50_000 }, { id: 'y' }]);
+      await a.record(up, { durationMs: 1, levelRequests: 1, at: T0 });
+      // Leadership moves to b, which sees x go down; then back to a, whose memory is out of date.
+      await b.record(down, { durationMs: 1, levelRequests: 1, at: T0 + 60_000 });
+      const back = await a.record(down, { durationMs: 1, levelRequests: 1, at: T0 + 90_000 });
+      expect(back).toMatchObject({ transitions: 0, skipped: false });
+      expect((await a.record(up, { durationMs: 1, levelRequests: 1, at: T0 + 120_000 })).transitions).toBe(1);
+      const rows = await store.db
+        .selectFrom('device_transitions')
+        .select(['device_id', 'to_status'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { device_id: 'x', to_status: 'offline' },
+        { device_id: 'x', to_status: 'online' },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { FIVE_MINUTES, HOUR, MINUTE } from '@/lib/history/config';
 import { HistoryRecorder } from '@/lib/history/recorder';
+import { makeGroup, makeSnapshot, type DeviceSpec } from '@/lib/history/test-fleet';
 import {
   expected,
+  GROUPS,
   KEYS,
   recordAll,
   scenario,
@@ -92,6 +94,48 @@ describe.each(ENGINES)('history rollups on %s', (engine) => {
       await often.close();
       await once.close();
       await restarted.close();
+    }
+  });
+
+  it('reads a group that disappears as "no data" soon after, not as its last figures', async () => {
+    const store = await openTestStore(engine);
+    try {
+      let clock = START;
+      const recorder = new HistoryRecorder(store, { now: () => clock });
+      for (let i = 0; i < 40; i++) {
+        clock = START + i * 30_000;
+        // g2 (and its device) is deleted in Level after 10 minutes.
+        const devices: DeviceSpec[] =
+          i < 20
+            ? [
+                { id: 'a', groupId: 'g1' },
+                { id: 'b', groupId: 'g2' },
+              ]
+            : [{ id: 'a', groupId: 'g1' }];
+        const groups = i < 20 ? GROUPS : [makeGroup('g1')];
+        await recorder.record(makeSnapshot(devices, { groups }), {
+          durationMs: 1,
+          levelRequests: 1,
+          at: clock,
+        });
+      }
+      clock += HOUR;
+      await recorder.maintain();
+      // Its last sample still speaks for the rest of its 5-minute bucket (plus that bucket's last
+      // sync): the recorder writes nothing for a scope that is gone. After that: no data.
+      const gone = START + 20 * 30_000;
+      const silentFrom = Math.floor(gone / FIVE_MINUTES) * FIVE_MINUTES + 2 * FIVE_MINUTES;
+      const g2 = await stored(store, '5m', 'g2');
+      expect(g2.rows.at(-1)).toMatchObject({ covered_ms: 0 });
+      for (const [bucket, value] of g2.buckets) {
+        if (bucket >= silentFrom) expect(value.covered).toBe(0);
+        else if (bucket > START && bucket + FIVE_MINUTES <= gone) expect(value.covered).toBe(FIVE_MINUTES);
+      }
+      const g1 = await stored(store, '5m', 'g1');
+      expect(g1.buckets.get(silentFrom)?.covered).toBeGreaterThan(0);
+      expect(g1.buckets.get(silentFrom)?.values.total).toBe(1);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -10,7 +10,8 @@ export interface LastSample {
 /**
  * Scopes whose sample must be written at `t`: the figures changed, or the scope has no sample yet
  * in this 5-minute bucket. The heartbeat bounds how far a reader looks back for the value in force,
- * and a scope missing from a bucket that Levelboard watched reads as "no data" (e.g. a deleted group).
+ * and a scope missing from a bucket that Levelboard watched reads as "no data" (e.g. a deleted
+ * group: its last figures still stand for the rest of the bucket it vanished in, no longer).
  */
 export function samplesToWrite(
   current: ReadonlyMap<string, Metrics>,

@@ -24,3 +24,13 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   }
   return (await response.json()) as T;
 }
+
+/** For routes that may not exist yet on this server (history): 404 is an answer, not an error. */
+export async function fetchOptionalJson<T>(url: string, init?: RequestInit): Promise<T | null> {
+  try {
+    return await fetchJson<T>(url, init);
+  } catch (error) {
+    if (error instanceof LevelboardApiError && error.status === 404) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  ALERT_FILTERS,
+  DEVICE_PLATFORMS,
+  DEVICE_ROLES,
+  DEVICE_STATUSES,
+  SORTS,
+  type DeviceSort,
+} from '@/lib/query/device-params';
+import {
+  enumParam,
+  listParam,
+  optionalEnumParam,
+  searchRecord,
+  setParam,
+  textParam,
+} from '@/lib/search-params';
+import { z } from 'zod/mini';
+
+export const DEFAULT_SORT: DeviceSort = 'name';
+
+// The URL speaks the API's own parameter names, so a view's link and its data request match.
+const schema = z.object({
+  q: textParam(),
+  status: listParam(DEVICE_STATUSES),
+  group: textParam(),
+  tag: textParam(),
+  platform: listParam(DEVICE_PLATFORMS),
+  role: listParam(DEVICE_ROLES),
+  alerts: optionalEnumParam(ALERT_FILTERS),
+  sort: enumParam(SORTS, DEFAULT_SORT),
+});
+
+export type DeviceView = z.infer<typeof schema>;
+
+export function parseDeviceView(search: URLSearchParams): DeviceView {
+  return schema.parse(searchRecord(search));
+}
+
+/** Canonical order; `withDefaults` also writes the sort, as the API request needs it. */
+export function serializeDeviceView(view: DeviceView, withDefaults = false): URLSearchParams {
+  const search = new URLSearchParams();
+  setParam(search, 'q', view.q);
+  setParam(search, 'status', view.status);
+  setParam(search, 'group', view.group);
+  setParam(search, 'tag', view.tag);
+  setParam(search, 'platform', view.platform);
+  setParam(search, 'role', view.role);
+  setParam(search, 'alerts', view.alerts);
+  if (withDefaults || view.sort !== DEFAULT_SORT) search.set('sort', view.sort);
+  return search;
+}
+
+export const hasFilters = (view: DeviceView) =>
+  Boolean(
+    view.q ||
+    view.group ||
+    view.tag ||
+    view.alerts ||
+    view.status.length ||
+    view.platform.length ||
+    view.role.length,
+  );

@@ -1,0 +1,259 @@
+'use client';
+
+import type { DeviceView } from '@/app/(dashboard)/devices/search-params';
+import { Button } from '@/components/ui/button';
+import { SearchInput } from '@/components/ui/search-input';
+import { SelectField } from '@/components/ui/select-field';
+import { ToggleChips } from '@/components/ui/toggle-chips';
+import type { GroupNode } from '@/lib/domain/fleet';
+import { PLATFORM_LABEL, ROLE_LABEL, STATUS_LABEL } from '@/lib/format';
+import {
+  ALERT_FILTERS,
+  DEVICE_PLATFORMS,
+  DEVICE_ROLES,
+  DEVICE_STATUSES,
+  SORT_KEYS,
+  type AlertFilter,
+  type DeviceSort,
+} from '@/lib/query/device-params';
+import clsx from 'clsx';
+import { SlidersHorizontal } from 'lucide-react';
+import { memo, useId, useState } from 'react';
+
+const STATUS_OPTIONS = DEVICE_STATUSES.map((value) => ({
+  value,
+  label: STATUS_LABEL[value],
+  dot: { online: 'bg-online', offline: 'bg-offline', maintenance: 'bg-maintenance' }[value],
+}));
+const PLATFORM_OPTIONS = DEVICE_PLATFORMS.map((value) => ({ value, label: PLATFORM_LABEL[value] ?? value }));
+const ROLE_OPTIONS = DEVICE_ROLES.map((value) => ({
+  value,
+  label: value === 'domain_controller' ? 'DC' : (ROLE_LABEL[value] ?? value),
+}));
+const ALERT_LABEL: Record<AlertFilter, string> = {
+  any: 'With active alerts',
+  critical: 'Critical or worse',
+  none: 'Without alerts',
+};
+const SORT_LABEL: Record<string, string> = {
+  name: 'Name',
+  hostname: 'Hostname',
+  status: 'Status',
+  client: 'Client',
+  platform: 'Platform',
+  role: 'Role',
+  lastSeen: 'Last seen',
+  securityScore: 'Security score',
+  alerts: 'Alerts',
+};
+
+export function DeviceFilters({
+  view,
+  search,
+  onSearch,
+  onChange,
+  onClear,
+  groups,
+  tags,
+  filtered,
+}: {
+  view: DeviceView;
+  search: string;
+  onSearch: (value: string) => void;
+  onChange: (patch: Partial<DeviceView>) => void;
+  onClear: () => void;
+  groups: GroupNode[] | undefined;
+  tags: string[];
+  filtered: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const activeCount =
+    view.status.length +
+    view.platform.length +
+    view.role.length +
+    [view.group, view.tag, view.alerts].filter(Boolean).length;
+  return (
+    <div className="space-y-3" data-testid="device-filters">
+      <div className="flex gap-2">
+        <SearchInput
+          label="Search devices"
+          placeholder="Search name, user, serial"
+          value={search}
+          onChange={onSearch}
+          testId="device-search"
+        />
+        <Button
+          className="md:hidden"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((value) => !value)}
+        >
+          <SlidersHorizontal className="size-4" aria-hidden />
+          Filters{activeCount ? ` (${activeCount})` : ''}
+        </Button>
+      </div>
+      <FilterPanel
+        id={panelId}
+        open={open}
+        view={view}
+        onChange={onChange}
+        onClear={onClear}
+        groups={groups}
+        tags={tags}
+        filtered={filtered}
+      />
+    </div>
+  );
+}
+
+/** Everything but the search box; memoised, so typing a search does not re-render ~200 options. */
+const FilterPanel = memo(function FilterPanel({
+  id,
+  open,
+  view,
+  onChange,
+  onClear,
+  groups,
+  tags,
+  filtered,
+}: {
+  id: string;
+  open: boolean;
+  view: DeviceView;
+  onChange: (patch: Partial<DeviceView>) => void;
+  onClear: () => void;
+  groups: GroupNode[] | undefined;
+  tags: string[];
+  filtered: boolean;
+}) {
+  return (
+    <div id={id} className={clsx('flex-wrap items-end gap-x-5 gap-y-3', open ? 'flex' : 'hidden md:flex')}>
+      <ToggleChips
+        label="Status"
+        options={STATUS_OPTIONS}
+        value={view.status}
+        onChange={(status) => onChange({ status })}
+        testId="filter-status"
+      />
+      <ToggleChips
+        label="Platform"
+        options={PLATFORM_OPTIONS}
+        value={view.platform}
+        onChange={(platform) => onChange({ platform })}
+        testId="filter-platform"
+      />
+      <ToggleChips
+        label="Role"
+        options={ROLE_OPTIONS}
+        value={view.role}
+        onChange={(role) => onChange({ role })}
+        testId="filter-role"
+      />
+      <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto sm:flex-wrap sm:items-end">
+        <SelectField
+          label="Client / group"
+          value={view.group ?? ''}
+          onChange={(group) => onChange({ group: group || undefined })}
+          className="col-span-2 sm:w-56"
+          testId="filter-group"
+        >
+          <option value="">All clients and groups</option>
+          <option value="ungrouped">Ungrouped</option>
+          {groups?.map((group) => (
+            <option key={group.id} value={group.id}>
+              {`${'\u00a0\u00a0'.repeat(group.depth)}${group.name}`}
+            </option>
+          ))}
+          {view.group && view.group !== 'ungrouped' && !groups?.some((group) => group.id === view.group) ? (
+            <option value={view.group}>{view.group}</option>
+          ) : null}
+        </SelectField>
+        <TagField value={view.tag} tags={tags} onChange={(tag) => onChange({ tag })} />
+        <SelectField
+          label="Alerts"
+          value={view.alerts ?? ''}
+          onChange={(alerts) => onChange({ alerts: (alerts || undefined) as AlertFilter | undefined })}
+          className="sm:w-44"
+          testId="filter-alerts"
+        >
+          <option value="">Any</option>
+          {ALERT_FILTERS.map((value) => (
+            <option key={value} value={value}>
+              {ALERT_LABEL[value]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Sort by"
+          value={view.sort}
+          onChange={(sort) => onChange({ sort: sort as DeviceSort })}
+          className="md:hidden"
+          testId="filter-sort"
+        >
+          {SORT_KEYS.flatMap((key) => [
+            <option key={key} value={key}>
+              {SORT_LABEL[key]} ↑
+            </option>,
+            <option key={`-${key}`} value={`-${key}`}>
+              {SORT_LABEL[key]} ↓
+            </option>,
+          ])}
+        </SelectField>
+        {filtered ? (
+          <Button onClick={onClear} className="h-10 self-end" data-testid="clear-filters">
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+});
+
+/** Applies a tag when it is picked from the list, or on Enter / leaving the field when typed. */
+function TagField({
+  value,
+  tags,
+  onChange,
+}: {
+  value: string | undefined;
+  tags: string[];
+  onChange: (tag: string | undefined) => void;
+}) {
+  const listId = useId();
+  const [text, setText] = useState(value ?? '');
+  const [applied, setApplied] = useState(value);
+  if (value !== applied) {
+    setApplied(value);
+    setText(value ?? '');
+  }
+  const commit = (next: string) => {
+    const tag = next.trim() || undefined;
+    if (tag !== value) onChange(tag);
+  };
+  return (
+    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted sm:w-40">
+      Tag
+      <input
+        list={listId}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (!event.target.value || tags.includes(event.target.value)) commit(event.target.value);
+        }}
+        onBlur={() => commit(text)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(text);
+        }}
+        placeholder="Any tag"
+        className="h-10 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+        data-testid="filter-tag"
+      />
+      <datalist id={listId}>
+        {tags.map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+    </label>
+  );
+}

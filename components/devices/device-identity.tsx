@@ -1,0 +1,41 @@
+import { SeverityBadge } from '@/components/status/severity-badge';
+import { StatusBadge } from '@/components/status/status-badge';
+import type { DeviceRow } from '@/lib/domain/fleet';
+import { formatAbsolute, formatRelative, platformLabel, roleLabel } from '@/lib/format';
+import { Tag } from 'lucide-react';
+import Link from 'next/link';
+
+/** Under the page title: what the device is, its state, and its tags. */
+export function DeviceIdentity({ device }: { device: DeviceRow }) {
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="device-identity">
+      <StatusBadge status={device.status} />
+      {device.worstSeverity ? (
+        <SeverityBadge severity={device.worstSeverity} count={device.activeAlerts} />
+      ) : null}
+      <span className="text-muted">
+        {[device.nickname ? device.hostname : null, platformLabel(device.platform), roleLabel(device.role)]
+          .filter(Boolean)
+          .join(' · ')}{' '}
+        · last seen{' '}
+        <time
+          dateTime={device.lastSeenAt ?? undefined}
+          title={formatAbsolute(device.lastSeenAt)}
+          suppressHydrationWarning
+        >
+          {formatRelative(device.lastSeenAt)}
+        </time>
+      </span>
+      {device.tags.map((tag) => (
+        <Link
+          key={tag}
+          href={`/devices?tag=${encodeURIComponent(tag)}`}
+          className="inline-flex items-center gap-1 rounded-full bg-sunken px-2 py-0.5 text-xs text-ink hover:underline"
+        >
+          <Tag className="size-3" aria-hidden />
+          {tag}
+        </Link>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { mockHistory, withoutHistory } from './support/history-fixtures';
+import { simulator } from './support/simulator';
+import { apiJson, tableReady, type DevicePage, type DeviceRow } from './support/ui';
+
+const demo = simulator('demo');
+
+interface DeviceResponse {
+  device: DeviceRow & { clientName: string | null; groupPath: string[] };
+  detail: {
+    operatingSystem?: { fullName: string | null } | null;
+    diskPartitions?: unknown[] | null;
+    networkInterfaces?: unknown[] | null;
+    security?: { score: number | null } | null;
+    securityScore: number | null;
+    serialNumber: string | null;
+  } | null;
+  detailError: string | null;
+  alerts: { id: string; resolved: boolean }[];
+}
+
+test.describe('device detail', () => {
+  test.beforeAll(async () => {
+    await demo.freeze(true);
+  });
+  test.afterAll(async () => {
+    await demo.freeze(false);
+  });
+
+  test('opens from the table and shows what the API knows about the device', async ({ page, request }) => {
+    await withoutHistory(page);
+    await page.goto('/devices?alerts=any&sort=-alerts');
+    await tableReady(page, 'alerts=any');
+    const top = (await apiJson<DevicePage>(request, '/api/devices?alerts=any&sort=-alerts&limit=1')).data[0];
+    expect(top).toBeTruthy();
+    await page.locator(`[data-device-id="${top?.id}"]`).getByTestId('device-link').click();
+    await expect(page).toHaveURL(new RegExp(`/devices/${top?.id}$`));
+
+    const api = await apiJson<DeviceResponse>(request, `/api/devices/${top?.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(api.device.displayName);
+    await expect(page.getByTestId('device-identity').locator('[data-status]').first()).toHaveAttribute(
+      'data-status',
+      api.device.status,
+    );
+    if (api.device.clientName) {
+      await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(api.device.clientName);
+    }
+    expect(api.detail, api.detailError ?? '').not.toBeNull();
+    await expect(page.getByTestId('device-os')).toContainText(api.detail?.operatingSystem?.fullName ?? '—');
+    await expect(page.getByTestId('partition')).toHaveCount(api.detail?.diskPartitions?.length ?? 0);
+    await expect(page.getByTestId('network-interface')).toHaveCount(
+      api.detail?.networkInterfaces?.length ?? 0,
+    );
+    const score = api.detail?.security?.score ?? api.detail?.securityScore ?? null;
+    await expect(page.getByTestId('security-score')).toHaveText(
+      score === null ? 'Level has no security score for this device' : String(score),
+    );
+    if (api.detail?.serialNumber)
+      await expect(page.getByTestId('device-hardware')).toContainText(api.detail.serialNumber);
+    await expect(page.getByTestId('device-alerts').getByTestId('alert-item')).toHaveCount(api.alerts.length);
+    const active = api.alerts.filter((alert) => !alert.resolved).length;
+    await expect(page.getByTestId('device-alerts')).toContainText(`Alerts (${active} active)`);
+    await expect(page.getByTestId('history-empty')).toContainText(
+      'History appears once Levelboard has recorded a few syncs',
+    );
+  });
+
+  test('shows uptime, offline since and the status timeline from history', async ({ page, request }) => {
+    await mockHistory(page);
+    const asked: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/history/devices/')) asked.push(new URL(req.url()).search);
+    });
+    const device = (await apiJson<DevicePage>(request, '/api/devices?limit=1')).data[0];
+    await page.goto(`/devices/${device?.id}`);
+    await expect(page.getByTestId('uptime-pct')).toHaveText('97.5 %');
+    const availability = page.getByTestId('device-availability');
+    await expect(availability).toContainText('Offline since');
+    await expect(availability.getByTestId('chart-status-timeline').locator('span[title]')).toHaveCount(4);
+    await expect(
+      availability.getByRole('list', { name: 'Status changes' }).getByRole('listitem'),
+    ).toHaveCount(3);
+    expect(asked.at(-1)).toBe('?range=7d');
+    await availability.getByRole('button', { name: '30 days' }).click();
+    await expect(page).toHaveURL(/range=30d/);
+    await expect.poll(() => asked.at(-1)).toBe('?range=30d');
+  });
+
+  test('an unknown device says so instead of failing', async ({ page }) => {
+    await page.goto('/devices/Z2lkOi8vbGV2ZWwvRGV2aWNlLzk5OTk5OTk');
+    await expect(page.getByTestId('device-not-found')).toContainText('Levelboard does not know this device');
+  });
+});

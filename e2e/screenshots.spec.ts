@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { ARTIFACTS } from './support/env';
+import { mockHistory } from './support/history-fixtures';
+import { applyTheme, dashboardPages, type Theme } from './support/pages';
+import { simulator } from './support/simulator';
+
+// Every page in light and dark, desktop and phone, as artifacts to look at (not compared).
+const demo = simulator('demo');
+const DIR = path.join(ARTIFACTS, 'screenshots');
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+];
+const THEMES: Theme[] = ['light', 'dark'];
+
+test.describe('screenshots', () => {
+  test.beforeAll(async () => {
+    await demo.freeze(true);
+  });
+  test.afterAll(async () => {
+    await demo.freeze(false);
+  });
+
+  test('every page, light and dark, 1440×900 and 390×844', async ({ browser, request }) => {
+    test.setTimeout(300_000);
+    const pages = await dashboardPages(request);
+    for (const history of [false, true]) {
+      for (const theme of THEMES) {
+        for (const viewport of VIEWPORTS) {
+          const context = await browser.newContext({ viewport });
+          const page = await context.newPage();
+          await applyTheme(page, theme);
+          if (history) await mockHistory(page);
+          for (const target of pages) {
+            // With recorded history only the pages that chart it differ.
+            if (history && !['overview', 'device', 'group'].includes(target.name)) continue;
+            await page.goto(target.path);
+            await target.ready(page);
+            await expect(page.locator('html')).toHaveClass(
+              new RegExp(theme === 'dark' ? '\\bdark\\b' : '^(?!.*\\bdark\\b)'),
+            );
+            const file = `${target.name}${history ? '-history' : ''}-${theme}-${viewport.width}x${viewport.height}.png`;
+            // The device table renders only the rows in view, so a full-page shot would be mostly blank.
+            await page.screenshot({ path: path.join(DIR, file), fullPage: target.name !== 'devices' });
+          }
+          await context.close();
+        }
+      }
+    }
+  });
+});
