@@ -17,6 +17,7 @@ export function useUrlState<T>(
     (patch: Partial<T>) => {
       const current = parse(new URLSearchParams(window.location.search));
       const search = serialize({ ...current, ...patch }).toString();
+      if (search === window.location.search.replace(/^\?/, '')) return;
       window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
     },
     [parse, serialize],

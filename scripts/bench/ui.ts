@@ -229,7 +229,7 @@ async function main() {
       data: { id: string; hostname: string }[];
       total: number;
     };
-    const term = (sample.data[321]?.hostname ?? 'acme').slice(0, 6).toLowerCase();
+    const term = (sample.data[321]?.hostname ?? 'acme').slice(0, 10).toLowerCase();
     const groups = (await (await fetch(`${board.url}/api/groups`)).json()) as { groups: { id: string }[] };
 
     console.log(
