@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { mockHistory } from './support/history-fixtures';
 import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { simulator } from './support/simulator';
 
@@ -26,7 +25,6 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
         });
         const page = await context.newPage();
         await applyTheme(page, theme);
-        await mockHistory(page);
         const found: Record<string, unknown> = {};
         for (const target of await dashboardPages(request)) {
           await page.goto(target.path);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mockHistory, withoutHistory } from './support/history-fixtures';
+import { withoutHistory } from './support/history-fixtures';
 import { simulator } from './support/simulator';
 import { apiJson, tableReady, type DevicePage, type DeviceRow } from './support/ui';
 
@@ -65,25 +65,39 @@ test.describe('device detail', () => {
     );
   });
 
-  test('shows uptime, offline since and the status timeline from history', async ({ page, request }) => {
-    await mockHistory(page);
+  test('shows uptime, offline since and the status timeline from recorded history', async ({
+    page,
+    request,
+  }) => {
     const asked: string[] = [];
     page.on('request', (req) => {
       if (req.url().includes('/api/history/devices/')) asked.push(new URL(req.url()).search);
     });
-    const device = (await apiJson<DevicePage>(request, '/api/devices?limit=1')).data[0];
-    await page.goto(`/devices/${device?.id}`);
-    await expect(page.getByTestId('uptime-pct')).toHaveText('97.5 %');
-    const availability = page.getByTestId('device-availability');
-    await expect(availability).toContainText('Offline since');
-    await expect(availability.getByTestId('chart-status-timeline').locator('span[title]')).toHaveCount(4);
-    await expect(
-      availability.getByRole('list', { name: 'Status changes' }).getByRole('listitem'),
-    ).toHaveCount(3);
-    expect(asked.at(-1)).toBe('?range=7d');
-    await availability.getByRole('button', { name: '30 days' }).click();
-    await expect(page).toHaveURL(/range=30d/);
-    await expect.poll(() => asked.at(-1)).toBe('?range=30d');
+    const device = (await apiJson<DevicePage>(request, '/api/devices?status=online&limit=1'))
+      .data[0] as DeviceRow;
+    // Real history: the simulator takes the device down, Levelboard's next sync records it.
+    await demo.setDevice(device.id, { online: false });
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await apiJson<{ status: string }>(request, `/api/history/devices/${device.id}?range=7d`)).status,
+        )
+        .toBe('offline');
+      await page.goto(`/devices/${device.id}`);
+      const availability = page.getByTestId('device-availability');
+      await expect(availability).toContainText('Offline since');
+      await expect(page.getByTestId('uptime-pct')).toHaveText(/^\d+(\.\d)? %$/);
+      await expect(
+        availability.getByRole('list', { name: 'Status changes' }).getByRole('listitem').first(),
+      ).toBeVisible();
+      expect(asked.at(-1)).toBe('?range=7d');
+      await availability.getByRole('button', { name: '30 days' }).click();
+      await expect(page).toHaveURL(/range=30d/);
+      await expect.poll(() => asked.at(-1)).toBe('?range=30d');
+    } finally {
+      await demo.setDevice(device.id, { online: true });
+    }
   });
 
   test('an unknown device says so instead of failing', async ({ page }) => {

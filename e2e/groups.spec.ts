@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mockHistory } from './support/history-fixtures';
 import { simulator } from './support/simulator';
 import { apiJson, tableReady, tableTotal } from './support/ui';
 
@@ -90,7 +89,6 @@ test.describe('groups', () => {
   });
 
   test('a group page shows its numbers, devices, alerts and health over time', async ({ page, request }) => {
-    await mockHistory(page);
     const { groups } = await apiJson<{ groups: GroupNode[] }>(request, '/api/groups');
     const client = groups.find(
       (group) => group.depth === 0 && group.childIds.length > 0 && group.subtree.activeAlerts > 0,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mockHistory, withoutHistory } from './support/history-fixtures';
+import { withoutHistory } from './support/history-fixtures';
 import { simulator } from './support/simulator';
 import { apiJson } from './support/ui';
 
@@ -97,7 +97,14 @@ test.describe('overview in demo mode', () => {
   });
 
   test('health over time and what changed, from recorded history', async ({ page, request }) => {
-    await mockHistory(page);
+    const device = (
+      await apiJson<{ data: { id: string; hostname: string }[] }>(
+        request,
+        '/api/devices?status=online&limit=1',
+      )
+    ).data[0];
+    if (!device) throw new Error('no online device');
+    await demo.setDevice(device.id, { online: false });
     const asked: string[] = [];
     page.on('request', (req) => {
       if (req.url().includes('/api/history/'))
@@ -106,8 +113,8 @@ test.describe('overview in demo mode', () => {
     await page.goto('/');
     const chart = page.getByTestId('chart-health-history');
     await expect(chart.locator('.recharts-line-curve')).toBeVisible();
-    await expect(page.getByTestId('recent-changes')).toContainText('FIXTURE-PC-01 went offline');
-    await expect(page.getByTestId('recent-changes')).toContainText('alert opened: Disk space low');
+    await expect(page.getByTestId('recent-changes')).toContainText(`${device.hostname} went offline`);
+    await demo.setDevice(device.id, { online: true });
     await page.getByTestId('health-history').getByRole('button', { name: '7 days' }).click();
     await expect(page).toHaveURL(/range=7d/);
     await expect.poll(() => asked.some((url) => url === '/api/history/fleet?range=7d')).toBe(true);

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { ARTIFACTS } from './support/env';
-import { mockHistory } from './support/history-fixtures';
 import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { simulator } from './support/simulator';
 
@@ -31,9 +30,8 @@ test.describe('screenshots', () => {
           const context = await browser.newContext({ viewport });
           const page = await context.newPage();
           await applyTheme(page, theme);
-          if (history) await mockHistory(page);
           for (const target of pages) {
-            // With recorded history only the pages that chart it differ.
+            // The second pass re-shoots the charting pages once more history has been recorded.
             if (history && !['overview', 'device', 'group'].includes(target.name)) continue;
             await page.goto(target.path);
             await target.ready(page);

@@ -1,9 +1,9 @@
-import { Activity, Eye } from 'lucide-react';
-import Link from 'next/link';
 import { DemoBadge } from '@/components/layout/demo-badge';
 import { NavLinks } from '@/components/layout/nav-links';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
+import { Activity, Eye } from 'lucide-react';
+import Link from 'next/link';
 
 export function AppHeader({ demo, role }: { demo: boolean; role: 'admin' | 'viewer' | 'kiosk' }) {
   const admin = role === 'admin';
