@@ -11,7 +11,7 @@ interface TestOutcome {
 }
 
 const SOURCE_TEXT = {
-  env: 'Using LEVEL_API_KEY from the environment (it wins over Settings).',
+  env: 'Using the API key set in the server environment (it wins over Settings).',
   settings: 'Using the API key saved here (encrypted at rest).',
   demo: 'Demo mode: showing the built-in Level simulator. Enter a key to connect your Level account.',
 };
