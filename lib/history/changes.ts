@@ -36,6 +36,8 @@ const BATCH = 500;
 
 /** Device transitions and alert events, newest first, read in batches until `limit` pass `include`. */
 export async function readChanges(db: Kysely<Database>, query: ChangesQuery): Promise<ChangeEvent[]> {
+  // Unfiltered, `limit` rows per table suffice; a filter may drop many, so read bigger batches.
+  const batch = query.include ? BATCH : Math.max(1, Math.min(BATCH, query.limit));
   const fetchTransitions = async (before: Pending | null): Promise<Pending[]> => {
     let q = db.selectFrom('device_transitions').selectAll().where('at', '>=', query.since);
     if (query.until !== undefined) q = q.where('at', '<=', query.until);
@@ -43,7 +45,7 @@ export async function readChanges(db: Kysely<Database>, query: ChangesQuery): Pr
       q = q.where((eb) =>
         eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
       );
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(BATCH).execute();
+    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(batch).execute();
     return rows.map((row) => ({
       at: row.at,
       id: Number(row.id),
@@ -59,7 +61,7 @@ export async function readChanges(db: Kysely<Database>, query: ChangesQuery): Pr
       q = q.where((eb) =>
         eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
       );
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(BATCH).execute();
+    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(batch).execute();
     return rows.map((row) => ({
       at: row.at,
       id: Number(row.id),
@@ -80,7 +82,7 @@ export async function readChanges(db: Kysely<Database>, query: ChangesQuery): Pr
       const rows = await stream.fetch(stream.last);
       stream.buffer = rows;
       stream.last = rows.at(-1) ?? stream.last;
-      stream.done = rows.length < BATCH;
+      stream.done = rows.length < batch;
     }
     const heads = streams.filter((stream) => stream.buffer.length > 0);
     if (heads.length === 0) break;
