@@ -1,3 +1,4 @@
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet, requireDevice, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
@@ -13,7 +14,7 @@ export const alertsRoute = route('alerts.list', (request, _params, access) => {
   requireDevice(read, query.device);
   const { snapshot, stale, syncedAt, view } = read;
   const allowed = (device: { id: string }) => view.deviceIdAllowed(device.id);
-  return respondVersioned(request, [snapshot.version, stale, view.key], () =>
+  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () =>
     JSON.stringify({ ...listAlerts(snapshot, query, allowed, view.redact), syncedAt, stale }),
   );
 });

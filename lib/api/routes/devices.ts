@@ -1,3 +1,4 @@
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
@@ -11,7 +12,7 @@ export const devicesRoute = route('devices.list', (request, _params, access) => 
   const read = readFleet(access);
   requireGroup(read, query.group);
   const { snapshot, stale, syncedAt, view } = read;
-  return respondVersioned(request, [snapshot.version, stale, view.key], () =>
+  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () =>
     JSON.stringify({ ...listDevices(snapshot, query, view.deviceAllowed, view.redact), syncedAt, stale }),
   );
 });

@@ -1,3 +1,4 @@
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
@@ -11,7 +12,7 @@ export const fleetClientsRoute = route('fleet.clients', (request, _params, acces
   const { snapshot, stale, syncedAt, view } = readFleet(access);
   return respondVersioned(
     request,
-    [snapshot.version, stale, view.key],
+    [snapshotTag(snapshot), stale, view.key],
     () => {
       const body: ClientsResponse = { clients: view.clients, ungrouped: view.ungrouped, syncedAt, stale };
       return JSON.stringify(body);

@@ -1,3 +1,4 @@
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
@@ -11,7 +12,7 @@ export const groupsRoute = route('groups.list', (request, _params, access) => {
   const { snapshot, stale, syncedAt, view } = readFleet(access);
   return respondVersioned(
     request,
-    [snapshot.version, stale, view.key],
+    [snapshotTag(snapshot), stale, view.key],
     () => {
       const body: GroupTreeResponse = {
         groups: view.groups(groupTree(snapshot)),
