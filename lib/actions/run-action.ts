@@ -5,12 +5,7 @@ import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { getStore } from '@/lib/db/instance';
 import type { LevelClient } from '@/lib/level';
-import {
-  describeLevelError,
-  isLevelApiError,
-  LevelRateLimitedError,
-  type LevelApiError,
-} from '@/lib/level/errors';
+import { describeLevelError, isLevelApiError, type LevelApiError } from '@/lib/level/errors';
 import { logger } from '@/lib/logger';
 import { getLevelClient } from '@/lib/runtime/level-client';
 import 'server-only';
@@ -93,7 +88,8 @@ function fromLevelError(error: LevelApiError): ApiError {
     case 'validation':
       return new ApiError(422, 'level_rejected', error.message);
     case 'rate_limited': {
-      const waitMs = error instanceof LevelRateLimitedError ? error.retryAfterMs : 60_000;
+      const waitMs =
+        'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : 60_000;
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       return new ApiError(
         503,

@@ -1,10 +1,10 @@
-import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet, requireDevice, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { alertListQuery } from '@/lib/api/schemas/alerts';
 import { listAlerts } from '@/lib/fleet/queries/alert-list';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 
 export const alertsRoute = route('alerts.list', (request, _params, access) => {

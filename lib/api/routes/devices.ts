@@ -1,10 +1,10 @@
-import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { deviceListQuery } from '@/lib/api/schemas/devices';
 import { listDevices } from '@/lib/fleet/queries/device-list';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 
 export const devicesRoute = route('devices.list', (request, _params, access) => {

@@ -1,9 +1,9 @@
-import { snapshotTag } from '@/lib/fleet/snapshot';
 import { readFleet } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import type { ClientsResponse } from '@/lib/domain/fleet';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 import { z } from 'zod';
 
