@@ -264,13 +264,16 @@ export function GroupActions({
         <ul className="list-disc space-y-1 pl-5" data-testid="delete-consequences">
           <li>
             {direct
-              ? `${formatCount(direct)} device${direct === 1 ? '' : 's'} directly in it become ungrouped.`
+              ? direct === 1
+                ? 'The 1 device directly in it becomes ungrouped.'
+                : `The ${formatCount(direct)} devices directly in it become ungrouped.`
               : 'No devices are directly in it.'}
           </li>
           {subgroups ? (
             <li>
-              Its {subgroups} subgroup{subgroups === 1 ? '' : 's'} become top-level groups (clients), with
-              their devices.
+              {subgroups === 1
+                ? 'Its subgroup becomes a top-level group (a client), with its devices.'
+                : `Its ${subgroups} subgroups become top-level groups (clients), with their devices.`}
             </li>
           ) : null}
           <li>Automations and custom fields that target it in Level lose it. This cannot be undone.</li>
