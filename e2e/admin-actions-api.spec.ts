@@ -12,7 +12,11 @@ import {
 } from './support/env';
 import { startServer } from './support/processes';
 import { PUBLIC_ROUTES, apiRoutes } from './support/route-tree';
-import { levelGet, levelRequests, simulator } from './support/simulator';
+import { levelGet, levelRequests, simulator, simulatorControl } from './support/simulator';
+
+const simulatorReset = () => simulatorControl('live', 'POST', '/_sim/requests/reset');
+const simulatorRequests = () =>
+  simulatorControl<{ rateLimited: number; maxInFlight: number }>('live', 'GET', '/_sim/requests');
 
 // Admin actions through Levelboard's API against the standalone simulator: each one changes the
 // simulator as intended, shows in Levelboard at once, is refused to anyone but the admin, and is
@@ -325,6 +329,50 @@ test.describe('admin actions (API)', () => {
     }
   });
 
+  test('bulk on 500 devices: bounded concurrency, 429s waited out, everything applied', async () => {
+    test.setTimeout(180_000);
+    const admin = await adminContext();
+    const ids = (await someDevices(admin, 500)).map((device) => device.id);
+    expect(ids).toHaveLength(500);
+
+    const tag = await send(admin, 'POST', '/api/admin/tags', { name: 'E2E bulk 500' });
+    const tagRequestsBefore = (await levelRequests())['POST /v2/tags/{id}/devices'] ?? 0;
+    const tagged = await send(admin, 'POST', `/api/admin/tags/${tag.body.tag.id}/devices`, {
+      deviceIds: ids,
+    });
+    expect(tagged.body).toMatchObject({ count: 500, changed: 500 });
+    // Level's bulk endpoint, 100 devices a request.
+    expect((await levelRequests())['POST /v2/tags/{id}/devices']).toBe(tagRequestsBefore + 5);
+    const inLevel = await levelGet<{ data: { id: string }[] }>(
+      `/devices?tag_id=${tag.body.tag.id}&limit=100`,
+    );
+    expect(inLevel.data.length).toBe(100);
+
+    const alertIds: string[] = [];
+    for (const id of ids)
+      alertIds.push((await sim.openAlert({ device_id: id, severity: 'warning', name: 'E2E bulk 500' })).id);
+    await expect
+      .poll(async () => (await (await admin.get('/api/alerts?q=E2E%20bulk%20500&limit=1')).json()).total, {
+        timeout: 30_000,
+      })
+      .toBe(500);
+    await simulatorReset();
+    await sim.setFaults({ latencyMs: 20, forceRateLimit: true, retryAfterSeconds: 1 });
+    const lift = setTimeout(() => void sim.setFaults({ forceRateLimit: false }), 1_500);
+    const resolved = await send(admin, 'POST', '/api/admin/alerts/resolve', { alertIds });
+    clearTimeout(lift);
+    await sim.resetFaults();
+    expect(resolved.status, JSON.stringify(resolved.body).slice(0, 300)).toBe(200);
+    expect(resolved.body.resolved).toHaveLength(500);
+    const counters = await simulatorRequests();
+    expect(counters.rateLimited).toBeGreaterThan(0);
+    // LEVEL_CONCURRENCY (default 4) bounds everything this server sends, syncs included.
+    expect(counters.maxInFlight).toBeLessThanOrEqual(4);
+    const stillActive = await levelGet<{ data: { name: string }[] }>('/alerts?status=active&limit=100');
+    expect(stillActive.data.filter((alert) => alert.name === 'E2E bulk 500')).toEqual([]);
+    await send(admin, 'DELETE', `/api/admin/tags/${tag.body.tag.id}`);
+  });
+
   test('a read-only key: actions refused with the explanation, nothing half-applied', async () => {
     const server = await startServer('read-only', EXTRA_PORTS[3] ?? 0, {
       ...SHARED_SERVER_ENV,
@@ -346,12 +394,22 @@ test.describe('admin actions (API)', () => {
       const before = await levelRequests();
       const tag = (await (await admin.get('/api/admin/tags')).json()).tags[0] as { id: string };
       const groups = (await (await admin.get('/api/groups')).json()).groups as { id: string }[];
+      const alerts = (await (await admin.get('/api/alerts?limit=3')).json()).data as { id: string }[];
+      expect(alerts.length).toBeGreaterThan(0);
+      const automation = (
+        (await (await admin.get('/api/admin/automations')).json()).automations as {
+          id: string;
+          webhook: unknown;
+        }[]
+      ).find((candidate) => candidate.webhook);
       const attempts: [string, string, unknown][] = [
         ['PATCH', `/api/admin/devices/${ids[0]}`, { notes: 'should not land' }],
         ['POST', '/api/admin/groups', { name: 'Should not exist' }],
         ['POST', `/api/admin/groups/${groups[0]?.id}/devices`, { deviceIds: ids }],
         ['POST', `/api/admin/tags/${tag.id}/devices`, { deviceIds: ids }],
         ['POST', '/api/admin/tags', { name: 'Should not exist' }],
+        ['POST', `/api/admin/automations/${automation?.id}/trigger`, { deviceIds: ids }],
+        ['POST', '/api/admin/alerts/resolve', { alertIds: alerts.map((alert) => alert.id) }],
       ];
       for (const [method, url, data] of attempts) {
         const answer = await send(admin, method, url, data);

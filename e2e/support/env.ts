@@ -32,7 +32,7 @@ export const LIVE = {
   dataDir: path.join(ARTIFACTS, 'data-live'),
   log: path.join(ARTIFACTS, 'server-live.log'),
 };
-export const SIMULATOR = { port: base + 1010, devices: 400 };
+export const SIMULATOR = { port: base + 1010, devices: 600 };
 /** Ports for specs that start their own servers (replicas, durability). */
 export const EXTRA_PORTS = [base + 310, base + 311, base + 312, base + 313];
 export const SYNC_INTERVAL_SECONDS = 5;
