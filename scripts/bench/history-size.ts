@@ -1,7 +1,8 @@
 // bench:history part (2): how big the database gets. A 10,000-device fleet synced every 30 s for
 // BENCH_DAYS simulated days (30 → 86,400 syncs), the simulator evolving 3 steps (30 s) between
 // syncs, each sync written by the real HistoryRecorder into every engine asked for, and
-// maintain() (rollups, retention) every 5 simulated minutes, as the server runs it.
+// maintain() (rollups, retention) every 5 simulated minutes. The server maintains every minute;
+// the rows are the same (only closed 5-minute buckets are rolled up), the runs just fewer.
 import { FleetService } from '@/lib/fleet/fleet-service';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { HistoryRecorder, type PruneResult } from '@/lib/history';
