@@ -1,7 +1,18 @@
 import { DAY, FIVE_MINUTES, HOUR, MINUTE } from '@/lib/history/config';
 import { HistoryReader } from '@/lib/history/reader';
+import { HistoryRecorder } from '@/lib/history/recorder';
 import { InvalidHistoryWindow } from '@/lib/history/resolution';
-import { expected, figures, recordAll, scenario, START, type Figures } from '@/lib/history/test-scenario';
+import { makeSnapshot } from '@/lib/history/test-fleet';
+import {
+  expected,
+  figures,
+  GROUPS,
+  recordAll,
+  scenario,
+  START,
+  type Figures,
+  type Sync,
+} from '@/lib/history/test-scenario';
 import { ENGINES, openTestStore } from '@/lib/testing/stores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -99,5 +110,66 @@ describe.each(ENGINES)('history series on %s', (engine) => {
     await expect(reader.series('fleet', { from: NOW, to: NOW - 1 })).rejects.toBeInstanceOf(
       InvalidHistoryWindow,
     );
+  });
+});
+
+describe.each(ENGINES)('history series on a fresh server on %s', (engine) => {
+  // The first sync was 2½ minutes ago and no 5-minute bucket has closed, let alone been rolled up:
+  // every range still ends with the open bucket, computed from the raw samples.
+  const first = Date.UTC(2026, 4, 11, 8, 1, 10);
+  const fresh: Sync[] = Array.from({ length: 6 }, (_, i) => ({
+    t: first + i * 30_000,
+    devices: [
+      { id: 'd1', groupId: 'g1', securityScore: 80 },
+      { id: 'd2', groupId: 'g2', securityScore: 60, online: i < 2 },
+    ],
+  }));
+  const now = first + 160_000;
+  const bucket = Math.floor(now / FIVE_MINUTES) * FIVE_MINUTES;
+  let store: Awaited<ReturnType<typeof openTestStore>>;
+  let reader: HistoryReader;
+
+  beforeAll(async () => {
+    store = await openTestStore(engine);
+    let clock = first;
+    const recorder = new HistoryRecorder(store, { now: () => clock });
+    for (const sync of fresh) {
+      clock = sync.t;
+      await recorder.record(makeSnapshot(sync.devices, { groups: GROUPS }), {
+        durationMs: 5,
+        levelRequests: 2,
+        at: sync.t,
+      });
+    }
+    clock = now;
+    await recorder.maintain();
+    reader = new HistoryReader(store, { now: () => now });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it.each([
+    ['24h', FIVE_MINUTES],
+    ['7d', 15 * MINUTE],
+    ['30d', HOUR],
+  ] as const)('%s: one point, the open bucket, time-weighted over what was watched', async (range, step) => {
+    const series = await reader.series('fleet', { range });
+    const start = Math.floor(now / step) * step;
+    const want = expected(fresh, 'fleet', step, start, start + step, now).get(start);
+    expect(want?.covered).toBe(160_000);
+    expect(series.points.map((p) => p.t)).toEqual([new Date(start).toISOString()]);
+    expectPoint(series.points[0], want?.values ?? figures([], 'fleet'), range);
+    // d2 was offline for 100 of the 160 s watched so far (points carry 2 decimals).
+    expect(series.points[0]?.offline).toBe(0.63);
+    // Gaps are whole steps: the one with data counts as watched.
+    expect(series.gaps).toEqual([{ from: series.from, to: new Date(start).toISOString() }]);
+  });
+
+  it('a group scope too, and 1 h as a point per sync', async () => {
+    const group = await reader.series('g2', { range: '24h' });
+    expect(group.points.map((p) => [p.t, p.total])).toEqual([[new Date(bucket).toISOString(), 1]]);
+    const hour = await reader.series('fleet', { range: '1h' });
+    expect(hour.points.map((p) => p.t)).toEqual(fresh.map((s) => new Date(s.t).toISOString()));
   });
 });

@@ -125,7 +125,8 @@ describe('time evolution', () => {
 
   it('tick() changes the fleet', async () => {
     const before = await fingerprint();
-    for (let i = 0; i < 5; i++) h.sim.state.tick();
+    // 10 simulated minutes: at realistic rates (lib/level/simulator/churn.ts) a few of 400 devices change.
+    for (let i = 0; i < 60; i++) h.sim.state.tick();
     expect(await fingerprint()).not.toBe(before);
   });
 

@@ -5,22 +5,21 @@ import {
   type AlertDraft,
 } from '@/lib/level/simulator/alert-factory';
 import { OFFLINE_ALERT } from '@/lib/level/simulator/catalog-alerts';
+import { CHURN, perStep } from '@/lib/level/simulator/churn';
 import type { Rng } from '@/lib/level/simulator/random';
 import { advanceRuns } from '@/lib/level/simulator/runs';
 import type { FleetStore } from '@/lib/level/simulator/store';
 import type { AlertRecord, AlertSeverity, DeviceRecord } from '@/lib/level/simulator/types';
 
 const MINUTE = 60_000;
-const LONG_GONE = 30 * 24 * 60 * MINUTE;
-// Per sampled device per step. Steady-state offline share ≈ P_OFF / (P_OFF + P_ON) ≈ 7 % for
-// workstations and ≈ 1 % for servers, matching the generated fleet.
-const P_OFF_WORKSTATION = 0.04;
-const P_OFF_SERVER = 0.005;
-const P_ON = 0.5;
-const P_ON_LONG_GONE = 0.05;
-const P_MAINTENANCE_ENTER = 0.01;
-const P_MAINTENANCE_EXIT = 0.5;
-const P_ALERT_RESOLVE = 0.03;
+const P_OFF_WORKSTATION = perStep(CHURN.workstationOnlineMs);
+const P_OFF_SERVER = perStep(CHURN.serverOnlineMs);
+const P_ON = perStep(CHURN.offlineMs);
+const P_ON_LONG_GONE = perStep(CHURN.longGoneOfflineMs);
+const P_MAINTENANCE_ENTER = perStep(CHURN.maintenanceEveryMs);
+const P_MAINTENANCE_EXIT = perStep(CHURN.maintenanceMs);
+const P_ALERT = perStep(CHURN.alertEveryMs);
+const P_ALERT_RESOLVE = perStep(CHURN.alertOpenMs);
 const NEW_SEVERITY: readonly (readonly [AlertSeverity, number])[] = [
   ['information', 40],
   ['warning', 42],
@@ -28,28 +27,39 @@ const NEW_SEVERITY: readonly (readonly [AlertSeverity, number])[] = [
   ['emergency', 5],
 ];
 
-/** One step of simulated time: availability churn, maintenance, alerts firing/resolving, runs. */
+/**
+ * Visits `share` of the devices (at least one), picked at random, so that a step stays cheap on
+ * 50,000 devices. `scale` turns a device's chance per step into its chance per visit.
+ */
+function visit(
+  rng: Rng,
+  devices: readonly DeviceRecord[],
+  share: number,
+  each: (device: DeviceRecord, scale: number) => void,
+) {
+  const count = Math.max(1, Math.ceil(devices.length * share));
+  const scale = devices.length / count;
+  for (let i = 0; i < count; i++) each(rng.pick(devices), scale);
+}
+
+/** One step of simulated time (STEP_MS): availability, maintenance, alerts firing/resolving, runs. */
 export function evolve(store: FleetStore, rng: Rng, nowMs: number): void {
   const now = Math.floor(nowMs / 1000) * 1000;
   const devices = store.devices;
   for (const device of devices) if (device.online) device.lastSeenMs = now;
   if (devices.length > 0) {
-    const samples = Math.max(1, Math.ceil(devices.length * 0.01));
-    for (let i = 0; i < samples; i++) flipAvailability(store, rng, rng.pick(devices), now);
-    const maintenanceSamples = Math.max(1, Math.ceil(devices.length * 0.002));
-    for (let i = 0; i < maintenanceSamples; i++) {
-      const device = rng.pick(devices);
-      if (rng.chance(device.maintenance ? P_MAINTENANCE_EXIT : P_MAINTENANCE_ENTER))
+    visit(rng, devices, 0.01, (device, scale) => flipAvailability(store, rng, device, now, scale));
+    visit(rng, devices, 0.002, (device, scale) => {
+      if (rng.chance(scale * (device.maintenance ? P_MAINTENANCE_EXIT : P_MAINTENANCE_ENTER)))
         device.maintenance = !device.maintenance;
-    }
-    const alertAttempts = Math.max(1, Math.round(devices.length * 0.002));
-    for (let i = 0; i < alertAttempts; i++) {
-      const device = rng.pick(devices);
-      if (device.online && rng.chance(0.5))
+    });
+    visit(rng, devices, 0.002, (device, scale) => {
+      if (device.online && rng.chance(scale * P_ALERT))
         recordAlert(store, randomAlert(rng, device, now, rng.weighted(NEW_SEVERITY)));
-    }
+    });
   }
   for (const alert of store.activeAlerts) {
+    // An offline alert ends when its device comes back (flipAvailability), not at random.
     const stillOffline = alert.name === OFFLINE_ALERT && !store.device(alert.deviceN)?.online;
     if (!stillOffline && rng.chance(P_ALERT_RESOLVE)) store.resolveAlert(alert, now);
   }
@@ -57,14 +67,23 @@ export function evolve(store: FleetStore, rng: Rng, nowMs: number): void {
   trimResolvedAlerts(store, Math.max(5_000, Math.round(devices.length * 0.6)));
 }
 
-function flipAvailability(store: FleetStore, rng: Rng, device: DeviceRecord, now: number): void {
+function flipAvailability(
+  store: FleetStore,
+  rng: Rng,
+  device: DeviceRecord,
+  now: number,
+  scale: number,
+): void {
+  const server = device.role !== 'workstation';
   if (device.online) {
-    if (!rng.chance(device.role === 'workstation' ? P_OFF_WORKSTATION : P_OFF_SERVER)) return;
+    if (!rng.chance(scale * (server ? P_OFF_SERVER : P_OFF_WORKSTATION))) return;
     device.online = false;
-    if (!device.maintenance && rng.chance(0.7)) recordAlert(store, offlineAlert(device, now));
+    const alerting = server ? CHURN.serverOfflineAlert : CHURN.workstationOfflineAlert;
+    if (!device.maintenance && rng.chance(alerting)) recordAlert(store, offlineAlert(device, now));
     return;
   }
-  if (!rng.chance(now - device.lastSeenMs > LONG_GONE ? P_ON_LONG_GONE : P_ON)) return;
+  const longGone = now - device.lastSeenMs > CHURN.longGoneAfterMs;
+  if (!rng.chance(scale * (longGone ? P_ON_LONG_GONE : P_ON))) return;
   device.online = true;
   device.lastSeenMs = now;
   if (rng.chance(0.6)) device.lastRebootMs = now - rng.int(1, 10) * MINUTE;

@@ -6,6 +6,7 @@ import {
 } from '@/lib/level/simulator/alert-factory';
 import { AUTOMATION_TEMPLATES } from '@/lib/level/simulator/catalog-automations';
 import { FIRST_NAMES, LAST_NAMES } from '@/lib/level/simulator/catalog-names';
+import { CHURN } from '@/lib/level/simulator/churn';
 import { compact } from '@/lib/level/simulator/compact';
 import type { GroupPlan } from '@/lib/level/simulator/fleet-groups';
 import type { Rng } from '@/lib/level/simulator/random';
@@ -15,12 +16,13 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Active alerts for offline devices and a random few others, plus two weeks of resolved history. */
+/** Active alerts for offline devices (as evolution opens them) and a random few others, plus two weeks of resolved history. */
 export function seedAlerts(store: FleetStore, rng: Rng): void {
   const now = store.epochMs;
   const drafts: AlertDraft[] = [];
   for (const device of store.devices) {
-    if (!device.online && !device.maintenance && rng.chance(0.7)) {
+    const alerting = device.role === 'workstation' ? CHURN.workstationOfflineAlert : CHURN.serverOfflineAlert;
+    if (!device.online && !device.maintenance && rng.chance(alerting)) {
       drafts.push(offlineAlert(device, Math.min(now - MINUTE, device.lastSeenMs + 15 * MINUTE)));
     }
     if (rng.chance(device.online ? 0.035 : 0.01)) {
