@@ -43,6 +43,7 @@ export async function requireWall(): Promise<Access> {
 export async function requireAdmin(): Promise<Access> {
   const access = await currentAccess();
   if (!access) redirect('/login');
+  if (access.role === 'kiosk') redirect('/wall');
   if (access.role !== 'admin') redirect('/');
   return access;
 }

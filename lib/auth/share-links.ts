@@ -32,7 +32,8 @@ function toLink(row: Row): ShareLink {
     kind: row.kind,
     scope: scopeSchema.parse(JSON.parse(row.scope)),
     redact: row.redact === 1,
-    wall: row.kind === 'wall' ? storedWallSettings(row.wall_settings ? JSON.parse(row.wall_settings) : {}) : null,
+    wall:
+      row.kind === 'wall' ? storedWallSettings(row.wall_settings ? JSON.parse(row.wall_settings) : {}) : null,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,

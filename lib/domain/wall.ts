@@ -1,5 +1,6 @@
 import type { Freshness } from '@/lib/domain/fleet';
 import type { DeviceRole } from '@/lib/domain/level';
+import type { WallSettings } from '@/lib/wall/settings';
 
 // Shapes of the wall's own routes (/api/wall/*, /api/admin/walls), shared with the browser.
 
@@ -62,4 +63,15 @@ export interface WallScreenView {
   uptimeSeconds: number | null;
   wakeLock: string | null;
   lastReload: string | null;
+}
+
+/** What the wall page knows about its session before any data arrives. */
+export interface WallIdentity {
+  /** The link's name, or "Levelboard" on the admin's own wall. */
+  title: string;
+  /** Human words for the scope: "All clients", "Acme / HQ", "12 devices". */
+  scope: string;
+  scopeKind: 'fleet' | 'group' | 'devices';
+  admin: boolean;
+  settings: WallSettings | null;
 }

@@ -35,7 +35,10 @@ describe('problem identity and wording', () => {
   it('ranks emergency over offline over critical', () => {
     expect(problemTone(offline)).toBe('offline');
     expect(problemTone(alerts)).toBe('critical');
-    const both = { ...offline, alerts: [{ id: 'e', name: 'x', severity: 'emergency' as const, startedAt: null }] };
+    const both = {
+      ...offline,
+      alerts: [{ id: 'e', name: 'x', severity: 'emergency' as const, startedAt: null }],
+    };
     expect(problemTone(both)).toBe('emergency');
   });
 

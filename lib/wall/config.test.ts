@@ -22,7 +22,10 @@ describe('resolveWallConfig', () => {
       sound: true,
       theme: 'light',
     });
-    const { config, ignored } = resolve(link, 'views=clients,problems&interval=20&theme=dark&poll=1&hold=600');
+    const { config, ignored } = resolve(
+      link,
+      'views=clients,problems&interval=20&theme=dark&poll=1&hold=600',
+    );
     expect(ignored).toEqual([]);
     expect(config).toMatchObject({
       views: ['clients', 'problems'],
@@ -45,7 +48,7 @@ describe('resolveWallConfig', () => {
   it('ignores and reports bad values instead of failing', () => {
     const { config, ignored } = resolve(
       null,
-      'views=clients,bogus&interval=2&poll=abc&heapLimit=4&theme=pink&whatever=1&name=',
+      'views=clients,bogus&interval=2&poll=abc&heapLimit=99999&theme=pink&whatever=1&name=',
     );
     expect(config.views).toEqual(['fleet', 'clients', 'problems', 'history']);
     expect(config.intervalMs).toBe(20_000);
@@ -53,7 +56,7 @@ describe('resolveWallConfig', () => {
       'views=clients,bogus',
       'interval=2',
       'poll=abc',
-      'heapLimit=4',
+      'heapLimit=99999',
       'theme=pink',
       'whatever=1',
       'name=',
@@ -69,7 +72,10 @@ describe('resolveWallConfig', () => {
       heartbeatMs: 5_000,
       name: 'Reception TV',
     });
-    expect(resolve(null, 'maxUptime=0&heapLimit=0').config).toMatchObject({ maxUptimeMs: 0, heapLimitBytes: 0 });
+    expect(resolve(null, 'maxUptime=0&heapLimit=0').config).toMatchObject({
+      maxUptimeMs: 0,
+      heapLimitBytes: 0,
+    });
   });
 
   it('drops repeated views', () => {

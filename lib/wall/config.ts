@@ -114,8 +114,8 @@ export function resolveWallConfig(
         break;
       case 'heapLimit': {
         const mb = integer(raw, 0, 16_384);
-        ok = mb !== null && (mb === 0 || mb >= 8);
-        if (ok && mb !== null) config.heapLimitBytes = mb * 2 ** 20;
+        ok = mb !== null;
+        if (mb !== null) config.heapLimitBytes = mb * 2 ** 20;
         break;
       }
       case 'shift':

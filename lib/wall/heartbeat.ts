@@ -15,7 +15,11 @@ export const heartbeatSchema = z.strictObject({
     .regex(/^\d{2,5}x\d{2,5}$/)
     .nullable()
     .default(null),
-  uptimeSeconds: z.number().int().min(0).max(10 * 365 * 86_400),
+  uptimeSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 86_400),
   heartbeatSeconds: z.number().int().min(5).max(3_600),
   wakeLock: z.enum(['held', 'released', 'unsupported', 'denied']).nullable().default(null),
   lastReload: z.enum(['version', 'memory', 'uptime']).nullable().default(null),

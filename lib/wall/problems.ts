@@ -34,7 +34,8 @@ export function problemsWith(problems: readonly WallProblem[], keys: readonly st
 /** A one-line "what": the offline state and/or the newest alert, with a count of the others. */
 export function problemTitle(problem: WallProblem): string {
   const parts: string[] = [];
-  if (problem.offline) parts.push(problem.role === 'domain_controller' ? 'Domain controller offline' : 'Server offline');
+  if (problem.offline)
+    parts.push(problem.role === 'domain_controller' ? 'Domain controller offline' : 'Server offline');
   const [newest, ...others] = problem.alerts;
   if (newest) parts.push(others.length ? `${newest.name} (+${others.length} more)` : newest.name);
   return parts.join(' · ');

@@ -1,4 +1,5 @@
 import { createShareLink, revokeShareLink } from '@/lib/auth/share-links';
+import { ENGINES, openTestStore } from '@/lib/testing/stores';
 import { heartbeatSchema } from '@/lib/wall/heartbeat';
 import {
   MAX_SCREENS_PER_LINK,
@@ -7,7 +8,6 @@ import {
   recordHeartbeat,
   type HeartbeatRecord,
 } from '@/lib/wall/screens';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 const beat = (patch: Partial<HeartbeatRecord> = {}): HeartbeatRecord => ({

@@ -40,13 +40,18 @@ export async function recordHeartbeat(store: Store, beat: HeartbeatRecord, now =
     lastReload: beat.lastReload,
   });
   const seen = { name: beat.name, last_seen_at: now, ip: beat.ip, user_agent: beat.userAgent, detail };
-  const updated = await store.db.updateTable('wall_screens').set(seen).where('id', '=', id).executeTakeFirst();
+  const updated = await store.db
+    .updateTable('wall_screens')
+    .set(seen)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (Number(updated.numUpdatedRows) > 0) return;
   await store.db.transaction().execute(async (trx) => {
     const sameLink = trx.selectFrom('wall_screens').select(['id']);
-    const others = await (beat.linkId === null
-      ? sameLink.where('link_id', 'is', null)
-      : sameLink.where('link_id', '=', beat.linkId)
+    const others = await (
+      beat.linkId === null
+        ? sameLink.where('link_id', 'is', null)
+        : sameLink.where('link_id', '=', beat.linkId)
     )
       .orderBy('last_seen_at', 'desc')
       .execute();
@@ -103,7 +108,11 @@ export async function listWallScreens(
       id: row.id,
       linkId: row.link_id,
       linkName: row.link_name,
-      linkState: linkState({ name: row.link_name, revoked_at: row.revoked_at, expires_at: row.expires_at }, row.link_id, now),
+      linkState: linkState(
+        { name: row.link_name, revoked_at: row.revoked_at, expires_at: row.expires_at },
+        row.link_id,
+        now,
+      ),
       screenId: row.screen_id,
       name: row.name,
       firstSeenAt: row.first_seen_at,

@@ -1,4 +1,11 @@
-import { MIN_RELOAD_GAP_MS, backoffDelay, pixelShift, reloadReason, type ReloadInput } from '@/lib/wall/self-care';
+import {
+  MIN_MEMORY_RELOAD_GAP_MS,
+  MIN_RELOAD_GAP_MS,
+  backoffDelay,
+  pixelShift,
+  reloadReason,
+  type ReloadInput,
+} from '@/lib/wall/self-care';
 import { describe, expect, it } from 'vitest';
 
 const base: ReloadInput = {
@@ -25,13 +32,24 @@ describe('reloadReason', () => {
   });
 
   it('treats 0 as "never"', () => {
-    expect(reloadReason({ ...base, heapLimitBytes: 0, heapUsedBytes: 9e12, maxUptimeMs: 0, now: 9e12 })).toBeNull();
+    expect(
+      reloadReason({ ...base, heapLimitBytes: 0, heapUsedBytes: 9e12, maxUptimeMs: 0, now: 9e12 }),
+    ).toBeNull();
   });
 
   it('never reloads twice within the minimum gap (no reload loops)', () => {
     const input = { ...base, serverBuild: 'b2', lastReloadAt: base.now - MIN_RELOAD_GAP_MS + 1 };
     expect(reloadReason(input)).toBeNull();
     expect(reloadReason({ ...input, lastReloadAt: base.now - MIN_RELOAD_GAP_MS })).toBe('version');
+  });
+
+  it('spaces memory reloads wider, since the browser may still report the old heap', () => {
+    const heavy = { ...base, heapUsedBytes: 600 * 2 ** 20 };
+    expect(reloadReason({ ...heavy, lastReloadAt: base.now - MIN_MEMORY_RELOAD_GAP_MS + 1 })).toBeNull();
+    expect(reloadReason({ ...heavy, lastReloadAt: base.now - MIN_MEMORY_RELOAD_GAP_MS })).toBe('memory');
+    expect(
+      reloadReason({ ...heavy, lastReloadAt: base.now - MIN_RELOAD_GAP_MS, now: base.now, startedAt: -9e9 }),
+    ).toBe('uptime');
   });
 });
 

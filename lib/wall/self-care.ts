@@ -16,11 +16,22 @@ export interface ReloadInput {
 
 /** Never reload more often than this, whatever the reason: a loop would blank the wall. */
 export const MIN_RELOAD_GAP_MS = 60_000;
+/**
+ * Chromium refreshes `performance.memory` at most every 20 minutes (without a flag), so right
+ * after a reload it may still report the old page's heap: memory reloads are spaced wider.
+ */
+export const MIN_MEMORY_RELOAD_GAP_MS = 30 * 60_000;
 
 export function reloadReason(input: ReloadInput): ReloadReason | null {
-  if (input.lastReloadAt !== null && input.now - input.lastReloadAt < MIN_RELOAD_GAP_MS) return null;
+  const sinceReload = input.lastReloadAt === null ? Infinity : input.now - input.lastReloadAt;
+  if (sinceReload < MIN_RELOAD_GAP_MS) return null;
   if (input.serverBuild !== null && input.serverBuild !== input.clientBuild) return 'version';
-  if (input.heapLimitBytes > 0 && input.heapUsedBytes !== null && input.heapUsedBytes > input.heapLimitBytes)
+  if (
+    input.heapLimitBytes > 0 &&
+    input.heapUsedBytes !== null &&
+    input.heapUsedBytes > input.heapLimitBytes &&
+    sinceReload >= MIN_MEMORY_RELOAD_GAP_MS
+  )
     return 'memory';
   if (input.maxUptimeMs > 0 && input.now - input.startedAt >= input.maxUptimeMs) return 'uptime';
   return null;
@@ -49,6 +60,8 @@ const SHIFT_PATTERN: readonly (readonly [number, number])[] = [
 
 /** The burn-in shift for step `n`, in multiples of the amplitude. */
 export function pixelShift(step: number): { x: number; y: number } {
-  const [x, y] = SHIFT_PATTERN[((step % SHIFT_PATTERN.length) + SHIFT_PATTERN.length) % SHIFT_PATTERN.length] ?? [0, 0];
+  const [x, y] = SHIFT_PATTERN[
+    ((step % SHIFT_PATTERN.length) + SHIFT_PATTERN.length) % SHIFT_PATTERN.length
+  ] ?? [0, 0];
   return { x, y };
 }

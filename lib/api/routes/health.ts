@@ -1,7 +1,7 @@
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
-import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { BUILD_ID } from '@/lib/build-id';
+import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { APP_VERSION } from '@/lib/version';
 import 'server-only';

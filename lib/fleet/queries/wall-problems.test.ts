@@ -68,7 +68,11 @@ describe('listWallProblems', () => {
     expect(down?.offline?.since).toBeTruthy();
     expect(down?.clientName).toBeTruthy();
     const alerted = problems.find((p) => p.deviceId === workstation.id);
-    expect(alerted?.alerts[0]).toMatchObject({ id: opened.id, name: 'Wall test alert', severity: 'critical' });
+    expect(alerted?.alerts[0]).toMatchObject({
+      id: opened.id,
+      name: 'Wall test alert',
+      severity: 'critical',
+    });
     expect(alerted?.latestAt).toBe(alerted?.alerts[0]?.startedAt);
     for (let n = 1; n < problems.length; n += 1) {
       expect(Date.parse(problems[n - 1]?.latestAt ?? '') || 0).toBeGreaterThanOrEqual(

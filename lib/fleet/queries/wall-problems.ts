@@ -1,6 +1,6 @@
 import { pseudonym, redactAlertRow } from '@/lib/auth/redact';
-import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import type { Device } from '@/lib/domain/level';
+import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';

@@ -7,8 +7,8 @@ import { audit } from '@/lib/auth/audit';
 import { scopeSchema } from '@/lib/auth/scope';
 import { createShareLink, listShareLinks, revokeShareLink } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
-import { wallSettingsInput } from '@/lib/wall/settings';
 import { fleetService } from '@/lib/fleet/instance';
+import { wallSettingsInput } from '@/lib/wall/settings';
 import 'server-only';
 import { z } from 'zod';
 
