@@ -5,15 +5,21 @@ import { historyChartData, percentAxis, timeTicks } from '@/lib/chart-data';
 import type { HistorySeries } from '@/lib/domain/history';
 import { SEVERITIES } from '@/lib/domain/severity';
 import { SEVERITY_LABEL } from '@/lib/format';
+import { useRootFontSize } from '@/lib/hooks/use-root-font-size';
 import { format } from 'date-fns';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 
-// The wall's 24-hour chart: the dashboard's health history drawn for across the room — ticks in
-// rem so they scale with the wall, thick lines, no tooltips (nobody hovers a wall).
+// The wall's 24-hour chart: the dashboard's health history drawn for across the room — every size
+// in rem so it scales with the wall, thick lines, no tooltips (nobody hovers a wall).
 const TICK = { fill: 'var(--text-muted)', fontSize: '1.25rem' };
 
 export function ChartWallHistory({ series }: { series: HistorySeries }) {
+  const rem = useRootFontSize();
   const data = historyChartData(series.points);
+  const margin = { top: rem * 0.5, right: rem * 1.5, bottom: 0, left: rem * 0.5 };
+  const axisWidth = rem * 5.5;
+  // A fresh server has a point or two: draw them as dots until there is a line.
+  const dots = data.length < 3 ? { r: rem * 0.35 } : false;
   const domain: [number, number] = [Date.parse(series.from), Date.parse(series.to)];
   const axis = percentAxis(data.map((datum) => datum.onlinePct));
   const xAxis = (
@@ -27,7 +33,7 @@ export function ChartWallHistory({ series }: { series: HistorySeries }) {
       axisLine={false}
       ticks={timeTicks(domain[0], domain[1])}
       tickFormatter={(time: number) => format(time, 'HH:mm')}
-      height={40}
+      height={rem * 2.5}
     />
   );
   return (
@@ -39,7 +45,7 @@ export function ChartWallHistory({ series }: { series: HistorySeries }) {
       <p className="text-[1.5rem] font-medium text-muted">Online %</p>
       <div className="min-h-0 flex-[3]">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
+          <LineChart data={data} margin={margin}>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
             {xAxis}
             <YAxis
@@ -49,14 +55,14 @@ export function ChartWallHistory({ series }: { series: HistorySeries }) {
               tick={TICK}
               tickLine={false}
               axisLine={false}
-              width={90}
+              width={axisWidth}
               tickFormatter={(value: number) => `${value}%`}
             />
             <Line
               dataKey="onlinePct"
               stroke={CHART_COLORS.online}
-              strokeWidth={4}
-              dot={false}
+              strokeWidth={rem * 0.25}
+              dot={dots}
               connectNulls={false}
               isAnimationActive={false}
             />
@@ -66,7 +72,7 @@ export function ChartWallHistory({ series }: { series: HistorySeries }) {
       <p className="text-[1.5rem] font-medium text-muted">Active alerts by severity</p>
       <div className="min-h-0 flex-[2]">
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={data} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
+          <AreaChart data={data} margin={margin}>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
             {xAxis}
             <YAxis
@@ -75,7 +81,7 @@ export function ChartWallHistory({ series }: { series: HistorySeries }) {
               tick={TICK}
               tickLine={false}
               axisLine={false}
-              width={90}
+              width={axisWidth}
             />
             {SEVERITIES.map((severity) => (
               <Area
@@ -86,7 +92,8 @@ export function ChartWallHistory({ series }: { series: HistorySeries }) {
                 stroke={CHART_COLORS[severity]}
                 fill={CHART_COLORS[severity]}
                 fillOpacity={0.45}
-                strokeWidth={2}
+                strokeWidth={rem * 0.125}
+                dot={dots}
                 isAnimationActive={false}
               />
             ))}

@@ -43,15 +43,15 @@ export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew
     >
       <span
         aria-hidden
-        className={clsx('absolute inset-y-0 left-0 w-[max(0.4rem,2cqw)]', STRIPE_TONE[tone])}
+        className={clsx('absolute inset-y-0 left-0 w-[clamp(0.4rem,2cqw,0.6rem)]', STRIPE_TONE[tone])}
       />
-      <div className="flex h-full flex-col justify-between py-[6cqh] pr-[4cqw] pl-[6cqw]">
+      <div className="flex h-full flex-col justify-between py-[6cqh] pr-[min(4cqw,1.5rem)] pl-[min(6cqw,2rem)]">
         <div className="flex items-start justify-between gap-[3cqw]">
           <p className="line-clamp-2 text-[clamp(1rem,min(16cqh,8cqw),3.5rem)] leading-tight font-semibold">
             {client.name}
           </p>
           {isNew ? (
-            <span className="shrink-0 rounded-full bg-critical px-[3cqw] text-[clamp(0.8rem,min(10cqh,5cqw),1.75rem)] font-bold text-white">
+            <span className="shrink-0 rounded-full bg-critical px-[3cqw] text-[clamp(0.8rem,min(10cqh,5cqw),1.75rem)] font-bold text-surface">
               NEW
             </span>
           ) : null}

@@ -7,7 +7,7 @@ import { clientsByConcern } from '@/lib/changes';
 import type { ClientSummary } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { useElementSize } from '@/lib/hooks/use-element-size';
-import { foldTiles, gridShape } from '@/lib/wall/grid';
+import { balancedRows, foldTiles, gridShape } from '@/lib/wall/grid';
 import { useRef } from 'react';
 
 function FoldedTile({ clients }: { clients: ClientSummary[] }) {
@@ -29,10 +29,9 @@ function FoldedTile({ clients }: { clients: ClientSummary[] }) {
   );
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const rows: T[][] = [];
-  for (let at = 0; at < items.length; at += size) rows.push(items.slice(at, at + size));
-  return rows;
+function intoRows<T>(items: readonly T[], lengths: readonly number[]): T[][] {
+  let at = 0;
+  return lengths.map((length) => items.slice(at, (at += length)));
 }
 
 /** Every client as a tile, worst first, laid out to fill the screen whatever their number. */
@@ -73,9 +72,9 @@ export function WallClients({
         {clients.length === 0 ? (
           <p className="m-auto text-[3rem] text-muted">No clients in this wall’s scope.</p>
         ) : (
-          // Rows of flexible tiles: a short last row widens its tiles instead of leaving a hole.
+          // Rows of flexible tiles, as even as possible: no hole at the end of the last row.
           <div className="flex min-h-0 flex-1 flex-col gap-[1rem]" data-columns={columns}>
-            {chunk(tiles, columns).map((row, index) => (
+            {intoRows(tiles, balancedRows(tiles.length, columns)).map((row, index) => (
               <ul key={index} className="flex min-h-0 flex-1 gap-[1rem]">
                 {row}
               </ul>

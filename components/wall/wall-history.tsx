@@ -52,8 +52,8 @@ export function WallHistory({ series, old }: { series: HistorySeries | null; old
             detail={low ? `at ${format(Date.parse(low.at), 'HH:mm')}` : 'no data'}
           />
           <Figure
-            label="Most critical at once"
-            value={peakSerious ? formatCount(peakSerious.count) : '—'}
+            label="Critical + emergency, peak"
+            value={peakSerious ? formatCount(Math.round(peakSerious.count)) : '—'}
             detail={
               !peakSerious
                 ? 'no data'

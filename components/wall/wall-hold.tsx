@@ -56,7 +56,7 @@ export function WallHold({
   return (
     <section className="flex h-full flex-col gap-[1.25rem]" aria-label="New problem" data-testid="wall-hold">
       <div className="flex items-center gap-[1.5rem] rounded-[1rem] border-[0.2rem] border-critical bg-critical/15 px-[1.5rem] py-[0.75rem]">
-        <span className="rounded-[0.5rem] bg-critical px-[1rem] py-[0.25rem] text-[2rem] font-bold text-white">
+        <span className="rounded-[0.5rem] bg-critical px-[1rem] py-[0.25rem] text-[2rem] font-bold text-surface">
           NEW PROBLEM
         </span>
         <p className="text-[1.75rem]">

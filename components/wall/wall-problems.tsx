@@ -6,6 +6,8 @@ import { CheckCircle2 } from 'lucide-react';
 
 /** Rows that fit at every supported resolution (the wall scales as a whole). */
 export const PROBLEM_ROWS = 8;
+/** With fewer problems, rows are taller (never more than a quarter of the list). */
+const MIN_ROWS = 4;
 
 /** Offline servers and critical or emergency alerts, newest first. */
 export function WallProblems({
@@ -41,7 +43,7 @@ export function WallProblems({
       ) : (
         <ol
           className="grid min-h-0 flex-1 gap-[0.75rem]"
-          style={{ gridTemplateRows: `repeat(${PROBLEM_ROWS}, minmax(0, 1fr))` }}
+          style={{ gridTemplateRows: `repeat(${Math.max(shown.length, MIN_ROWS)}, minmax(0, 1fr))` }}
         >
           {shown.map((problem) => (
             <WallProblemRow key={problem.deviceId} problem={problem} isNew={isNew(problem.deviceId)} />

@@ -1,4 +1,4 @@
-import { foldTiles, gridShape } from '@/lib/wall/grid';
+import { balancedRows, foldTiles, gridShape } from '@/lib/wall/grid';
 import { describe, expect, it } from 'vitest';
 
 describe('client grid', () => {
@@ -16,5 +16,15 @@ describe('client grid', () => {
     expect(shown).toHaveLength(47);
     expect(folded).toEqual([47, 48, 49]);
     expect(foldTiles([1, 2], 48)).toEqual({ shown: [1, 2], folded: [] });
+  });
+});
+
+describe('balancedRows', () => {
+  it('spreads a short last row over the others', () => {
+    expect(balancedRows(13, 4)).toEqual([4, 3, 3, 3]);
+    expect(balancedRows(10, 4)).toEqual([4, 3, 3]);
+    expect(balancedRows(12, 4)).toEqual([4, 4, 4]);
+    expect(balancedRows(1, 4)).toEqual([1]);
+    expect(balancedRows(0, 4)).toEqual([]);
   });
 });

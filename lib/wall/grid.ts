@@ -25,3 +25,12 @@ export function foldTiles<T>(ordered: readonly T[], max = MAX_TILES): { shown: T
   if (ordered.length <= max) return { shown: [...ordered], folded: [] };
   return { shown: ordered.slice(0, max - 1), folded: ordered.slice(max - 1) };
 }
+
+/** Row lengths for `count` tiles in at most `columns` per row, as even as possible (4,3,3 — not 4,4,2). */
+export function balancedRows(count: number, columns: number): number[] {
+  if (count <= 0) return [];
+  const rows = Math.ceil(count / Math.max(1, columns));
+  const base = Math.floor(count / rows);
+  const extra = count % rows;
+  return Array.from({ length: rows }, (_, row) => base + (row < extra ? 1 : 0));
+}
