@@ -105,8 +105,7 @@ test('a server going offline holds the wall until it is back; a flap is held aga
     await live.setDevice(server.id, { online: true });
   }
   await expect(wallRoot(page)).not.toHaveAttribute('data-view', 'hold', { timeout: NOTICE_MS });
-  // The problems view still marks the recent problem as new while its highlight lasts.
-  await page.close();
+  await page.context().close();
 });
 
 test('problems that were there when the wall started do not hold it', async ({ browser, request }) => {

@@ -48,11 +48,25 @@ test.beforeAll(async () => {
     await live.setDevice(server.id, { online: false });
     downed = server.id;
   }
+  // Wait for these very problems (not just a count: earlier specs' problems may linger a sync).
+  const expected = [...opened.map((id) => `alert:${id}`), ...(downed ? [`offline:${downed}`] : [])];
   await expect
-    .poll(async () => (await (await admin.get(`${liveUrl}/api/wall/problems`)).json()).total, {
-      timeout: 30_000,
-    })
-    .toBeGreaterThanOrEqual(opened.length + (downed ? 1 : 0));
+    .poll(
+      async () => {
+        const { problems } = (await (await admin.get(`${liveUrl}/api/wall/problems`)).json()) as {
+          problems: { deviceId: string; offline: unknown; alerts: { id: string }[] }[];
+        };
+        const keys = new Set(
+          problems.flatMap((problem) => [
+            ...problem.alerts.map((alert) => `alert:${alert.id}`),
+            ...(problem.offline ? [`offline:${problem.deviceId}`] : []),
+          ]),
+        );
+        return expected.filter((key) => !keys.has(key));
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual([]);
   await admin.dispose();
 });
 

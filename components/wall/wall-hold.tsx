@@ -10,25 +10,32 @@ import { format } from 'date-fns';
 
 const CARDS = 3;
 
+/** One held problem, large; a size container, so a lone problem fills the screen with big type. */
 function HoldCard({ problem }: { problem: WallProblem }) {
   const tone = problemTone(problem);
   return (
     <li
-      className="wall-attention relative grid min-h-0 grid-cols-[minmax(0,1fr)_auto] items-center gap-[2rem] overflow-hidden rounded-[1.25rem] border-[0.2rem] border-critical bg-raised py-[1rem] pr-[2rem] pl-[2.5rem]"
+      className="wall-attention [container-type:size] relative min-h-0 overflow-hidden rounded-[1.25rem] border-[0.2rem] border-critical bg-raised"
       data-testid="wall-hold-problem"
       data-device-id={problem.deviceId}
       data-tone={tone}
     >
       <span aria-hidden className={clsx('absolute inset-y-0 left-0 w-[0.75rem]', STRIPE_TONE[tone])} />
-      <div className="min-w-0">
-        <p className="text-[1.75rem] font-bold text-critical uppercase">{TONE_LABEL[tone]}</p>
-        <p className="truncate text-[4rem] leading-tight font-bold">{problem.deviceName}</p>
-        <p className="truncate text-[2rem] text-muted">
-          {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
-        </p>
-        <p className="truncate text-[2.5rem] leading-tight">{problemTitle(problem)}</p>
+      <div className="grid h-full grid-cols-[minmax(0,1fr)_auto] items-center gap-[2rem] pr-[2.5rem] pl-[3rem]">
+        <div className="min-w-0">
+          <p className="text-[clamp(1.5rem,9cqh,3rem)] font-bold text-critical uppercase">
+            {TONE_LABEL[tone]}
+          </p>
+          <p className="truncate text-[clamp(3rem,22cqh,8rem)] leading-tight font-bold">
+            {problem.deviceName}
+          </p>
+          <p className="truncate text-[clamp(1.75rem,11cqh,3.5rem)] text-muted">
+            {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
+          </p>
+          <p className="truncate text-[clamp(2rem,13cqh,4.5rem)] leading-tight">{problemTitle(problem)}</p>
+        </div>
+        <WallSince at={problem.latestAt} size="hold" />
       </div>
-      <WallSince at={problem.latestAt} size="large" />
     </li>
   );
 }
