@@ -59,7 +59,7 @@ export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew
         <p className="truncate text-[clamp(1rem,min(22cqh,10cqw),4.5rem)] leading-none font-bold tabular-nums">
           {headline}
         </p>
-        <p className="truncate text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] text-muted tabular-nums">
+        <p className="line-clamp-2 text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] leading-tight text-muted tabular-nums">
           {detail.join(' · ')}
         </p>
       </div>

@@ -4,6 +4,12 @@ import type { WallProblem } from '@/lib/domain/wall';
 import { problemTitle, problemTone } from '@/lib/wall/problems';
 import clsx from 'clsx';
 
+// Fixed columns (sized from the row's own type scale) so every row lines up with the next.
+const COLUMNS = {
+  gridTemplateColumns:
+    'calc(clamp(1.25rem, 22cqh, 2rem) * 6.8 + 1.5rem) minmax(0, 1.1fr) minmax(0, 1fr) calc(clamp(1.125rem, 18cqh, 2rem) * 10)',
+};
+
 const CHIP = {
   emergency: 'bg-emergency text-surface',
   offline: 'bg-offline text-surface',
@@ -28,7 +34,7 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
       data-new={isNew}
     >
       <span aria-hidden className={clsx('absolute inset-y-0 left-0 w-[0.5rem]', STRIPE_TONE[tone])} />
-      <div className="grid h-full grid-cols-[minmax(9rem,auto)_minmax(0,1.1fr)_minmax(0,1fr)_auto] items-center gap-[1.5rem] pr-[1.5rem] pl-[1.75rem]">
+      <div className="grid h-full items-center gap-[1.5rem] pr-[1.5rem] pl-[1.75rem]" style={COLUMNS}>
         <span className="flex flex-col items-start gap-[0.3rem]">
           <span
             className={clsx(
