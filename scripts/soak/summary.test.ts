@@ -40,6 +40,20 @@ describe('soak summary', () => {
     ]);
   });
 
+  it('reports the hold screen but does not judge it (its size is the number of held problems)', () => {
+    const samples = run(
+      () => 20 * MB,
+      (n, view) => (view === 'clients' ? 300 + n * 20 : 1_000),
+    ).map((sample) => (sample.view === 'clients' ? { ...sample, view: 'hold' } : sample));
+    const summary = summariseSoak(samples, 0);
+    expect(summary.nodes.worstView).toBe('fleet');
+    expect(summary.perView.find((view) => view.view === 'hold')).toMatchObject({
+      samples: 20,
+      nodesEarly: 320,
+    });
+    expect(verdict(summary, 10)).toEqual([]);
+  });
+
   it('refuses to judge a run that is too short', () => {
     const summary = summariseSoak(
       run(

@@ -3,7 +3,11 @@
 // Each sample is taken right after a forced garbage collection, so it measures what the page
 // keeps, not what it has not collected yet. Views differ in size (a chart has more nodes than a
 // list), so growth is judged per view — the same view early and late in the run — and the worst
-// view decides.
+// view decides. The hold screen is reported but not judged: its size is the number of problems
+// being held (one card or three), which the churning fleet decides, not the page.
+
+/** Views whose size does not depend on how many problems happen to be new. */
+const JUDGED = (view: string) => view !== 'hold';
 
 export interface Sample {
   /** Milliseconds since the wall was opened. */
@@ -24,6 +28,15 @@ export interface MetricSummary {
   worstView: string | null;
 }
 
+export interface ViewSummary {
+  view: string;
+  samples: number;
+  heapEarly: number;
+  heapLate: number;
+  nodesEarly: number;
+  nodesLate: number;
+}
+
 export interface SoakSummary {
   samples: number;
   measured: number;
@@ -31,6 +44,7 @@ export interface SoakSummary {
   nodes: MetricSummary;
   listeners: MetricSummary;
   views: string[];
+  perView: ViewSummary[];
 }
 
 const median = (values: number[]) => {
@@ -48,7 +62,7 @@ function summarise(measured: Sample[], pick: (sample: Sample) => number, window:
   let growthPct = 0;
   let worstView: string | null = null;
   for (const [view, series] of byView) {
-    if (series.length < 2 * window) continue;
+    if (!JUDGED(view) || series.length < 2 * window) continue;
     const early = median(series.slice(0, window));
     const late = median(series.slice(-window));
     const change = early > 0 ? ((late - early) / early) * 100 : 0;
@@ -76,6 +90,19 @@ export function summariseSoak(samples: readonly Sample[], warmupMs: number, wind
     nodes: summarise(measured, (sample) => sample.nodes, window),
     listeners: summarise(measured, (sample) => sample.listeners, window),
     views: [...new Set(measured.map((sample) => sample.view))],
+    perView: [...new Set(measured.map((sample) => sample.view))].map((view) => {
+      const series = measured.filter((sample) => sample.view === view);
+      const early = series.slice(0, window);
+      const late = series.slice(-window);
+      return {
+        view,
+        samples: series.length,
+        heapEarly: median(early.map((sample) => sample.heapBytes)),
+        heapLate: median(late.map((sample) => sample.heapBytes)),
+        nodesEarly: median(early.map((sample) => sample.nodes)),
+        nodesLate: median(late.map((sample) => sample.nodes)),
+      };
+    }),
   };
 }
 

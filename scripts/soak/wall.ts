@@ -6,7 +6,7 @@
 //   npm run soak:wall                      # 30 minutes
 //   SOAK_SECONDS=75 npm run soak:wall      # the short CI run
 //
-// Everything is real: the simulator evolves every 2 s (devices flapping, alerts opening and
+// Everything is real: the simulator evolves every 5 s (devices flapping, alerts opening and
 // resolving), Levelboard syncs every 5 s, the wall polls every second and rotates every 5 s.
 import { startSimulator } from '@/lib/level/simulator';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
@@ -18,8 +18,11 @@ const SHORT = SECONDS < 300;
 const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_SECONDS ?? (SHORT ? 3 : 10)) * 1_000;
 const WARMUP_MS = Number(process.env.SOAK_WARMUP_SECONDS ?? (SHORT ? 20 : 120)) * 1_000;
 const MAX_GROWTH_PCT = Number(process.env.SOAK_MAX_GROWTH_PCT ?? 10);
-const DEVICES = Number(process.env.SOAK_DEVICES ?? 2_000);
-const WALL_QUERY = process.env.SOAK_WALL_QUERY ?? 'poll=1&interval=5&hold=15&heartbeat=10&shift=30';
+const DEVICES = Number(process.env.SOAK_DEVICES ?? (SHORT ? 300 : 1_000));
+const TICK_MS = Number(process.env.SOAK_TICK_SECONDS ?? 5) * 1_000;
+// Polls every second; holds at most 10 s so the churn (a new critical problem every few ticks)
+// leaves time for the rotation.
+const WALL_QUERY = process.env.SOAK_WALL_QUERY ?? 'poll=1&interval=5&hold=10&heartbeat=10&shift=30';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
@@ -122,7 +125,7 @@ async function main(): Promise<number> {
     const reloaded =
       navigations !== opened || (await page.evaluate(() => performance.timeOrigin)) !== loadedAt;
     const stats = sim.stats();
-    const summary = summariseSoak(samples, WARMUP_MS);
+    const summary = summariseSoak(samples, WARMUP_MS, SHORT ? 2 : 3);
     const row = (name: string, m: typeof summary.heap, format: (v: number) => string) => ({
       metric: name,
       start: format(m.start),
@@ -139,6 +142,15 @@ async function main(): Promise<number> {
       row('DOM nodes', summary.nodes, String),
       row('JS event listeners', summary.listeners, String),
     ]);
+    console.table(
+      summary.perView.map((view) => ({
+        view: view.view,
+        samples: view.samples,
+        'heap early → late': `${mib(view.heapEarly)} → ${mib(view.heapLate)}`,
+        'nodes early → late': `${view.nodesEarly} → ${view.nodesLate}`,
+        judged: view.view === 'hold' ? 'no (size = held problems)' : 'yes',
+      })),
+    );
     console.log(
       `fleet churn: ${stats.alerts.resolved} alerts resolved so far, ${stats.devices.offline} devices offline now; Levelboard RSS ${mib(levelboard.rssBytes())}`,
     );
