@@ -210,3 +210,16 @@ test('the admin page lists each wall with its last contact and flags one silent 
   await expect(row).toHaveCount(0);
   await adminContext.close();
 });
+
+test('a revoked wall link says so on the screen instead of going blank', async ({ browser, request }) => {
+  const link = await createWallLink(request, { name: 'To revoke (wall)' });
+  const page = await openWall(browser, link.token, { query: 'views=fleet&poll=1&shift=0' });
+  await expect(page.getByTestId('wall-devices').locator('[data-value]')).toBeVisible();
+  const revoked = await request.delete(`${liveUrl}/api/admin/share-links/${link.id}`, {
+    headers: { Origin: liveUrl },
+  });
+  expect(revoked.status()).toBe(200);
+  await expect(page.getByTestId('wall-refused')).toContainText('no longer valid', { timeout: 15_000 });
+  await expect(page.getByTestId('wall-devices').locator('[data-value]')).toBeVisible();
+  await page.context().close();
+});
