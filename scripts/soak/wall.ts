@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     seed: 9,
     apiKey: key,
     frozen: false,
-    tickMs: 2_000,
+    tickMs: TICK_MS,
     quiet: true,
   });
   const levelboard = await startLevelboard({
