@@ -10,18 +10,21 @@ describe('wall connection', () => {
     connection.failed(new TypeError('Failed to fetch'), 100);
     connection.failed(new TypeError('Failed to fetch'), 200);
     expect(connection.get()).toMatchObject({ failures: 2, downSince: 100, refused: false });
-    expect(connection.delay(5_000)).toBe(20_000);
+    expect(connection.delay(5_000, 200)).toBe(5_000);
+    expect(connection.delay(5_000, 40_100)).toBe(20_000);
     connection.ok(300);
     expect(connection.get()).toEqual({ failures: 0, downSince: null, lastOkAt: 300, refused: false });
     expect(connection.delay(5_000)).toBe(5_000);
   });
 
-  it('tells a refused session (401) apart from a network failure', () => {
+  it('tells a refused session (401) and a server that answered apart from a lost connection', () => {
     const connection = createConnection();
     connection.failed(new LevelboardApiError(401, 'unauthorized', 'Sign in'), 1);
-    expect(connection.get().refused).toBe(true);
-    connection.failed(new LevelboardApiError(503, 'not_synced', 'wait'), 2);
-    expect(connection.get().refused).toBe(false);
+    expect(connection.get()).toMatchObject({ refused: true, failures: 1 });
+    connection.failed(new LevelboardApiError(503, 'not_synced', 'First sync running'), 2);
+    expect(connection.get()).toMatchObject({ refused: false, failures: 0, downSince: null });
+    connection.failed(new LevelboardApiError(502, 'http_error', 'Levelboard answered 502'), 3);
+    expect(connection.get()).toMatchObject({ failures: 1, downSince: 3 });
   });
 
   it('notifies subscribers of changes only', () => {

@@ -2,8 +2,8 @@ import { LevelboardApiError } from '@/lib/query/fetch-json';
 import { backoffDelay } from '@/lib/wall/self-care';
 
 // The wall's link to its Levelboard server, fed by every wall poll: how many polls failed in a
-// row (polls back off from it), since when, and whether the session itself was refused (a
-// revoked link, an ended admin session), which retrying will not fix.
+// row, since when (polls back off from it), and whether the session itself was refused (a revoked
+// link, an ended admin session), which retrying will not fix.
 
 export interface ConnectionState {
   failures: number;
@@ -20,7 +20,7 @@ export interface Connection {
   ok(now?: number): void;
   failed(error: unknown, now?: number): void;
   /** The next poll's delay for a query whose normal period is `baseMs`. */
-  delay(baseMs: number): number;
+  delay(baseMs: number, now?: number): number;
 }
 
 export function createConnection(): Connection {
@@ -43,8 +43,13 @@ export function createConnection(): Connection {
     },
     failed(error, now = Date.now()) {
       const refused = error instanceof LevelboardApiError && error.status === 401;
+      // Levelboard itself answered (e.g. 503 before its first sync): the link to it is fine. A bare
+      // status without our error body comes from something in between (a proxy): the server is gone.
+      const answered = error instanceof LevelboardApiError && error.code !== 'http_error';
+      if (answered && !refused) return ok(now);
       set({ ...state, failures: state.failures + 1, downSince: state.downSince ?? now, refused });
     },
-    delay: (baseMs) => backoffDelay(baseMs, state.failures),
+    delay: (baseMs, now = Date.now()) =>
+      backoffDelay(baseMs, state.downSince === null ? 0 : now - state.downSince),
   };
 }

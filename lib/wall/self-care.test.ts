@@ -54,12 +54,12 @@ describe('reloadReason', () => {
 });
 
 describe('backoffDelay', () => {
-  it('doubles from the poll period after each failure, capped at a minute', () => {
-    expect([0, 1, 2, 3, 4, 5, 30].map((failures) => backoffDelay(5_000, failures))).toEqual([
-      5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
+  it('waits half the outage so far, never less than the poll period nor more than a minute', () => {
+    expect([0, 1_000, 8_000, 30_000, 100_000, 3_600_000].map((down) => backoffDelay(5_000, down))).toEqual([
+      5_000, 5_000, 5_000, 15_000, 50_000, 60_000,
     ]);
-    expect(backoffDelay(1_000, 1)).toBe(2_000);
-    expect(backoffDelay(120_000, 3)).toBe(120_000);
+    expect(backoffDelay(1_000, 4_000)).toBe(2_000);
+    expect(backoffDelay(120_000, 600_000)).toBe(120_000);
   });
 });
 

@@ -39,10 +39,15 @@ export function reloadReason(input: ReloadInput): ReloadReason | null {
 
 export const MAX_BACKOFF_MS = 60_000;
 
-/** Poll period after `failures` failed polls in a row: doubling from the normal period, capped. */
-export function backoffDelay(baseMs: number, failures: number, maxMs = MAX_BACKOFF_MS): number {
-  if (failures <= 0) return baseMs;
-  return Math.min(Math.max(baseMs, 1_000) * 2 ** Math.min(failures, 16), Math.max(maxMs, baseMs));
+/**
+ * Poll period while the server has been unreachable for `downForMs`: half the outage so far, at
+ * least the normal period, at most a minute. Time-based rather than counting failures, so four
+ * queries failing together back off no faster than one, and a wall is back within half an outage
+ * (a minute at most) once the server answers.
+ */
+export function backoffDelay(baseMs: number, downForMs: number, maxMs = MAX_BACKOFF_MS): number {
+  if (downForMs <= 0) return baseMs;
+  return Math.min(Math.max(baseMs, downForMs / 2), Math.max(maxMs, baseMs));
 }
 
 // Eight positions around the centre, visited in an order that never jumps across the middle.
