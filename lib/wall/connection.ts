@@ -30,17 +30,18 @@ export function createConnection(): Connection {
     state = next;
     for (const listener of listeners) listener();
   };
+  const ok = (now = Date.now()) => {
+    if (state.failures === 0 && !state.refused && state.lastOkAt !== null && now - state.lastOkAt < 1_000)
+      return;
+    set({ failures: 0, downSince: null, lastOkAt: now, refused: false });
+  };
   return {
     get: () => state,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    ok(now = Date.now()) {
-      if (state.failures === 0 && !state.refused && state.lastOkAt !== null && now - state.lastOkAt < 1_000)
-        return;
-      set({ failures: 0, downSince: null, lastOkAt: now, refused: false });
-    },
+    ok,
     failed(error, now = Date.now()) {
       const refused = error instanceof LevelboardApiError && error.status === 401;
       // Levelboard itself answered (e.g. 503 before its first sync): the link to it is fine. A bare
