@@ -40,6 +40,13 @@ export function WallScreens() {
       title="Wall screens"
       description="Screens running /wall report every minute. One that has not been heard from for several minutes is flagged as silent."
     >
+      <p className="mb-3 text-sm">
+        {/* A plain link: the wall is its own full-screen page, not part of the dashboard. */}
+        <a href="/wall" className="font-medium text-accent underline underline-offset-2">
+          Preview the wall
+        </a>{' '}
+        <span className="text-muted">with your admin session (for a real screen, create a wall link).</span>
+      </p>
       {silent ? (
         <p role="status" className="mb-3 text-sm font-medium text-critical" data-testid="walls-silent-count">
           {silent} wall{silent === 1 ? '' : 's'} silent

@@ -49,7 +49,7 @@ describe('soak summary', () => {
     expect(summary.nodes.worstView).toBe('fleet');
     expect(summary.perView.find((view) => view.view === 'hold')).toMatchObject({
       samples: 20,
-      nodesEarly: 320,
+      nodesEarly: 360,
     });
     expect(verdict(summary, 10)).toEqual([]);
   });
