@@ -9,6 +9,7 @@ const demo = simulator('demo');
 const DIR = path.join(ARTIFACTS, 'screenshots');
 const VIEWPORTS = [
   { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
   { width: 390, height: 844 },
 ];
 const THEMES: Theme[] = ['light', 'dark'];
@@ -21,7 +22,7 @@ test.describe('screenshots', () => {
     await demo.freeze(false);
   });
 
-  test('every page, light and dark, 1440×900 and 390×844', async ({ browser, request }) => {
+  test('every page, light and dark, 1440×900, 1920×1080 (NOC) and 390×844', async ({ browser, request }) => {
     test.setTimeout(300_000);
     const pages = await dashboardPages(request);
     for (const history of [false, true]) {
@@ -44,6 +45,30 @@ test.describe('screenshots', () => {
           }
           await context.close();
         }
+      }
+    }
+  });
+
+  test('admin action dialogs, light and dark, desktop and phone', async ({ browser }) => {
+    test.setTimeout(120_000);
+    for (const theme of THEMES) {
+      for (const viewport of [VIEWPORTS[0], VIEWPORTS[2]]) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await applyTheme(page, theme);
+        const size = `${theme}-${viewport?.width}x${viewport?.height}`;
+        await page.goto('/devices?sort=hostname');
+        await page.getByTestId('select-device').nth(0).check();
+        await page.getByTestId('select-device').nth(1).check();
+        await page.screenshot({ path: path.join(DIR, `devices-selected-${size}.png`) });
+        await page.getByTestId('bulk-move').click();
+        await expect(page.getByTestId('bulk-move-dialog')).toBeVisible();
+        await page.screenshot({ path: path.join(DIR, `dialog-bulk-move-${size}.png`) });
+        await page.goto('/groups');
+        await page.getByTestId('group-row').first().getByTestId('delete-group').click();
+        await expect(page.getByTestId('delete-consequences')).toBeVisible();
+        await page.screenshot({ path: path.join(DIR, `dialog-delete-group-${size}.png`) });
+        await context.close();
       }
     }
   });

@@ -1,3 +1,5 @@
+import { RoleProvider } from '@/components/actions/admin-context';
+import { NoticeProvider } from '@/components/actions/notices';
 import { AppHeader } from '@/components/layout/app-header';
 import { requireReader } from '@/lib/auth/page-access';
 import { isDemoMode } from '@/lib/runtime/level-connection';
@@ -8,12 +10,12 @@ export const dynamic = 'force-dynamic';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const access = await requireReader();
   return (
-    <>
+    <RoleProvider role={access.role}>
       <AppHeader demo={isDemoMode()} role={access.role} />
       {/* Room at the bottom on phones for the tab bar. */}
       <main id="main" className="mx-auto max-w-7xl px-4 pt-6 pb-24 md:pb-10">
-        {children}
+        <NoticeProvider>{children}</NoticeProvider>
       </main>
-    </>
+    </RoleProvider>
   );
 }

@@ -3,8 +3,21 @@ import type { AlertRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative } from '@/lib/format';
 import { CheckCircle2 } from 'lucide-react';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
-export function AlertItem({ alert, showDevice = true }: { alert: AlertRow; showDevice?: boolean }) {
+export function AlertItem({
+  alert,
+  showDevice = true,
+  select,
+  action,
+}: {
+  alert: AlertRow;
+  showDevice?: boolean;
+  /** A selection checkbox, for admins picking alerts to act on. */
+  select?: ReactNode;
+  /** Controls at the end of the row (e.g. resolve). */
+  action?: ReactNode;
+}) {
   const when = alert.resolved ? alert.resolvedAt : alert.startedAt;
   return (
     <li
@@ -13,7 +26,8 @@ export function AlertItem({ alert, showDevice = true }: { alert: AlertRow; showD
       data-alert-id={alert.id}
       data-severity={alert.severity}
     >
-      <div className="flex shrink-0 items-center gap-2 sm:w-32">
+      <div className="flex shrink-0 items-center gap-2 sm:w-36">
+        {select}
         <SeverityBadge severity={alert.severity} />
       </div>
       <div className="min-w-0 flex-1">
@@ -54,6 +68,7 @@ export function AlertItem({ alert, showDevice = true }: { alert: AlertRow; showD
         {alert.resolved ? 'resolved ' : 'started '}
         {formatRelative(when)}
       </time>
+      {action ? <div className="shrink-0">{action}</div> : null}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { ResolveAlertButton } from '@/components/actions/resolve-alerts';
 import { AlertItem } from '@/components/alerts/alert-item';
 import { Card } from '@/components/ui/card';
 import type { AlertRow } from '@/lib/domain/fleet';
@@ -25,7 +26,12 @@ export function DeviceAlerts({ deviceId, alerts }: { deviceId: string; alerts: A
       ) : (
         <ul>
           {[...active, ...resolved].map((alert) => (
-            <AlertItem key={alert.id} alert={alert} showDevice={false} />
+            <AlertItem
+              key={alert.id}
+              alert={alert}
+              showDevice={false}
+              action={<ResolveAlertButton alert={alert} />}
+            />
           ))}
         </ul>
       )}

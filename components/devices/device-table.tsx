@@ -14,6 +14,14 @@ const ROW_HEIGHT = 56;
 // One template per breakpoint; the cells hidden at a breakpoint (cellClass) take no track.
 const GRID =
   'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.6fr)_8.5rem_8.5rem_4.5rem_7.5rem]';
+// The same with a leading checkbox track, for an admin selecting devices to act on.
+const SELECT_GRID =
+  'grid grid-cols-[1.5rem_1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.6fr)_8.5rem_8.5rem_4.5rem_7.5rem]';
+
+export interface TableSelection {
+  has(id: string): boolean;
+  toggle(row: DeviceRow): void;
+}
 
 export type TableState = 'loading' | 'updating' | 'ready';
 
@@ -36,6 +44,7 @@ export function DeviceTable({
   state,
   paramsKey,
   onNeedRows,
+  selection,
 }: {
   rows: DeviceRow[];
   total: number;
@@ -46,7 +55,10 @@ export function DeviceTable({
   paramsKey: string;
   /** The user scrolled near rows that have not streamed in yet. */
   onNeedRows?: (paramsKey: string) => void;
+  /** Checkboxes per row (admins); absent for everyone else. */
+  selection?: TableSelection;
 }) {
+  const grid = selection ? SELECT_GRID : GRID;
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
@@ -108,8 +120,13 @@ export function DeviceTable({
             role="row"
             aria-rowindex={1}
             key={group.id}
-            className={clsx(GRID, 'h-10 text-xs font-medium text-muted')}
+            className={clsx(grid, 'h-10 text-xs font-medium text-muted')}
           >
+            {selection ? (
+              <div role="columnheader">
+                <span className="sr-only">Selected</span>
+              </div>
+            ) : null}
             {group.headers.map((header) => {
               const meta = header.column.columnDef.meta;
               if (!meta) return null;
@@ -168,10 +185,11 @@ export function DeviceTable({
               <div
                 key={item.key}
                 aria-hidden
-                className={clsx(GRID, 'absolute top-0 left-0 w-full border-b border-line/60')}
+                className={clsx(grid, 'absolute top-0 left-0 w-full border-b border-line/60')}
                 style={style}
                 data-skeleton
               >
+                {selection ? <span /> : null}
                 <Skeleton className="size-3 rounded-full md:h-4 md:w-16" />
                 <Skeleton className="h-4 w-40" />
                 <Skeleton className="h-4 w-10 md:w-28" />
@@ -185,6 +203,9 @@ export function DeviceTable({
               device={row.original}
               index={item.index}
               top={item.start - scrollMargin}
+              grid={grid}
+              selected={selection?.has(row.id)}
+              onToggle={selection?.toggle}
             />
           );
         })}
@@ -202,25 +223,44 @@ const TableRow = memo(
     row,
     index,
     top,
+    grid,
+    selected,
+    onToggle,
   }: {
     row: Row<DeviceRow>;
     device: DeviceRow;
     index: number;
     top: number;
+    grid: string;
+    selected?: boolean;
+    onToggle?: (row: DeviceRow) => void;
   }) {
     return (
       <div
         role="row"
         aria-rowindex={index + 2}
         className={clsx(
-          GRID,
+          grid,
           'absolute top-0 left-0 w-full border-b border-line/60 text-sm hover:bg-sunken/60',
+          selected && 'bg-accent/10',
         )}
         style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
         data-row-index={index}
         data-testid="device-row"
         data-device-id={row.id}
       >
+        {onToggle ? (
+          <div role="cell">
+            <input
+              type="checkbox"
+              className="size-4 accent-accent"
+              checked={Boolean(selected)}
+              onChange={() => onToggle(row.original)}
+              aria-label={`Select ${row.original.displayName}`}
+              data-testid="select-device"
+            />
+          </div>
+        ) : null}
         {row.getVisibleCells().map((cell) => (
           <div role="cell" key={cell.id} className={clsx('min-w-0', cell.column.columnDef.meta?.cellClass)}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -230,5 +270,11 @@ const TableRow = memo(
     );
   },
   // The row object is rebuilt whenever the window moves; what it renders depends on these only.
-  (a, b) => a.device === b.device && a.index === b.index && a.top === b.top,
+  (a, b) =>
+    a.device === b.device &&
+    a.index === b.index &&
+    a.top === b.top &&
+    a.selected === b.selected &&
+    a.grid === b.grid &&
+    a.onToggle === b.onToggle,
 );

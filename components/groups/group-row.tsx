@@ -38,6 +38,7 @@ export function GroupRow({
   href,
   rollup,
   lead,
+  actions,
   testId = 'group-row',
 }: {
   id: string;
@@ -45,6 +46,8 @@ export function GroupRow({
   href: string;
   rollup: Rollup;
   lead?: ReactNode;
+  /** Admin controls at the end of the name cell. */
+  actions?: ReactNode;
   testId?: string;
 }) {
   const pct = onlinePct(rollup);
@@ -61,7 +64,7 @@ export function GroupRow({
     >
       <div role="cell" className="flex min-w-0 items-center gap-1">
         {lead}
-        <div className="min-w-0">
+        <div className="min-w-0 flex-1">
           <Link href={href} className="block truncate font-medium hover:underline" data-testid="group-link">
             {name}
           </Link>
@@ -73,6 +76,7 @@ export function GroupRow({
               : ''}
           </p>
         </div>
+        {actions}
       </div>
       <div role="cell" className="hidden text-right tabular-nums md:block" data-value={devices.total}>
         {formatCount(devices.total)}

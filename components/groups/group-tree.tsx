@@ -1,5 +1,6 @@
 'use client';
 
+import { GroupActions, NewGroupButton } from '@/components/actions/group-actions';
 import { GroupHeaderRow, GroupRow } from '@/components/groups/group-row';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -43,7 +44,8 @@ export function GroupTree({
           {searching ? `${matches} matching group${matches === 1 ? '' : 's'}` : `${groups.length} groups`}
         </p>
         {searching ? null : (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
+            <NewGroupButton groups={groups} />
             <Button onClick={() => setExpanded(new Set(parents))} data-testid="expand-all">
               Expand all
             </Button>
@@ -73,6 +75,7 @@ export function GroupTree({
                   name={group.name}
                   href={`/groups/${encodeURIComponent(group.id)}`}
                   rollup={group.subtree}
+                  actions={<GroupActions group={group} groups={groups} compact />}
                   lead={
                     <span
                       className="flex shrink-0 items-center"

@@ -1,7 +1,7 @@
 'use client';
 
 import clsx from 'clsx';
-import { Bell, LayoutDashboard, Monitor, Network, Settings } from 'lucide-react';
+import { Bell, LayoutDashboard, Monitor, Network, Settings, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
@@ -12,7 +12,10 @@ const LINKS = [
   { href: '/alerts', label: 'Alerts', icon: Bell },
 ] as const;
 
-const SETTINGS = { href: '/settings', label: 'Settings', icon: Settings } as const;
+const ADMIN_LINKS = [
+  { href: '/manage', label: 'Manage', icon: Wrench },
+  { href: '/settings', label: 'Settings', icon: Settings },
+] as const;
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -21,8 +24,8 @@ function isActive(pathname: string, href: string): boolean {
 /** Top navigation from a tablet up; a thumb-reachable tab bar at the bottom on a phone. */
 export function NavLinks({ variant, admin }: { variant: 'top' | 'bottom'; admin: boolean }) {
   const pathname = usePathname();
-  // Settings is the admin's only; viewers never see controls the server would refuse anyway.
-  const links = admin ? [...LINKS, SETTINGS] : LINKS;
+  // Manage and Settings are the admin's only; viewers never see controls the server would refuse anyway.
+  const links = admin ? [...LINKS, ...ADMIN_LINKS] : LINKS;
   if (variant === 'top') {
     return (
       <nav aria-label="Main" className="ml-2 hidden items-center gap-1 text-sm md:flex">
@@ -44,7 +47,7 @@ export function NavLinks({ variant, admin }: { variant: 'top' | 'bottom'; admin:
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-raised/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
     >
-      <ul className={clsx('grid', admin ? 'grid-cols-5' : 'grid-cols-4')}>
+      <ul className={clsx('grid', admin ? 'grid-cols-6' : 'grid-cols-4')}>
         {links.map(({ href, label, icon: Icon }) => (
           <li key={href}>
             <Link

@@ -4,11 +4,14 @@ import path from 'node:path';
 // Values shared by playwright.config.ts and the specs. Workers inherit the runner's environment,
 // so generating once into process.env gives every process the same secrets for this run.
 process.env.E2E_LEVEL_KEY ??= `e2e-${randomBytes(18).toString('base64url')}`;
+process.env.E2E_LEVEL_READONLY_KEY ??= `e2e-ro-${randomBytes(18).toString('base64url')}`;
 process.env.E2E_CONTROL_TOKEN ??= `ctl-${randomBytes(12).toString('base64url')}`;
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${randomBytes(12).toString('base64url')}`;
 process.env.E2E_SESSION_SECRET ??= randomBytes(36).toString('base64url');
 
 export const LEVEL_KEY = process.env.E2E_LEVEL_KEY;
+/** The standalone simulator also accepts this key, for reads only (admin actions get 403). */
+export const LEVEL_READONLY_KEY = process.env.E2E_LEVEL_READONLY_KEY;
 export const CONTROL_TOKEN = process.env.E2E_CONTROL_TOKEN;
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 export const SESSION_SECRET = process.env.E2E_SESSION_SECRET;
@@ -29,9 +32,9 @@ export const LIVE = {
   dataDir: path.join(ARTIFACTS, 'data-live'),
   log: path.join(ARTIFACTS, 'server-live.log'),
 };
-export const SIMULATOR = { port: base + 1010, devices: 400 };
+export const SIMULATOR = { port: base + 1010, devices: 600 };
 /** Ports for specs that start their own servers (replicas, durability). */
-export const EXTRA_PORTS = [base + 310, base + 311, base + 312];
+export const EXTRA_PORTS = [base + 310, base + 311, base + 312, base + 313];
 export const SYNC_INTERVAL_SECONDS = 5;
 
 export const demoUrl = `http://127.0.0.1:${DEMO.port}`;

@@ -77,6 +77,14 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
         await expect(page.getByTestId('severity-count-warning').locator('[data-value]')).toBeVisible();
       },
     },
+    {
+      name: 'manage',
+      path: '/manage',
+      ready: async (page) => {
+        await expect(page.getByTestId('tag-item').first()).toBeVisible();
+        await expect(page.getByTestId('automation-item').first()).toBeVisible();
+      },
+    },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONTROL_TOKEN, DEMO, simulatorOrigin } from './env';
+import { CONTROL_TOKEN, DEMO, LEVEL_KEY, simulatorOrigin } from './env';
 
 // Steers a simulator through its control API (never with the Level key). "live" is the standalone
 // simulator behind the live server; "demo" is the one inside the demo server.
@@ -46,3 +46,16 @@ export const simulator = (target: SimulatorTarget) => ({
   openAlert: (alert: { device_id: string; severity: string; name?: string }) =>
     simulatorControl<{ id: string }>(target, 'POST', '/_sim/alerts', alert),
 });
+
+/** Reads the standalone simulator as Level itself (with the key), to see what an action changed. */
+export async function levelGet<T>(pathname: string): Promise<T> {
+  const response = await fetch(`${simulatorOrigin}/v2${pathname}`, { headers: { Authorization: LEVEL_KEY } });
+  if (!response.ok) throw new Error(`GET /v2${pathname} → ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Requests the standalone simulator has answered, by route pattern. */
+export async function levelRequests(): Promise<Record<string, number>> {
+  return (await simulatorControl<{ byRoute: Record<string, number> }>('live', 'GET', '/_sim/requests'))
+    .byRoute;
+}

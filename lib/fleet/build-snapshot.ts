@@ -50,7 +50,12 @@ function groupActiveAlerts(alerts: readonly Alert[]): Map<string, Alert[]> {
   return byDevice;
 }
 
-export function buildSnapshot(data: FleetData, version: number, syncedAt: string): FleetSnapshot {
+export function buildSnapshot(
+  data: FleetData,
+  version: number,
+  syncedAt: string,
+  localRevision = 0,
+): FleetSnapshot {
   const places = placeGroups(data.groups);
   const activeAlertsByDevice = groupActiveAlerts(data.activeAlerts);
   const direct = new Map<string, RollupBuilder>();
@@ -118,6 +123,7 @@ export function buildSnapshot(data: FleetData, version: number, syncedAt: string
   return {
     ...data,
     version,
+    localRevision,
     syncedAt,
     deviceById,
     deviceIndex,

@@ -37,6 +37,11 @@ export class DeviceDetailCache {
     return value;
   }
 
+  /** After Levelboard changed the device in Level, the next viewer must not see the old copy. */
+  forget(id: string): void {
+    this.entries.delete(id);
+  }
+
   private evict(): void {
     if (this.entries.size <= MAX_ENTRIES) return;
     const cutoff = this.now() - TTL_MS;

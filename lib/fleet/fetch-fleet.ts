@@ -2,7 +2,7 @@ import type { Alert, Device, Group, Tag } from '@/lib/domain/level';
 import type { FleetData } from '@/lib/fleet/snapshot';
 import { walkDevices } from '@/lib/fleet/walk-devices';
 import type { LevelClient } from '@/lib/level';
-import { LevelApiError } from '@/lib/level/errors';
+import { isLevelApiError } from '@/lib/level/errors';
 import 'server-only';
 
 export interface FetchProgress {
@@ -46,7 +46,7 @@ async function resolvedSince(
         );
         continue;
       } catch (error) {
-        if (!(error instanceof LevelApiError) || error.kind !== 'not_found') throw error;
+        if (!isLevelApiError(error) || error.kind !== 'not_found') throw error;
       }
     }
     resolved.push({ ...alert, resolved: true, resolvedAt: now.toISOString() });

@@ -1,3 +1,4 @@
+import type { FleetData } from '@/lib/fleet/snapshot';
 import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -92,5 +93,26 @@ describe('FleetService', () => {
     const resolved = second?.recentResolvedAlerts.find((alert) => alert.id === target!.id);
     expect(resolved).toMatchObject({ resolved: true });
     expect(resolved?.resolvedAt).toBeTruthy();
+  });
+  it('patches admin changes in: a new version when leading, a local revision when following', async () => {
+    harness = await startFleetHarness({ devices: 120 });
+    const synced = await harness.service.syncNow();
+    const first = synced?.devices[0];
+    const rename = (data: FleetData) => ({
+      ...data,
+      devices: data.devices.map((d) => (d.id === first?.id ? { ...d, nickname: 'Reception' } : d)),
+    });
+    const published = harness.service.patch(rename, { publish: true });
+    expect(published?.version).toBe((synced?.version ?? 0) + 1);
+    expect(published?.localRevision).toBe(0);
+    expect(published?.syncedAt).toBe(synced?.syncedAt);
+    expect(published?.deviceById.get(first?.id ?? '')?.nickname).toBe('Reception');
+    const local = harness.service.patch(rename, { publish: false });
+    expect(local?.version).toBe(published?.version);
+    expect(local?.localRevision).toBe(1);
+    // The next sync brings Level's word and a version above both.
+    const next = await harness.service.syncNow();
+    expect(next?.version).toBe((published?.version ?? 0) + 1);
+    expect(next?.localRevision).toBe(0);
   });
 });

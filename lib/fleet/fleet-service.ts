@@ -1,7 +1,7 @@
 import type { SyncStatus } from '@/lib/domain/fleet';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
 import { fetchFleet } from '@/lib/fleet/fetch-fleet';
-import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
+import { dataOf, type FleetData, type FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
 import { describeLevelError, isLevelApiError } from '@/lib/level/errors';
 import 'server-only';
@@ -94,6 +94,24 @@ export class FleetService {
 
   current(): FleetSnapshot | null {
     return this.snapshot;
+  }
+
+  /**
+   * Applies a change Levelboard itself just made in Level (an admin action) to the current
+   * snapshot, so viewers see it before the next full sync. `publish`: this process leads, so the
+   * patch gets a new version that the other replicas load; a follower patches only its own copy
+   * (a local revision, same version) until the leader's next sync supersedes it.
+   */
+  patch(mutate: (data: FleetData) => FleetData, options: { publish: boolean }): FleetSnapshot | null {
+    const current = this.snapshot;
+    if (!current) return null;
+    const data = mutate(dataOf(current));
+    const next = options.publish
+      ? buildSnapshot(data, ++this.version, current.syncedAt)
+      : buildSnapshot(data, current.version, current.syncedAt, current.localRevision + 1);
+    this.snapshot = next;
+    this.statusRevision += 1;
+    return next;
   }
 
   /** Joins the sync in progress, or starts one; never two at once. */

@@ -6,7 +6,7 @@ import { FleetService } from '@/lib/fleet/fleet-service';
 import { AdvisoryLockLeadership, soleLeadership } from '@/lib/fleet/leadership';
 import { ReplicaCoordinator } from '@/lib/fleet/replica-coordinator';
 import { SnapshotReplication } from '@/lib/fleet/replication';
-import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
@@ -16,6 +16,7 @@ interface FleetRuntime {
   service: FleetService;
   details: DeviceDetailCache;
   coordinator: ReplicaCoordinator;
+  patch: (mutate: (data: FleetData) => FleetData) => Promise<void>;
 }
 
 export type SyncedHook = (
@@ -68,7 +69,23 @@ export function initFleetRuntime(store: Store, afterSync: SyncedHook[] = []): Fl
     pollMs: Math.min(2_000, (env.SYNC_INTERVAL_SECONDS * 1000) / 2),
     log,
   });
-  slot.__levelboardFleet = { service, details: new DeviceDetailCache(getLevelClient), coordinator };
+  const patch = async (mutate: (data: FleetData) => FleetData): Promise<void> => {
+    const publish = coordinator.isLeader();
+    const snapshot = service.patch(mutate, { publish });
+    if (!snapshot || !publish) return;
+    recordFleetMetrics(snapshot);
+    try {
+      await replication.save(snapshot, service.replicatedStatus());
+    } catch (error) {
+      log.warn({ error: String(error) }, 'Could not replicate an admin change; the next sync will');
+    }
+  };
+  slot.__levelboardFleet = {
+    service,
+    details: new DeviceDetailCache(getLevelClient),
+    coordinator,
+    patch,
+  };
   return slot.__levelboardFleet;
 }
 
@@ -80,3 +97,5 @@ function fleetRuntime(): FleetRuntime {
 export const fleetService = () => fleetRuntime().service;
 export const deviceDetails = () => fleetRuntime().details;
 export const isSyncLeader = () => fleetRuntime().coordinator.isLeader();
+/** Shows an admin change made in Level at once (and on other replicas when this one leads). */
+export const patchFleet = (mutate: (data: FleetData) => FleetData) => fleetRuntime().patch(mutate);

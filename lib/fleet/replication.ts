@@ -1,6 +1,6 @@
 import type { Store } from '@/lib/db/open';
 import type { ReplicatedStatus } from '@/lib/fleet/fleet-service';
-import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
+import { dataOf, type FleetData, type FleetSnapshot } from '@/lib/fleet/snapshot';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import 'server-only';
@@ -17,13 +17,7 @@ export class SnapshotReplication {
   constructor(private readonly store: Store) {}
 
   async save(snapshot: FleetSnapshot, status: ReplicatedStatus): Promise<void> {
-    const data: FleetData = {
-      devices: snapshot.devices,
-      groups: snapshot.groups,
-      activeAlerts: snapshot.activeAlerts,
-      recentResolvedAlerts: snapshot.recentResolvedAlerts,
-      tags: snapshot.tags,
-    };
+    const data = dataOf(snapshot);
     const payload = await gzipAsync(Buffer.from(JSON.stringify(data)), { level: 4 });
     const row = { id: 1, version: snapshot.version, synced_at: Date.parse(snapshot.syncedAt), payload };
     await this.store.db.transaction().execute(async (trx) => {

@@ -17,6 +17,8 @@ export interface FleetData {
  */
 export interface FleetSnapshot extends FleetData {
   version: number;
+  /** Admin changes patched into this copy on a follower replica (0 once synced or replicated). */
+  localRevision: number;
   syncedAt: string;
   deviceById: ReadonlyMap<string, Device>;
   deviceIndex: ReadonlyMap<string, number>;
@@ -34,3 +36,17 @@ export interface FleetSnapshot extends FleetData {
   /** Lower-cased hostname, nickname, user and serial per device, for substring search. */
   searchText: readonly string[];
 }
+
+/** The fetched part of a snapshot, without what was derived from it. */
+export function dataOf(snapshot: FleetSnapshot): FleetData {
+  return {
+    devices: snapshot.devices,
+    groups: snapshot.groups,
+    activeAlerts: snapshot.activeAlerts,
+    recentResolvedAlerts: snapshot.recentResolvedAlerts,
+    tags: snapshot.tags,
+  };
+}
+
+/** What an ETag of snapshot-backed data must change with. */
+export const snapshotTag = (snapshot: FleetSnapshot) => `${snapshot.version}.${snapshot.localRevision}`;

@@ -118,3 +118,19 @@ describe('error mapping against the simulator', () => {
     expect(JSON.stringify(client)).not.toContain(API_KEY);
   });
 });
+
+describe('isLevelApiError across bundles', () => {
+  it('recognises an error from another copy of the classes by its shape, and nothing else', async () => {
+    const { isLevelApiError } = await import('@/lib/level/errors');
+    class OtherCopy extends Error {
+      readonly kind = 'forbidden';
+      readonly method = 'PATCH';
+      readonly path = '/v2/devices/x';
+    }
+    expect(isLevelApiError(new OtherCopy('refused'))).toBe(true);
+    expect(
+      isLevelApiError(Object.assign(new Error('x'), { kind: 'nonsense', method: 'GET', path: '/' })),
+    ).toBe(false);
+    expect(isLevelApiError({ kind: 'forbidden', method: 'GET', path: '/' })).toBe(false);
+  });
+});

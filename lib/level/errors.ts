@@ -14,6 +14,16 @@ export type LevelErrorKind =
   | 'upstream'
   | 'invalid_response';
 
+const KINDS: ReadonlySet<string> = new Set<LevelErrorKind>([
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'validation',
+  'upstream',
+  'invalid_response',
+]);
+
 export interface LevelErrorContext {
   method: string;
   /** URL path (e.g. `/v2/devices/abc`), never the host, query secrets or headers. */
@@ -136,12 +146,19 @@ function summarise(issues: string[]): string {
 }
 
 export function isLevelApiError(error: unknown): error is LevelApiError {
-  return error instanceof LevelApiError;
+  if (error instanceof LevelApiError) return true;
+  // Next bundles route handlers apart from instrumentation, where the shared client was created:
+  // an error from it is an instance of another copy of these classes, so recognise it by shape.
+  if (!(error instanceof Error)) return false;
+  const { kind, method, path } = error as Partial<LevelApiError>;
+  return (
+    typeof kind === 'string' && KINDS.has(kind) && typeof method === 'string' && typeof path === 'string'
+  );
 }
 
 /** One safe line for logs and UIs; anything that is not a LevelApiError is not echoed. */
 export function describeLevelError(error: unknown): string {
-  if (error instanceof LevelApiError) {
+  if (isLevelApiError(error)) {
     const status = error.status === undefined ? '' : ` ${error.status}`;
     return `${error.message} (${error.method} ${error.path}${status})`;
   }

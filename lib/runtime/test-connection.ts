@@ -8,7 +8,7 @@ export type ConnectionTest =
 
 // gid://level/Device/0 — no such device. A write to it tells the key's access level apart:
 // a read-only key is refused (403) before Level looks the device up (404).
-const NO_SUCH_DEVICE = 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzA';
+export const NO_SUCH_DEVICE = 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzA';
 
 /** A real call to Level with this key, explained for a human. */
 export async function testConnection(baseUrl: string, apiKey: string): Promise<ConnectionTest> {

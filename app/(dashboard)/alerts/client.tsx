@@ -6,6 +6,8 @@ import {
   serializeAlertsView,
   toAlertParams,
 } from '@/app/(dashboard)/alerts/search-params';
+import { useAdminActions } from '@/components/actions/admin-context';
+import { ResolveAlertButton, ResolveSelectedBar } from '@/components/actions/resolve-alerts';
 import { AlertItem } from '@/components/alerts/alert-item';
 import { SeverityFilter } from '@/components/alerts/severity-filter';
 import { PageHeader } from '@/components/layout/page-header';
@@ -50,6 +52,16 @@ export function AlertsClient() {
   );
 
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
+  const actions = useAdminActions();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const activeShown = useMemo(() => rows.filter((row) => !row.resolved).map((row) => row.id), [rows]);
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const total = list.data?.pages[0]?.total ?? 0;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const sentinel = useOnVisible<HTMLDivElement>(() => {
@@ -144,6 +156,12 @@ export function AlertsClient() {
         ) : null}
         {filtered ? <Button onClick={clear}>Clear filters</Button> : null}
       </div>
+      <ResolveSelectedBar
+        selected={[...selected].filter((id) => activeShown.includes(id))}
+        selectable={activeShown.length}
+        onSelectAll={(all) => setSelected(new Set(all ? activeShown : []))}
+        onDone={() => setSelected(new Set())}
+      />
       {list.isPending ? (
         <div className="rounded-xl border border-line bg-raised p-4">
           <SkeletonLines lines={8} label="Loading alerts" />
@@ -170,7 +188,23 @@ export function AlertsClient() {
         >
           <ul>
             {rows.map((alert) => (
-              <AlertItem key={alert.id} alert={alert} />
+              <AlertItem
+                key={alert.id}
+                alert={alert}
+                select={
+                  actions.visible && !alert.resolved ? (
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-accent"
+                      aria-label={`Select ${alert.name} on ${alert.deviceHostname ?? alert.deviceId}`}
+                      checked={selected.has(alert.id)}
+                      onChange={() => toggle(alert.id)}
+                      data-testid="select-alert"
+                    />
+                  ) : null
+                }
+                action={<ResolveAlertButton alert={alert} />}
+              />
             ))}
           </ul>
           <div ref={sentinel} className="py-3 text-center text-sm text-muted">

@@ -7,6 +7,8 @@ import {
   serializeDeviceView,
   type DeviceView,
 } from '@/app/(dashboard)/devices/search-params';
+import { useAdminActions } from '@/components/actions/admin-context';
+import { DeviceBulkBar } from '@/components/actions/device-bulk-bar';
 import { DEVICE_CSV_COLUMNS, deviceCsvFilename } from '@/components/devices/device-csv';
 import { DeviceFilters } from '@/components/devices/device-filters';
 import { DeviceTable, type TableState } from '@/components/devices/device-table';
@@ -15,6 +17,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { downloadCsv, toCsv } from '@/lib/csv';
+import type { DeviceRow } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { useUrlState } from '@/lib/hooks/use-url-state';
 import { deviceListQuery, fetchAllDevices } from '@/lib/query/devices';
@@ -95,6 +98,31 @@ export function DevicesClient() {
     }
   };
 
+  const actions = useAdminActions();
+  const [selected, setSelected] = useState<ReadonlyMap<string, DeviceRow>>(() => new Map());
+  const toggle = useCallback(
+    (row: DeviceRow) =>
+      setSelected((current) => {
+        const next = new Map(current);
+        if (next.has(row.id)) next.delete(row.id);
+        else next.set(row.id, row);
+        return next;
+      }),
+    [],
+  );
+  const selection = useMemo(() => ({ has: (id: string) => selected.has(id), toggle }), [selected, toggle]);
+  const selectedRows = useMemo(() => [...selected.values()], [selected]);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const selectAllMatching = async () => {
+    setSelectingAll(true);
+    try {
+      const all = await fetchAllDevices(params);
+      setSelected(new Map(all.map((row) => [row.id, row])));
+    } finally {
+      setSelectingAll(false);
+    }
+  };
+
   const notFound = list.error instanceof LevelboardApiError && list.error.status === 404;
   return (
     <div className="space-y-4">
@@ -144,6 +172,16 @@ export function DevicesClient() {
         tags={tags}
         filtered={filtered}
       />
+      {actions.visible && total > 0 ? (
+        <DeviceBulkBar
+          selected={selectedRows}
+          total={total}
+          onSelectAll={() => void selectAllMatching()}
+          selectingAll={selectingAll}
+          onClear={() => setSelected(new Map())}
+          groups={groups.data?.groups}
+        />
+      ) : null}
       {notFound ? (
         <EmptyState
           icon={SearchX}
@@ -167,6 +205,7 @@ export function DevicesClient() {
         </EmptyState>
       ) : (
         <DeviceTable
+          selection={actions.visible ? selection : undefined}
           rows={rows}
           total={total}
           sort={view.sort ?? DEFAULT_SORT}

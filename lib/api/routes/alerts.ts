@@ -4,6 +4,7 @@ import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { alertListQuery } from '@/lib/api/schemas/alerts';
 import { listAlerts } from '@/lib/fleet/queries/alert-list';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 
 export const alertsRoute = route('alerts.list', (request, _params, access) => {
@@ -13,7 +14,7 @@ export const alertsRoute = route('alerts.list', (request, _params, access) => {
   requireDevice(read, query.device);
   const { snapshot, stale, syncedAt, view } = read;
   const allowed = (device: { id: string }) => view.deviceIdAllowed(device.id);
-  return respondVersioned(request, [snapshot.version, stale, view.key], () =>
+  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () =>
     JSON.stringify({ ...listAlerts(snapshot, query, allowed, view.redact), syncedAt, stale }),
   );
 });

@@ -4,6 +4,7 @@ import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { deviceListQuery } from '@/lib/api/schemas/devices';
 import { listDevices } from '@/lib/fleet/queries/device-list';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 
 export const devicesRoute = route('devices.list', (request, _params, access) => {
@@ -11,7 +12,7 @@ export const devicesRoute = route('devices.list', (request, _params, access) => 
   const read = readFleet(access);
   requireGroup(read, query.group);
   const { snapshot, stale, syncedAt, view } = read;
-  return respondVersioned(request, [snapshot.version, stale, view.key], () =>
+  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () =>
     JSON.stringify({ ...listDevices(snapshot, query, view.deviceAllowed, view.redact), syncedAt, stale }),
   );
 });

@@ -3,6 +3,7 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import type { ClientsResponse } from '@/lib/domain/fleet';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 import { z } from 'zod';
 
@@ -11,7 +12,7 @@ export const fleetClientsRoute = route('fleet.clients', (request, _params, acces
   const { snapshot, stale, syncedAt, view } = readFleet(access);
   return respondVersioned(
     request,
-    [snapshot.version, stale, view.key],
+    [snapshotTag(snapshot), stale, view.key],
     () => {
       const body: ClientsResponse = { clients: view.clients, ungrouped: view.ungrouped, syncedAt, stale };
       return JSON.stringify(body);

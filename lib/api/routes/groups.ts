@@ -3,6 +3,7 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { groupTree, type GroupTreeResponse } from '@/lib/fleet/queries/group-tree';
+import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
 import { z } from 'zod';
 
@@ -11,7 +12,7 @@ export const groupsRoute = route('groups.list', (request, _params, access) => {
   const { snapshot, stale, syncedAt, view } = readFleet(access);
   return respondVersioned(
     request,
-    [snapshot.version, stale, view.key],
+    [snapshotTag(snapshot), stale, view.key],
     () => {
       const body: GroupTreeResponse = {
         groups: view.groups(groupTree(snapshot)),

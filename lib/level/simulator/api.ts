@@ -46,6 +46,8 @@ export async function handleApi(
   const method = req.method ?? 'GET';
   const match = matchRoute(method, url.pathname);
   ctx.stats.record(match ? `${method} ${match.route.path}` : `${method} (unmatched)`);
+  const closed = ctx.stats.opened();
+  res.once('close', closed);
   const authorization = req.headers.authorization;
   if (authorization !== undefined && /^bearer\s/i.test(authorization)) ctx.stats.violation('bearer');
   const limitParam = url.searchParams.get('limit');

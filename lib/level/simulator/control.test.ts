@@ -31,7 +31,13 @@ describe('control API', () => {
     const stats = obj(await h.control('GET', '/_sim/stats'));
     const { requests, ...counts } = stats;
     expect(counts).toEqual(await apiCounts());
-    expect(Object.keys(requests as JsonRecord)).toEqual(['total', 'byRoute', 'rejectedAuth', 'rateLimited']);
+    expect(Object.keys(requests as JsonRecord)).toEqual([
+      'total',
+      'byRoute',
+      'rejectedAuth',
+      'rateLimited',
+      'maxInFlight',
+    ]);
     expect(h.sim.stats()).toMatchObject(counts);
   });
 
@@ -101,6 +107,7 @@ describe('control API', () => {
       total: 6,
       rejectedAuth: 1,
       rateLimited: 0,
+      maxInFlight: 1,
       byRoute: { 'GET /v2/devices': 4, 'GET /v2/devices/{id}': 1, 'GET (unmatched)': 1 },
       violations: { bearer: 1, limitOver100: 1 },
     });

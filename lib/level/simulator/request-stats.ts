@@ -4,6 +4,8 @@ export type RequestCounters = {
   byRoute: Record<string, number>;
   rejectedAuth: number;
   rateLimited: number;
+  /** Most /v2 requests open at once (answered or not), to check a client's concurrency bound. */
+  maxInFlight: number;
 };
 
 /** Client mistakes the Levelboard client must never make; tests assert these stay at zero. */
@@ -15,10 +17,23 @@ export type RequestViolations = {
 export class RequestStats {
   private counters: RequestCounters = emptyCounters();
   private violations: RequestViolations = { bearer: 0, limitOver100: 0 };
+  private inFlight = 0;
 
   record(routeKey: string): void {
     this.counters.total++;
     this.counters.byRoute[routeKey] = (this.counters.byRoute[routeKey] ?? 0) + 1;
+  }
+
+  /** A request arrived; call the returned function once its response is finished or abandoned. */
+  opened(): () => void {
+    this.inFlight++;
+    this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.inFlight);
+    let closed = false;
+    return () => {
+      if (closed) return;
+      closed = true;
+      this.inFlight--;
+    };
   }
 
   rejectedAuth(): void {
@@ -48,5 +63,5 @@ export class RequestStats {
 }
 
 function emptyCounters(): RequestCounters {
-  return { total: 0, byRoute: {}, rejectedAuth: 0, rateLimited: 0 };
+  return { total: 0, byRoute: {}, rejectedAuth: 0, rateLimited: 0, maxInFlight: 0 };
 }

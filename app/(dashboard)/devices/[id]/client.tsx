@@ -5,6 +5,7 @@ import {
   parseDeviceDetailView,
   serializeDeviceDetailView,
 } from '@/app/(dashboard)/devices/[id]/search-params';
+import { DeviceActionsCard } from '@/components/actions/device-actions-card';
 import { DeviceAlerts } from '@/components/devices/device-alerts';
 import { DeviceAvailability } from '@/components/devices/device-availability';
 import { DeviceBreadcrumb } from '@/components/devices/device-breadcrumb';
@@ -106,6 +107,13 @@ export function DeviceClient({ id }: { id: string }) {
             <SkeletonLines lines={2} label="Loading alerts" />
           </Card>
         )}
+        {data && !device.isPlaceholderData ? (
+          <DeviceActionsCard
+            device={data.device}
+            notes={data.detail ? data.detail.notes : undefined}
+            groups={groups.data?.groups}
+          />
+        ) : null}
         {detailLoading ? (
           DETAIL_SECTIONS.map((title) => (
             <Card key={title} id={`loading-${title.toLowerCase().replace(/\W+/g, '-')}`} title={title}>

@@ -5,6 +5,7 @@ import {
   parseGroupView,
   serializeGroupView,
 } from '@/app/(dashboard)/groups/[id]/search-params';
+import { GroupActions } from '@/components/actions/group-actions';
 import { AlertItem } from '@/components/alerts/alert-item';
 import { ChartSkeleton } from '@/components/charts/chart-skeleton';
 import { HistoryEmpty } from '@/components/charts/history-empty';
@@ -77,6 +78,7 @@ export function GroupClient({ id }: { id: string }) {
     <div className="space-y-6">
       <PageHeader
         title={group ? group.name : <Skeleton className="h-8 w-56" />}
+        actions={group && groups.data ? <GroupActions group={group} groups={groups.data.groups} /> : null}
         eyebrow={
           <nav aria-label="Breadcrumb">
             <ol className="flex flex-wrap items-center gap-1">
