@@ -40,12 +40,21 @@ async function sample(cdp: CDPSession, page: Page, startedAt: number): Promise<S
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? NaN;
-  const view = (await page.locator('[data-wall-root]').getAttribute('data-view')) ?? 'unknown';
+  const { view, documentNodes } = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let count = 1;
+    while (walker.nextNode()) count += 1;
+    return {
+      view: document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown',
+      documentNodes: count,
+    };
+  });
   return {
     t: Date.now() - startedAt,
     view,
     heapBytes: metric('JSHeapUsedSize'),
     nodes: metric('Nodes'),
+    documentNodes,
     listeners: metric('JSEventListeners'),
   };
 }
@@ -135,20 +144,28 @@ async function main(): Promise<number> {
       'change after warm-up': `${m.growthPct >= 0 ? '+' : ''}${m.growthPct.toFixed(1)} % (${m.worstView ?? '—'})`,
     });
     console.log(
-      `\n${summary.samples} samples, ${summary.measured} after warm-up; views seen: ${summary.views.join(', ')}`,
+      `\n${summary.samples} samples, ${summary.measured} measured from ${(summary.measuredFrom / 1_000).toFixed(0)} s; views: ${summary.views.join(', ')}`,
     );
     console.table([
       row('JS heap (after GC)', summary.heap, mib),
       row('DOM nodes', summary.nodes, String),
       row('JS event listeners', summary.listeners, String),
     ]);
+    console.log(
+      `detached DOM nodes (alive but not in the document): ${summary.detached.early} early → ${summary.detached.late} late; the document has about ${summary.detached.documentNodes}`,
+    );
     console.table(
       summary.perView.map((view) => ({
         view: view.view,
         samples: view.samples,
         'heap early → late': `${mib(view.heapEarly)} → ${mib(view.heapLate)}`,
         'nodes early → late': `${view.nodesEarly} → ${view.nodesLate}`,
-        judged: view.view === 'hold' ? 'no (size = held problems)' : 'yes',
+        judged:
+          view.view === 'hold'
+            ? 'detached only'
+            : view.view === 'fleet' || view.view === 'history'
+              ? 'heap, nodes, detached'
+              : 'heap, detached',
       })),
     );
     console.log(
@@ -162,7 +179,9 @@ async function main(): Promise<number> {
       console.error(`\n✗ soak:wall failed:\n  ${problems.join('\n  ')}`);
       return 1;
     }
-    console.log(`\n✓ soak:wall: JS heap and DOM nodes flat within ±${MAX_GROWTH_PCT} % after warm-up`);
+    console.log(
+      `\n✓ soak:wall: JS heap and DOM nodes flat within ±${MAX_GROWTH_PCT} % after warm-up, no detached-node growth`,
+    );
     return 0;
   } finally {
     await browser.close();
