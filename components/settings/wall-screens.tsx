@@ -21,7 +21,7 @@ function screenLabel(wall: WallScreenView): string {
 
 function contact(wall: WallScreenView): string {
   const ago = formatDistanceToNowStrict(new Date(wall.lastSeenAt), { addSuffix: true });
-  return wall.silent ? `silent — last heard ${ago}` : `live, ${ago}`;
+  return wall.silent ? `silent — last heard ${ago}` : `heard ${ago}`;
 }
 
 /** Every wall screen that has reported in: last contact, what it shows, and which ones went quiet. */

@@ -79,6 +79,10 @@ export function WallHold({
         {held.slice(0, CARDS).map((problem) => (
           <HoldCard key={problem.deviceId} problem={problem} />
         ))}
+        {held.length === 0 ? (
+          // Past the list's limit, or gone between two polls: the next poll ends the hold.
+          <li className="m-auto text-[2.5rem] text-muted">Checking the new problem…</li>
+        ) : null}
       </ol>
       {held.length > CARDS ? (
         <p className="text-[1.75rem] font-semibold">+ {formatCount(held.length - CARDS)} more new problems</p>
