@@ -10,7 +10,8 @@
 // resolving), Levelboard syncs every 5 s, the wall polls every second and rotates every 5 s.
 import { startSimulator } from '@/lib/level/simulator';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { machine, mib, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
+import { writeFileSync } from 'node:fs';
+import { machine, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
 import { summariseSoak, verdict, type Sample } from './summary';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? Number(process.env.SOAK_MINUTES ?? 30) * 60);
@@ -24,6 +25,9 @@ const TICK_MS = Number(process.env.SOAK_TICK_SECONDS ?? 5) * 1_000;
 // leaves time for the rotation.
 const WALL_QUERY = process.env.SOAK_WALL_QUERY ?? 'poll=1&interval=5&hold=10&heartbeat=10&shift=30';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where to write every sample as JSON, for a closer look (optional). */
+const OUT = process.env.SOAK_OUT;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -171,6 +175,7 @@ async function main(): Promise<number> {
     console.log(
       `fleet churn: ${stats.alerts.resolved} alerts resolved so far, ${stats.devices.offline} devices offline now; Levelboard RSS ${mib(levelboard.rssBytes())}`,
     );
+    if (OUT) writeFileSync(OUT, JSON.stringify({ summary, samples }, null, 1));
     const problems = verdict(summary, MAX_GROWTH_PCT);
     if (reloaded) problems.push('the wall reloaded during the run (that would hide a leak)');
     if (errors.length) problems.push(`page errors: ${errors.slice(0, 3).join(' | ')}`);
