@@ -179,6 +179,80 @@ test.describe('access control', () => {
     expect(JSON.stringify(list)).not.toContain(first.token);
   });
 
+  test('a wall link reaches its wall and the read routes only: its heartbeat is the one write', async ({
+    request: admin,
+  }) => {
+    const { token } = await createLink(admin, {
+      name: 'Wall (access)',
+      kind: 'wall',
+      scope: { kind: 'fleet' },
+      expiresInHours: null,
+      wall: { views: ['problems'], intervalSeconds: 30 },
+    });
+    const wall = await anonymous();
+    const opened = await wall.get(`/s/${token}`, { maxRedirects: 0 });
+    expect(opened.headers()['location']).toBe('/wall');
+    expect((await (await wall.get('/api/auth/session')).json()).wall).toEqual({
+      views: ['problems'],
+      intervalSeconds: 30,
+    });
+    for (const { path: routePath, method } of apiRoutes()) {
+      if (PUBLIC_ROUTES.has(`${method} ${routePath}`)) continue;
+      const adminOnly = routePath.startsWith('/api/admin/') || routePath === '/api/metrics';
+      if (method === 'GET' && !adminOnly) continue;
+      const response = await wall.fetch(routePath, {
+        method,
+        headers: origin,
+        data: method === 'GET' ? undefined : {},
+      });
+      // The heartbeat lets the session through and then rejects the empty body.
+      const expected = routePath === '/api/wall/heartbeat' ? 400 : 403;
+      expect(response.status(), `${method} ${routePath}`).toBe(expected);
+    }
+    const beat = {
+      screenId: 'access-check-0001',
+      view: 'problems',
+      build: 'x',
+      uptimeSeconds: 1,
+      heartbeatSeconds: 60,
+    };
+    expect((await wall.post('/api/wall/heartbeat', { headers: origin, data: beat })).status()).toBe(200);
+    expect(
+      (
+        await wall.post('/api/wall/heartbeat', { data: beat, headers: { Origin: 'https://evil.example' } })
+      ).status(),
+    ).toBe(403);
+    // Dashboard pages send a wall session back to its wall; the wall page itself is served.
+    for (const page of ['/', '/devices', '/alerts', '/groups', '/settings']) {
+      const response = await wall.get(page, { maxRedirects: 0 });
+      expect(response.status(), page).toBeGreaterThanOrEqual(300);
+      expect(response.headers()['location'], page).toBe('/wall');
+    }
+    expect((await wall.get('/wall', { maxRedirects: 0 })).status()).toBe(200);
+
+    // A viewer link opens the dashboard, not a wall, and sends no heartbeats.
+    const viewerLink = await createLink(admin, {
+      name: 'Viewer (wall access)',
+      kind: 'viewer',
+      scope: { kind: 'fleet' },
+      expiresInHours: 1,
+    });
+    const viewer = await openLink(viewerLink.token);
+    const redirected = await viewer.get('/wall', { maxRedirects: 0 });
+    expect(redirected.headers()['location']).toBe('/');
+    expect((await viewer.post('/api/wall/heartbeat', { headers: origin, data: beat })).status()).toBe(403);
+    // Nobody at all goes to the sign-in page.
+    expect((await (await anonymous()).get('/wall', { maxRedirects: 0 })).headers()['location']).toBe(
+      '/login',
+    );
+    // Wall settings belong to wall links only.
+    const refused = await admin.post(`${liveUrl}/api/admin/share-links`, {
+      data: { name: 'x', kind: 'viewer', scope: { kind: 'fleet' }, expiresInHours: 1, wall: { sound: true } },
+      headers: origin,
+    });
+    expect(refused.status()).toBe(400);
+  });
+
   test('wrong and malformed tokens are a plain 404', async () => {
     const nobody = await anonymous();
     for (const token of ['x', 'A'.repeat(43), '%00%ff', 'Z'.repeat(300), '../../etc/passwd']) {

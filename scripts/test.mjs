@@ -12,4 +12,10 @@ run('npx', ['vitest', 'run'], { env });
 ensureBuild();
 console.log('› End-to-end tests (Playwright, Chromium at ' + chromium + ')');
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], { env: { ...env, CHROMIUM_PATH: chromium } });
+// The short wall soak (the full one is `npm run soak:wall`, 30 minutes); skipped when the run is
+// narrowed to some specs.
+if (process.argv.length <= 2) {
+  console.log('› Wall soak, short run (npm run soak:wall, 90 s)');
+  run('npm', ['run', 'soak:wall'], { env: { ...env, SOAK_SECONDS: '90', CHROMIUM_PATH: chromium } });
+}
 if (!existsSync('e2e/.artifacts')) console.warn('(no e2e artifacts were written)');

@@ -19,3 +19,8 @@ export const ChartHealthHistory = dynamic(
   () => import('@/components/charts/chart-health-history').then((m) => m.ChartHealthHistory),
   { ssr: false, loading: () => <ChartSkeleton height={320} /> },
 );
+
+export const ChartWallHistory = dynamic(
+  () => import('@/components/charts/chart-wall-history').then((m) => m.ChartWallHistory),
+  { ssr: false, loading: () => <ChartSkeleton height={400} label="Loading the 24-hour chart" /> },
+);

@@ -1,6 +1,7 @@
 'use client';
 
 import { buttonClass, inputClass } from '@/components/settings/section';
+import { WallSettingsFields, wallSettingsFrom } from '@/components/settings/wall-settings-fields';
 import type { GroupNode } from '@/lib/domain/fleet';
 import { adminKeys, sendJson } from '@/lib/query/admin';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -62,6 +63,7 @@ export function CreateShareLinkForm({
           scope,
           redact: form.get('redact') === 'on',
           expiresInHours: expiry === 'never' ? null : Number(expiry),
+          ...(kind === 'wall' ? { wall: wallSettingsFrom(form) } : {}),
         });
       }}
     >
@@ -139,6 +141,7 @@ export function CreateShareLinkForm({
         <input type="checkbox" name="redact" className="size-4" />
         Hide hostnames and users
       </label>
+      {kind === 'wall' ? <WallSettingsFields /> : null}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create link'}

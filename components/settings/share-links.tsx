@@ -18,6 +18,14 @@ function status(link: ShareLinkView): string {
     : `active, expires in ${formatDistanceToNowStrict(new Date(link.expiresAt))}`;
 }
 
+function wallText(link: ShareLinkView): string {
+  if (!link.wall) return '';
+  const views = link.wall.views?.length ?? 4;
+  const parts = [`${views} view${views === 1 ? '' : 's'}`, `${link.wall.intervalSeconds ?? 20} s`];
+  if (link.wall.sound) parts.push('sound');
+  return ` · ${parts.join(', ')}`;
+}
+
 function scopeText(link: ShareLinkView): string {
   if (link.scope.kind === 'fleet') return 'whole fleet';
   if (link.scope.kind === 'group') return 'one group';
@@ -72,6 +80,7 @@ export function ShareLinks() {
                 <td className="py-2 pr-3 font-medium">{link.name}</td>
                 <td className="py-2 pr-3">
                   {link.kind}
+                  {wallText(link)}
                   {link.redact ? ' · redacted' : ''}
                 </td>
                 <td className="py-2 pr-3">{scopeText(link)}</td>

@@ -15,11 +15,15 @@ export async function startServer(
   name: string,
   port: number,
   env: Record<string, string>,
+  /** `keepData`: a restart of an earlier server of that name, on its database. */
+  options: { keepData?: boolean } = {},
 ): Promise<ServerProcess> {
   const dataDir = path.join(ARTIFACTS, `data-${name}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const log = createWriteStream(path.join(ARTIFACTS, `server-${name}.log`));
+  const log = createWriteStream(path.join(ARTIFACTS, `server-${name}.log`), {
+    flags: options.keepData ? 'a' : 'w',
+  });
   const child = spawn(process.execPath, [path.resolve('.next/standalone/levelboard-server.js')], {
     env: {
       PATH: process.env.PATH ?? '',

@@ -17,16 +17,33 @@ async function currentAccess(): Promise<Access | null> {
   return (await accessFromCookies(header)).access;
 }
 
-/** Anyone signed in or holding a valid share link; others go to the sign-in page. */
+/**
+ * The dashboard: the admin or a viewer link; others go to the sign-in page. A wall link's session
+ * belongs on its wall, never on the dashboard.
+ */
 export async function requireReader(): Promise<Access> {
   const access = await currentAccess();
   if (!access) redirect('/login');
+  if (access.role === 'kiosk') redirect('/wall');
+  return access;
+}
+
+/**
+ * `/wall`: a wall link or the admin. A viewer link goes to the dashboard instead: viewer links
+ * expire and are meant for people, and a wall must be a wall link to be listed with its last
+ * contact and never expire by accident.
+ */
+export async function requireWall(): Promise<Access> {
+  const access = await currentAccess();
+  if (!access) redirect('/login');
+  if (access.role === 'viewer') redirect('/');
   return access;
 }
 
 export async function requireAdmin(): Promise<Access> {
   const access = await currentAccess();
   if (!access) redirect('/login');
+  if (access.role === 'kiosk') redirect('/wall');
   if (access.role !== 'admin') redirect('/');
   return access;
 }

@@ -1,3 +1,4 @@
+import type { WallSettings } from '@/lib/wall/settings';
 import { z } from 'zod';
 
 // What a share link may see. Pure data + pure predicates: every route applies the same ones.
@@ -18,7 +19,8 @@ export type Access =
       scope: Scope;
       /** Hide hostnames, nicknames, users and serials. */
       redact: boolean;
-      wall: unknown;
+      /** Wall links only: the settings the admin chose for the screen. */
+      wall: WallSettings | null;
     };
 
 export const isAdmin = (access: Access): access is { role: 'admin' } => access.role === 'admin';

@@ -77,6 +77,17 @@ export function clearedSessionCookie(): string {
   return serialize('', 0);
 }
 
+/**
+ * A wall runs for months on one link session: its cookie is re-issued once it is a month old, so
+ * it never reaches the cookie's one-year end while the link itself stays valid.
+ */
+const LINK_RENEW_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function renewedLinkCookie(data: SessionData | null, now = Date.now()): Promise<string | null> {
+  if (data?.role !== 'link' || now - data.issuedAt < LINK_RENEW_AFTER_MS) return null;
+  return sessionCookie({ ...data, issuedAt: now });
+}
+
 /** A new cookie when the admin's idle clock should move on, else null. */
 export async function touchedAdminCookie(data: SessionData, now = Date.now()): Promise<string | null> {
   if (data.role !== 'admin' || now - data.seenAt < TOUCH_EVERY_MS) return null;

@@ -1,6 +1,7 @@
 import { scopeSchema, type Scope } from '@/lib/auth/scope';
 import type { Store } from '@/lib/db/open';
 import type { ShareLinkTable } from '@/lib/db/schema';
+import { storedWallSettings, type WallSettings } from '@/lib/wall/settings';
 import type { Selectable } from 'kysely';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import 'server-only';
@@ -11,7 +12,8 @@ export interface ShareLink {
   kind: 'viewer' | 'wall';
   scope: Scope;
   redact: boolean;
-  wall: unknown;
+  /** Wall links only (null for viewer links). */
+  wall: WallSettings | null;
   createdAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
@@ -30,7 +32,8 @@ function toLink(row: Row): ShareLink {
     kind: row.kind,
     scope: scopeSchema.parse(JSON.parse(row.scope)),
     redact: row.redact === 1,
-    wall: row.wall_settings ? JSON.parse(row.wall_settings) : null,
+    wall:
+      row.kind === 'wall' ? storedWallSettings(row.wall_settings ? JSON.parse(row.wall_settings) : {}) : null,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
@@ -49,7 +52,7 @@ export interface NewShareLink {
   scope: Scope;
   redact: boolean;
   expiresAt: number | null;
-  wall?: unknown;
+  wall?: WallSettings;
 }
 
 /** Creates a link; the token (256 random bits) is returned once and only its hash is stored. */

@@ -11,6 +11,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
       expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
         ['0001-history', 'Success'],
         ['0002-access', 'Success'],
+        ['0003-walls', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -25,6 +26,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'fleet_snapshots',
         'share_links',
         'audit_log',
+        'wall_screens',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

@@ -116,6 +116,23 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** A wall screen's last contact (heartbeat), per share link and screen. */
+export interface WallScreenTable {
+  /** `<link id or "admin">:<screen id>`. */
+  id: string;
+  /** The wall share link, or null for an admin's own session. */
+  link_id: string | null;
+  /** Random per browser (localStorage), chosen by the screen. */
+  screen_id: string;
+  name: string | null;
+  first_seen_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+  /** JSON of what the screen last reported (view, build, viewport, uptime, …). */
+  detail: string;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -127,4 +144,5 @@ export interface Database {
   alert_events: AlertEventTable;
   key_values: KeyValueTable;
   fleet_snapshots: FleetSnapshotTable;
+  wall_screens: WallScreenTable;
 }

@@ -1,5 +1,7 @@
+import type { WallScreenView } from '@/lib/domain/wall';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
+import type { WallSettings } from '@/lib/wall/settings';
 import { queryOptions } from '@tanstack/react-query';
 
 // Admin-only resources (the server answers 403 to anyone else).
@@ -10,6 +12,7 @@ export interface ShareLinkView {
   kind: 'viewer' | 'wall';
   scope: { kind: 'fleet' } | { kind: 'group'; groupId: string } | { kind: 'devices'; deviceIds: string[] };
   redact: boolean;
+  wall: WallSettings | null;
   createdAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
@@ -43,6 +46,7 @@ export const adminKeys = {
   shareLinks: () => [...adminKeys.all(), 'share-links'] as const,
   levelSettings: () => [...adminKeys.all(), 'level-settings'] as const,
   audit: () => [...adminKeys.all(), 'audit'] as const,
+  walls: () => [...adminKeys.all(), 'walls'] as const,
 };
 
 export const shareLinksQuery = () =>
@@ -63,6 +67,14 @@ export const auditQuery = () =>
   queryOptions({
     queryKey: adminKeys.audit(),
     queryFn: ({ signal }) => fetchJson<{ entries: AuditEntryView[] }>('/api/admin/audit', { signal }),
+    refetchInterval: 30_000,
+  });
+
+export const wallScreensQuery = () =>
+  queryOptions({
+    queryKey: adminKeys.walls(),
+    queryFn: ({ signal }) =>
+      fetchJson<{ walls: WallScreenView[]; build: string }>('/api/admin/walls', { signal }),
     refetchInterval: 30_000,
   });
 

@@ -18,4 +18,6 @@ export const queryKeys = {
   groupHistory: (id: string, range: HistoryRange) => [...queryKeys.history(), 'group', id, range] as const,
   deviceHistory: (id: string, range: HistoryRange) => [...queryKeys.history(), 'device', id, range] as const,
   changes: (hours: number, limit: number) => [...queryKeys.history(), 'changes', hours, limit] as const,
+  wall: () => [...queryKeys.all, 'wall'] as const,
+  wallProblems: () => [...queryKeys.wall(), 'problems'] as const,
 };

@@ -5,6 +5,7 @@ import { fleetClientsRoute } from '@/lib/api/routes/fleet-clients';
 import { fleetSummaryRoute } from '@/lib/api/routes/fleet-summary';
 import { groupsRoute } from '@/lib/api/routes/groups';
 import { healthRoute } from '@/lib/api/routes/health';
+import { wallProblemsRoute } from '@/lib/api/routes/wall';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
 import { securityHeaders } from '@/lib/security-headers';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,6 +25,7 @@ const ROUTES = new Map<string, Route>([
   ['/api/alerts', alertsRoute],
   ['/api/groups', groupsRoute],
   ['/api/health', healthRoute],
+  ['/api/wall/problems', wallProblemsRoute],
 ]);
 
 const SECURITY_HEADERS = Object.fromEntries(securityHeaders(false).map(({ key, value }) => [key, value]));

@@ -3,6 +3,7 @@
 import { AuditLog } from '@/components/settings/audit-log';
 import { LevelConnection } from '@/components/settings/level-connection';
 import { ShareLinks } from '@/components/settings/share-links';
+import { WallScreens } from '@/components/settings/wall-screens';
 
 export function SettingsClient() {
   return (
@@ -10,6 +11,7 @@ export function SettingsClient() {
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <LevelConnection />
       <ShareLinks />
+      <WallScreens />
       <AuditLog />
     </div>
   );

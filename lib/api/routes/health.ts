@@ -1,5 +1,6 @@
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
+import { BUILD_ID } from '@/lib/build-id';
 import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { APP_VERSION } from '@/lib/version';
@@ -14,6 +15,8 @@ export const healthRoute = route(
     const body = {
       status: status.syncedAt ? 'ok' : 'starting',
       version: APP_VERSION,
+      /** Changes with every deployment; open walls reload when it does. */
+      build: BUILD_ID,
       lastSyncAt: status.syncedAt,
       lastSyncOk: status.lastError === null && status.syncedAt !== null,
       stale: status.stale,

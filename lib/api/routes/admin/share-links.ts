@@ -8,20 +8,12 @@ import { scopeSchema } from '@/lib/auth/scope';
 import { createShareLink, listShareLinks, revokeShareLink } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
 import { fleetService } from '@/lib/fleet/instance';
+import { wallSettingsInput } from '@/lib/wall/settings';
 import 'server-only';
 import { z } from 'zod';
 
 const HOUR = 60 * 60 * 1000;
 const MAX_HOURS = 90 * 24;
-
-export const wallSettingsSchema = z.object({
-  views: z
-    .array(z.enum(['fleet', 'clients', 'problems', 'history']))
-    .min(1)
-    .max(4)
-    .optional(),
-  intervalSeconds: z.number().int().min(5).max(600).optional(),
-});
 
 const newLinkSchema = z
   .object({
@@ -31,11 +23,15 @@ const newLinkSchema = z
     redact: z.boolean().default(false),
     /** 1 h … 90 days; null (never) only for wall links. */
     expiresInHours: z.number().int().min(1).max(MAX_HOURS).nullable(),
-    wall: wallSettingsSchema.optional(),
+    wall: wallSettingsInput.optional(),
   })
   .refine((input) => input.expiresInHours !== null || input.kind === 'wall', {
     path: ['expiresInHours'],
     message: 'only wall links may never expire',
+  })
+  .refine((input) => input.wall === undefined || input.kind === 'wall', {
+    path: ['wall'],
+    message: 'only wall links carry wall settings',
   });
 
 export const shareLinksRoute = route(

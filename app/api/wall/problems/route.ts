@@ -1,0 +1,4 @@
+import { wallProblemsRoute } from '@/lib/api/routes/wall';
+
+export const GET = wallProblemsRoute.next;
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,73 @@
+import { inputClass } from '@/components/settings/section';
+import { WALL_DEFAULTS, WALL_VIEWS, WALL_VIEW_LABEL, type WallSettings } from '@/lib/wall/settings';
+
+const HOLDS = [
+  { label: 'Until resolved', seconds: 0 },
+  { label: 'At most 5 minutes', seconds: 300 },
+  { label: 'At most 15 minutes', seconds: 900 },
+  { label: 'At most 1 hour', seconds: 3_600 },
+];
+
+/** The wall part of the share-link form: what the screen rotates through and how it draws attention. */
+export function WallSettingsFields() {
+  return (
+    <fieldset className="grid gap-3 rounded-md border border-line p-3 sm:col-span-2 sm:grid-cols-2 lg:col-span-3 lg:grid-cols-4">
+      <legend className="px-1 text-sm font-medium">Wall screen</legend>
+      <div className="sm:col-span-2 lg:col-span-4">
+        <span className="text-sm font-medium">Views, in order</span>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {WALL_VIEWS.map((view) => (
+            <label key={view} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="views" value={view} defaultChecked className="size-4" />
+              {WALL_VIEW_LABEL[view]}
+            </label>
+          ))}
+        </div>
+      </div>
+      <label>
+        <span className="text-sm font-medium">Seconds per view</span>
+        <input
+          type="number"
+          name="intervalSeconds"
+          min={5}
+          max={600}
+          defaultValue={WALL_DEFAULTS.intervalSeconds}
+          className={inputClass}
+        />
+      </label>
+      <label>
+        <span className="text-sm font-medium">On a new critical problem, hold</span>
+        <select name="holdMaxSeconds" defaultValue="0" className={inputClass}>
+          {HOLDS.map((hold) => (
+            <option key={hold.seconds} value={hold.seconds}>
+              {hold.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="text-sm font-medium">Theme</span>
+        <select name="theme" defaultValue="dark" className={inputClass}>
+          <option value="dark">Dark</option>
+          <option value="light">Light</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input type="checkbox" name="sound" className="size-4" />
+        Allow a sound on new critical problems
+      </label>
+    </fieldset>
+  );
+}
+
+/** Reads the fields above back out of the submitted form. */
+export function wallSettingsFrom(form: FormData): WallSettings {
+  const views = form.getAll('views').map(String) as WallSettings['views'];
+  return {
+    views: views?.length ? views : undefined,
+    intervalSeconds: Number(form.get('intervalSeconds')) || WALL_DEFAULTS.intervalSeconds,
+    holdMaxSeconds: Number(form.get('holdMaxSeconds')) || 0,
+    theme: form.get('theme') === 'light' ? 'light' : 'dark',
+    sound: form.get('sound') === 'on',
+  };
+}

@@ -1,0 +1,68 @@
+import { STRIPE_TONE, TILE_TONE, clientTone } from '@/components/wall/wall-tones';
+import type { ClientSummary } from '@/lib/domain/fleet';
+import { formatCount, formatPercent, onlinePct } from '@/lib/format';
+import clsx from 'clsx';
+
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** The worst thing first, then what else is wrong. */
+export function clientHeadline(client: ClientSummary): { headline: string; detail: string[] } {
+  const { rollup } = client;
+  const parts = [
+    rollup.alerts.emergency ? plural(rollup.alerts.emergency, 'emergency', 'emergencies') : null,
+    rollup.offlineServers ? plural(rollup.offlineServers, 'server offline', 'servers offline') : null,
+    rollup.alerts.critical ? `${formatCount(rollup.alerts.critical)} critical` : null,
+    rollup.alerts.warning ? plural(rollup.alerts.warning, 'warning', 'warnings') : null,
+  ].filter((part): part is string => part !== null);
+  const monitored = rollup.devices.total - rollup.devices.maintenance;
+  const online = `${formatCount(rollup.devices.online)} / ${formatCount(monitored)} online`;
+  if (rollup.devices.total === 0) return { headline: 'No devices', detail: [] };
+  const [headline, ...rest] = parts;
+  if (!headline) return { headline: `${formatPercent(onlinePct(rollup))} online`, detail: [online] };
+  return { headline, detail: [...rest, online] };
+}
+
+/**
+ * One client, coloured by its worst active problem. The tile is a size container, so its text
+ * scales with the tile (cqw/cqh) whether the grid has 4 tiles or 48.
+ */
+export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew: boolean }) {
+  const tone = clientTone(client);
+  const { headline, detail } = clientHeadline(client);
+  return (
+    <li
+      className={clsx(
+        '[container-type:size] relative min-h-0 min-w-0 flex-1 overflow-hidden rounded-[1rem] border-[0.15rem]',
+        TILE_TONE[tone],
+        isNew && 'wall-attention',
+      )}
+      data-testid="wall-client-tile"
+      data-client-id={client.id}
+      data-tone={tone}
+      data-new={isNew}
+    >
+      <span
+        aria-hidden
+        className={clsx('absolute inset-y-0 left-0 w-[clamp(0.4rem,2cqw,0.6rem)]', STRIPE_TONE[tone])}
+      />
+      <div className="flex h-full flex-col justify-between py-[6cqh] pr-[min(4cqw,1.5rem)] pl-[min(6cqw,2rem)]">
+        <div className="flex items-start justify-between gap-[3cqw]">
+          <p className="line-clamp-2 text-[clamp(1rem,min(16cqh,8cqw),3.5rem)] leading-tight font-semibold">
+            {client.name}
+          </p>
+          {isNew ? (
+            <span className="shrink-0 rounded-full bg-critical px-[3cqw] text-[clamp(0.8rem,min(10cqh,5cqw),1.75rem)] font-bold text-surface">
+              NEW
+            </span>
+          ) : null}
+        </div>
+        <p className="truncate text-[clamp(1rem,min(22cqh,10cqw),4.5rem)] leading-none font-bold tabular-nums">
+          {headline}
+        </p>
+        <p className="line-clamp-2 text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] leading-tight text-muted tabular-nums">
+          {detail.join(' · ')}
+        </p>
+      </div>
+    </li>
+  );
+}

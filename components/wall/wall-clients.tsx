@@ -1,0 +1,87 @@
+'use client';
+
+import { WallAge } from '@/components/wall/wall-age';
+import { WallClientTile } from '@/components/wall/wall-client-tile';
+import { clientTone } from '@/components/wall/wall-tones';
+import { clientsByConcern } from '@/lib/changes';
+import type { ClientSummary } from '@/lib/domain/fleet';
+import { formatCount } from '@/lib/format';
+import { useElementSize } from '@/lib/hooks/use-element-size';
+import { balancedRows, foldTiles, gridShape } from '@/lib/wall/grid';
+import { useRef } from 'react';
+
+function FoldedTile({ clients }: { clients: ClientSummary[] }) {
+  const troubled = clients.filter((client) => !['ok', 'empty'].includes(clientTone(client))).length;
+  return (
+    <li
+      className="[container-type:size] min-h-0 min-w-0 flex-1 rounded-[1rem] border-[0.15rem] border-dashed border-line"
+      data-testid="wall-client-folded"
+    >
+      <div className="flex h-full flex-col justify-center px-[6cqw]">
+        <p className="text-[clamp(1rem,min(18cqh,8cqw),3.5rem)] leading-tight font-semibold">
+          + {formatCount(clients.length)} more
+        </p>
+        <p className="text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] text-muted">
+          {troubled ? `${troubled} with warnings` : 'all healthy'}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function intoRows<T>(items: readonly T[], lengths: readonly number[]): T[][] {
+  let at = 0;
+  return lengths.map((length) => items.slice(at, (at += length)));
+}
+
+/** Every client as a tile, worst first, laid out to fill the screen whatever their number. */
+export function WallClients({
+  clients,
+  syncedAt,
+  newClientIds,
+  old,
+}: {
+  clients: ClientSummary[];
+  syncedAt: string | null;
+  newClientIds: ReadonlySet<string>;
+  old: boolean;
+}) {
+  const area = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(area);
+  const { shown, folded } = foldTiles(clientsByConcern(clients));
+  const tiles = [
+    ...shown.map((client) => (
+      <WallClientTile key={client.id} client={client} isNew={newClientIds.has(client.id)} />
+    )),
+    ...(folded.length ? [<FoldedTile key="folded" clients={folded} />] : []),
+  ];
+  const { columns } = gridShape(tiles.length, width, height);
+  return (
+    <section
+      className="flex h-full flex-col gap-[1rem]"
+      aria-label="Client health"
+      data-testid="wall-clients"
+    >
+      <div className="flex items-baseline justify-between text-[1.5rem] text-muted">
+        <span>
+          {formatCount(clients.length)} client{clients.length === 1 ? '' : 's'} · worst first
+        </span>
+        <WallAge syncedAt={syncedAt} old={old} testId="wall-age-clients" />
+      </div>
+      <div ref={area} className="flex min-h-0 flex-1">
+        {clients.length === 0 ? (
+          <p className="m-auto text-[3rem] text-muted">No clients in this wall’s scope.</p>
+        ) : (
+          // Rows of flexible tiles, as even as possible: no hole at the end of the last row.
+          <div className="flex min-h-0 flex-1 flex-col gap-[1rem]" data-columns={columns}>
+            {intoRows(tiles, balancedRows(tiles.length, columns)).map((row, index) => (
+              <ul key={index} className="flex min-h-0 flex-1 gap-[1rem]">
+                {row}
+              </ul>
+            ))}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { WallClients } from '@/components/wall/wall-clients';
+import { WallFleet } from '@/components/wall/wall-fleet';
+import { WallHistory } from '@/components/wall/wall-history';
+import { WallHold } from '@/components/wall/wall-hold';
+import { WallProblems } from '@/components/wall/wall-problems';
+import type { WallConfig } from '@/lib/wall/config';
+import { useNowEvery } from '@/lib/wall/hooks/use-now';
+import type { useWallData } from '@/lib/wall/hooks/use-wall-data';
+import { isNew, type TrackerState } from '@/lib/wall/problem-tracker';
+import { problemKeys, problemsWith } from '@/lib/wall/problems';
+import type { Hold } from '@/lib/wall/rotation';
+import type { WallView as View } from '@/lib/wall/settings';
+
+function Waiting() {
+  return (
+    <div className="flex h-full items-center justify-center" role="status" aria-label="Loading">
+      <p className="text-[3rem] text-muted">Loading…</p>
+    </div>
+  );
+}
+
+/** The current view, or the hold screen while a new problem is unresolved. */
+export function WallView({
+  view,
+  hold,
+  tracker,
+  config,
+  data,
+}: {
+  view: View;
+  hold: Hold | null;
+  tracker: TrackerState;
+  config: WallConfig;
+  data: ReturnType<typeof useWallData>;
+}) {
+  // Highlights fade within a few seconds of their time; no need to re-render every second.
+  const now = useNowEvery(5_000);
+  const problems = data.problems.data;
+  const summary = data.summary.data;
+  const clients = data.clients.data;
+  const old = Boolean(summary?.stale) || data.connection.failures > 0;
+
+  const newDevices = new Set<string>();
+  const newClients = new Set<string>();
+  for (const problem of problems?.problems ?? []) {
+    if (!problemKeys(problem).some((key) => isNew(tracker, key, now, config.highlightMs))) continue;
+    newDevices.add(problem.deviceId);
+    if (problem.clientId) newClients.add(problem.clientId);
+  }
+
+  if (hold && problems) {
+    const held = problemsWith(problems.problems, hold.keys);
+    return (
+      <WallHold
+        held={held}
+        clients={clients?.clients ?? []}
+        otherProblems={Math.max(0, problems.total - held.length)}
+        since={hold.since}
+        holdMaxMs={config.holdMaxMs}
+      />
+    );
+  }
+  switch (view) {
+    case 'fleet':
+      return summary?.syncedAt ? (
+        <WallFleet summary={summary} clients={clients?.clients} old={old} />
+      ) : (
+        <Waiting />
+      );
+    case 'clients':
+      return clients ? (
+        <WallClients
+          clients={clients.clients}
+          syncedAt={clients.syncedAt}
+          newClientIds={newClients}
+          old={old}
+        />
+      ) : (
+        <Waiting />
+      );
+    case 'problems':
+      return problems ? (
+        <WallProblems data={problems} isNew={(deviceId) => newDevices.has(deviceId)} old={old} />
+      ) : (
+        <Waiting />
+      );
+    case 'history':
+      return data.history.data !== undefined ? (
+        <WallHistory series={data.history.data} old={old} />
+      ) : (
+        <Waiting />
+      );
+  }
+}

@@ -1,0 +1,77 @@
+import type { Freshness } from '@/lib/domain/fleet';
+import type { DeviceRole } from '@/lib/domain/level';
+import type { WallSettings } from '@/lib/wall/settings';
+
+// Shapes of the wall's own routes (/api/wall/*, /api/admin/walls), shared with the browser.
+
+export type WallSeverity = 'emergency' | 'critical';
+
+/**
+ * One device that needs someone now: a server or domain controller that is offline, and/or a
+ * device with critical or emergency alerts. Devices in maintenance are deliberately quiet and
+ * never listed.
+ */
+export interface WallProblem {
+  deviceId: string;
+  deviceName: string;
+  role: DeviceRole | null;
+  clientId: string | null;
+  clientName: string | null;
+  groupPath: string[];
+  /** Set when a server or domain controller is offline; since = last seen by Level. */
+  offline: { since: string | null } | null;
+  /** Critical and emergency alerts, newest first. */
+  alerts: { id: string; name: string; severity: WallSeverity; startedAt: string | null }[];
+  /** The newest reason's start time: the list is ordered by it, newest first. */
+  latestAt: string | null;
+}
+
+export interface WallProblemsResponse extends Freshness {
+  problems: WallProblem[];
+  /** Problems in scope (the list stops at a limit). */
+  total: number;
+}
+
+export interface HeartbeatAnswer {
+  /** The server's build: a wall running another build reloads. */
+  build: string;
+  version: string;
+  serverTime: number;
+}
+
+export type WallLinkState = 'active' | 'revoked' | 'expired' | 'deleted' | 'admin';
+
+/** One wall screen as the admin page lists it. */
+export interface WallScreenView {
+  id: string;
+  linkId: string | null;
+  linkName: string | null;
+  linkState: WallLinkState;
+  screenId: string;
+  name: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** No heartbeat for longer than its silence threshold. */
+  silent: boolean;
+  /** Runs another build than this server. */
+  outdated: boolean;
+  ip: string | null;
+  userAgent: string | null;
+  view: string | null;
+  build: string | null;
+  viewport: string | null;
+  uptimeSeconds: number | null;
+  wakeLock: string | null;
+  lastReload: string | null;
+}
+
+/** What the wall page knows about its session before any data arrives. */
+export interface WallIdentity {
+  /** The link's name, or "Levelboard" on the admin's own wall. */
+  title: string;
+  /** Human words for the scope: "All clients", "Acme / HQ", "12 devices". */
+  scope: string;
+  scopeKind: 'fleet' | 'group' | 'devices';
+  admin: boolean;
+  settings: WallSettings | null;
+}

@@ -1,0 +1,104 @@
+import { pseudonym } from '@/lib/auth/redact';
+import { listWallProblems } from '@/lib/fleet/queries/wall-problems';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let harness: FleetHarness;
+let snapshot: FleetSnapshot;
+const all = () => true;
+// The simulator's clock, moved on by hand so every event has its own time.
+let clock = Date.parse('2026-11-20T08:00:00Z');
+
+beforeAll(async () => {
+  harness = await startFleetHarness({ devices: 400, seed: 21, now: () => clock });
+  // Ten hours of simulated churn: servers down, alerts of every severity, some in maintenance.
+  for (let step = 0; step < 60; step += 1) {
+    clock += 10 * 60_000;
+    harness.sim.state.tick();
+  }
+  snapshot = (await harness.service.syncNow()) as FleetSnapshot;
+});
+afterAll(() => harness.close());
+
+async function resync(): Promise<FleetSnapshot> {
+  snapshot = (await harness.service.syncNow()) as FleetSnapshot;
+  return snapshot;
+}
+
+describe('listWallProblems', () => {
+  it('lists exactly the offline servers and the devices with critical or emergency alerts', () => {
+    const { problems, total } = listWallProblems(snapshot, all, false);
+    expect(total).toBe(problems.length);
+    expect(problems.length).toBeGreaterThan(2);
+    const expected = snapshot.devices.filter((device) => {
+      if (device.maintenanceMode) return false;
+      const serverDown = !device.online && (device.role === 'server' || device.role === 'domain_controller');
+      const serious = (snapshot.activeAlertsByDevice.get(device.id) ?? []).some(
+        (alert) => alert.severity === 'critical' || alert.severity === 'emergency',
+      );
+      return serverDown || serious;
+    });
+    expect(new Set(problems.map((p) => p.deviceId))).toEqual(new Set(expected.map((d) => d.id)));
+    for (const problem of problems) {
+      expect(problem.alerts.every((alert) => ['critical', 'emergency'].includes(alert.severity))).toBe(true);
+    }
+  });
+
+  it('puts a new critical alert and a server that just went down first, with their times', async () => {
+    const server = snapshot.devices.find(
+      (device) => device.role === 'server' && device.online && !device.maintenanceMode && device.groupId,
+    );
+    const workstation = snapshot.devices.find(
+      (device) => device.role === 'workstation' && device.online && !device.maintenanceMode,
+    );
+    if (!server || !workstation) throw new Error('fixture needs an online server and workstation');
+    clock += 60_000;
+    harness.sim.state.setDeviceStatus(server.id, { online: false });
+    const opened = harness.sim.state.openAlert({
+      device_id: workstation.id,
+      severity: 'critical',
+      name: 'Wall test alert',
+    }) as { id: string };
+    await resync();
+    const { problems } = listWallProblems(snapshot, all, false);
+    const top = problems.slice(0, 2).map((p) => p.deviceId);
+    expect(top.sort()).toEqual([server.id, workstation.id].sort());
+    const down = problems.find((p) => p.deviceId === server.id);
+    expect(down?.offline?.since).toBeTruthy();
+    expect(down?.clientName).toBeTruthy();
+    const alerted = problems.find((p) => p.deviceId === workstation.id);
+    expect(alerted?.alerts[0]).toMatchObject({
+      id: opened.id,
+      name: 'Wall test alert',
+      severity: 'critical',
+    });
+    expect(alerted?.latestAt).toBe(alerted?.alerts[0]?.startedAt);
+    for (let n = 1; n < problems.length; n += 1) {
+      expect(Date.parse(problems[n - 1]?.latestAt ?? '') || 0).toBeGreaterThanOrEqual(
+        Date.parse(problems[n]?.latestAt ?? '') || 0,
+      );
+    }
+
+    harness.sim.state.setDeviceStatus(server.id, { maintenance_mode: true });
+    await resync();
+    expect(listWallProblems(snapshot, all, false).problems.some((p) => p.deviceId === server.id)).toBe(false);
+  });
+
+  it('keeps to the scope and hides names when redacted', () => {
+    const { problems } = listWallProblems(snapshot, all, false);
+    const first = problems[0];
+    if (!first) throw new Error('fixture needs a problem');
+    const scoped = listWallProblems(snapshot, (device) => device.id === first.deviceId, true);
+    expect(scoped.total).toBe(1);
+    expect(scoped.problems[0]?.deviceName).toBe(pseudonym(first.deviceId));
+    expect(JSON.stringify(scoped)).not.toContain(first.deviceName);
+  });
+
+  it('stops at the limit but counts everything', () => {
+    const { total } = listWallProblems(snapshot, all, false);
+    const capped = listWallProblems(snapshot, all, false, 2);
+    expect(capped.problems).toHaveLength(2);
+    expect(capped.total).toBe(total);
+  });
+});

@@ -1,0 +1,42 @@
+import type { WallProblem } from '@/lib/domain/wall';
+
+// Problem identity on the wall: each reason a device is listed is one key, so a second critical
+// alert on an already-listed device is news too.
+
+export type ProblemTone = 'emergency' | 'critical' | 'offline';
+
+export const offlineKey = (deviceId: string) => `offline:${deviceId}`;
+export const alertKey = (alertId: string) => `alert:${alertId}`;
+
+export function problemKeys(problem: WallProblem): string[] {
+  const keys = problem.alerts.map((alert) => alertKey(alert.id));
+  if (problem.offline) keys.unshift(offlineKey(problem.deviceId));
+  return keys;
+}
+
+export function allProblemKeys(problems: readonly WallProblem[]): string[] {
+  return problems.flatMap(problemKeys);
+}
+
+/** Emergency first; an offline server outranks a critical alert (nobody can reach it). */
+export function problemTone(problem: WallProblem): ProblemTone {
+  if (problem.alerts.some((alert) => alert.severity === 'emergency')) return 'emergency';
+  if (problem.offline) return 'offline';
+  return 'critical';
+}
+
+/** The problems that carry any of `keys`, in list order. */
+export function problemsWith(problems: readonly WallProblem[], keys: readonly string[]): WallProblem[] {
+  const wanted = new Set(keys);
+  return problems.filter((problem) => problemKeys(problem).some((key) => wanted.has(key)));
+}
+
+/** A one-line "what": the offline state and/or the newest alert, with a count of the others. */
+export function problemTitle(problem: WallProblem): string {
+  const parts: string[] = [];
+  if (problem.offline)
+    parts.push(problem.role === 'domain_controller' ? 'Domain controller offline' : 'Server offline');
+  const [newest, ...others] = problem.alerts;
+  if (newest) parts.push(others.length ? `${newest.name} (+${others.length} more)` : newest.name);
+  return parts.join(' · ');
+}

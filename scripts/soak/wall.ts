@@ -1,0 +1,204 @@
+// soak:wall — a wall screen in real Chromium for a long run against a changing fleet, sampling the
+// page's JS heap (after a forced GC) and DOM node count through the DevTools protocol. Prints
+// start/end/max and the per-view change after warm-up; exits 1 when the change is past the goal
+// (±10 %), the page reloaded (which would hide a leak), or the page threw.
+//
+//   npm run soak:wall                      # 30 minutes
+//   SOAK_SECONDS=75 npm run soak:wall      # the short CI run
+//
+// Everything is real: the simulator evolves every 5 s (devices flapping, alerts opening and
+// resolving), Levelboard syncs every 5 s, the wall polls every second and rotates every 5 s.
+import { startSimulator } from '@/lib/level/simulator';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { machine, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
+import { summariseSoak, verdict, type Sample } from './summary';
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? Number(process.env.SOAK_MINUTES ?? 30) * 60);
+const SHORT = SECONDS < 300;
+const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_SECONDS ?? (SHORT ? 3 : 10)) * 1_000;
+const WARMUP_MS = Number(process.env.SOAK_WARMUP_SECONDS ?? (SHORT ? 20 : 120)) * 1_000;
+const MAX_GROWTH_PCT = Number(process.env.SOAK_MAX_GROWTH_PCT ?? 10);
+const DEVICES = Number(process.env.SOAK_DEVICES ?? (SHORT ? 300 : 1_000));
+const TICK_MS = Number(process.env.SOAK_TICK_SECONDS ?? 5) * 1_000;
+// Polls every second; holds at most 10 s so the churn (a new critical problem every few ticks)
+// leaves time for the rotation.
+const WALL_QUERY = process.env.SOAK_WALL_QUERY ?? 'poll=1&interval=5&hold=10&heartbeat=10&shift=30';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where to write every sample as JSON, for a closer look (optional). */
+const OUT = process.env.SOAK_OUT;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+async function sample(cdp: CDPSession, page: Page, startedAt: number): Promise<Sample> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? NaN;
+  const { view, documentNodes } = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let count = 1;
+    while (walker.nextNode()) count += 1;
+    return {
+      view: document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown',
+      documentNodes: count,
+    };
+  });
+  return {
+    t: Date.now() - startedAt,
+    view,
+    heapBytes: metric('JSHeapUsedSize'),
+    nodes: metric('Nodes'),
+    documentNodes,
+    listeners: metric('JSEventListeners'),
+  };
+}
+
+async function adminCookie(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { Origin: url, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password: 'bench-password' }),
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+async function main(): Promise<number> {
+  requireBuild();
+  console.log(
+    `soak:wall — ${SECONDS} s, sample every ${SAMPLE_MS / 1_000} s, warm-up ${WARMUP_MS / 1_000} s`,
+  );
+  console.log(`machine: ${machine()}`);
+  const key = randomKey();
+  const sim = await startSimulator({
+    devices: DEVICES,
+    seed: 9,
+    apiKey: key,
+    frozen: false,
+    tickMs: TICK_MS,
+    quiet: true,
+  });
+  const levelboard = await startLevelboard({
+    LEVEL_API_KEY: key,
+    LEVEL_API_URL: sim.url,
+    SYNC_INTERVAL_SECONDS: '5',
+    COOKIE_SECURE: 'false',
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const cookie = await adminCookie(levelboard.url);
+    const created = await fetch(`${levelboard.url}/api/admin/share-links`, {
+      method: 'POST',
+      headers: { Origin: levelboard.url, 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify({
+        name: 'Soak wall',
+        kind: 'wall',
+        scope: { kind: 'fleet' },
+        expiresInHours: null,
+      }),
+    });
+    const { token } = (await created.json()) as { token: string };
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    let navigations = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
+    await page.goto(`${levelboard.url}/s/${token}`);
+    await page.goto(`${levelboard.url}/wall?${WALL_QUERY}`);
+    await page.locator('[data-wall-root][data-view]').waitFor();
+    const opened = navigations;
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    const startedAt = Date.now();
+    const samples: Sample[] = [];
+    while (Date.now() - startedAt < SECONDS * 1_000) {
+      const next = await sample(cdp, page, startedAt);
+      samples.push(next);
+      const every = Math.max(1, Math.round(60_000 / SAMPLE_MS));
+      if (samples.length % every === 1 || SHORT)
+        console.log(
+          `${(next.t / 1_000).toFixed(0).padStart(5)} s  ${next.view.padEnd(9)} heap ${mib(next.heapBytes).padStart(7)}  nodes ${String(next.nodes).padStart(5)}  listeners ${next.listeners}`,
+        );
+      await sleep(SAMPLE_MS);
+    }
+    const reloaded =
+      navigations !== opened || (await page.evaluate(() => performance.timeOrigin)) !== loadedAt;
+    const stats = sim.stats();
+    const summary = summariseSoak(samples, WARMUP_MS, SHORT ? 2 : 3);
+    const row = (name: string, m: typeof summary.heap, format: (v: number) => string) => ({
+      metric: name,
+      start: format(m.start),
+      end: format(m.end),
+      max: format(m.max),
+      min: format(m.min),
+      'change after warm-up': `${m.growthPct >= 0 ? '+' : ''}${m.growthPct.toFixed(1)} % (${m.worstView ?? '—'})`,
+    });
+    console.log(
+      `\n${summary.samples} samples, ${summary.measured} measured from ${(summary.measuredFrom / 1_000).toFixed(0)} s; views: ${summary.views.join(', ')}`,
+    );
+    console.table([
+      row('JS heap (after GC)', summary.heap, mib),
+      row('DOM nodes', summary.nodes, String),
+      row('JS event listeners', summary.listeners, String),
+    ]);
+    console.log(
+      `detached DOM nodes (alive but not in the document): ${summary.detached.early} early → ${summary.detached.late} late; the document has about ${summary.detached.documentNodes}`,
+    );
+    console.table(
+      summary.perView.map((view) => ({
+        view: view.view,
+        samples: view.samples,
+        'heap early → late': `${mib(view.heapEarly)} → ${mib(view.heapLate)}`,
+        'nodes early → late': `${view.nodesEarly} → ${view.nodesLate}`,
+        judged:
+          view.view === 'hold'
+            ? 'detached only'
+            : view.view === 'fleet' || view.view === 'history'
+              ? 'heap, nodes, detached'
+              : 'heap, detached',
+      })),
+    );
+    console.log(
+      `fleet churn: ${stats.alerts.resolved} alerts resolved so far, ${stats.devices.offline} devices offline now; Levelboard RSS ${mib(levelboard.rssBytes())}`,
+    );
+    if (OUT) writeFileSync(OUT, JSON.stringify({ summary, samples }, null, 1));
+    const problems = verdict(summary, MAX_GROWTH_PCT);
+    if (reloaded) problems.push('the wall reloaded during the run (that would hide a leak)');
+    if (errors.length) problems.push(`page errors: ${errors.slice(0, 3).join(' | ')}`);
+    if (summary.views.length < 3) problems.push(`the wall showed only ${summary.views.join(', ')}`);
+    if (problems.length) {
+      console.error(`\n✗ soak:wall failed:\n  ${problems.join('\n  ')}`);
+      return 1;
+    }
+    console.log(
+      `\n✓ soak:wall: JS heap and DOM nodes flat within ±${MAX_GROWTH_PCT} % after warm-up, no detached-node growth`,
+    );
+    return 0;
+  } finally {
+    await browser.close();
+    await levelboard.stop();
+    await sim.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
