@@ -1,6 +1,7 @@
 import { pseudonym } from '@/lib/auth/redact';
 import { listWallProblems } from '@/lib/fleet/queries/wall-problems';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { encodeId } from '@/lib/level/simulator/ids';
 import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,6 +17,22 @@ beforeAll(async () => {
   for (let step = 0; step < 60; step += 1) {
     clock += 10 * 60_000;
     harness.sim.state.tick();
+  }
+  // The churn is realistic, so ten hours may bring no serious problem at 400 devices: add a few
+  // of each kind by hand, at different times.
+  const live = harness.sim.state.store.devices.filter((device) => device.online && !device.maintenance);
+  const servers = live.filter((device) => device.role === 'server').slice(0, 2);
+  const workstations = live.filter((device) => device.role === 'workstation').slice(0, 2);
+  for (const device of servers) {
+    clock += 60_000;
+    harness.sim.state.setDeviceStatus(encodeId('Device', device.n), { online: false });
+  }
+  for (const [index, device] of workstations.entries()) {
+    clock += 60_000;
+    harness.sim.state.openAlert({
+      device_id: encodeId('Device', device.n),
+      severity: index === 0 ? 'critical' : 'emergency',
+    });
   }
   snapshot = (await harness.service.syncNow()) as FleetSnapshot;
 });
