@@ -118,7 +118,9 @@ test('reconnects by itself after network loss and after a server restart, withou
     await adminWall.goto(`${server.url}/wall?views=fleet&poll=1&shift=0`);
     await expect(adminWall.getByTestId('wall-devices').locator('[data-value]')).toBeVisible();
     const loaded = await loadedAt(adminWall);
-    await server.kill();
+    // A crash, or a restart that does not wait: Next's graceful SIGTERM waits for open connections,
+    // which a wall polling every second keeps busy.
+    await server.kill('SIGKILL');
     await expect(adminWall.getByTestId('wall-disconnected')).toBeVisible({ timeout: 15_000 });
     await adminWall.screenshot({ path: path.join(SCREENSHOTS, 'wall-disconnected-1920x1080.png') });
     server = await startServer('wall-restart', port, env, { keepData: true });
@@ -127,7 +129,7 @@ test('reconnects by itself after network loss and after a server restart, withou
     expect(await loadedAt(adminWall)).toBe(loaded);
   } finally {
     await context.close();
-    await server.kill();
+    await server.kill('SIGKILL');
   }
 });
 
