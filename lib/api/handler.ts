@@ -45,6 +45,12 @@ export function route(
     } catch (error) {
       result = toErrorResult(error, name);
     }
+    // An answer sent before the client finished sending its body (a refusal, a 404 before
+    // parsing) can reach it as a reset connection; a small unread body is read and dropped first.
+    if (MUTATING.has(request.method)) {
+      const length = Number(request.header('content-length') ?? 'NaN');
+      if (length > 0 && length <= 64 * 1024) await request.text().catch(() => '');
+    }
     const m = metrics();
     m.httpRequests.inc({ route: name, status: String(result.status) });
     m.httpDuration.observe({ route: name }, (performance.now() - started) / 1000);
@@ -52,21 +58,14 @@ export function route(
   };
 
   async function authorised(request: ApiRequest, params: Params): Promise<ApiResult> {
-    // A refusal still reads the (small, capped) body: answering before the client has finished
-    // sending makes some clients see a reset connection instead of the 401/403.
-    const refuse = async (status: number, code: string, message: string) => {
-      const length = Number(request.header('content-length') ?? 'NaN');
-      if (MUTATING.has(request.method) && length <= 64 * 1024) await request.text().catch(() => '');
-      return errorResult(status, code, message);
-    };
     if (MUTATING.has(request.method) && !isSameOrigin(request)) {
-      return refuse(403, 'forbidden', 'Cross-site request refused.');
+      return errorResult(403, 'forbidden', 'Cross-site request refused.');
     }
     const { access, setCookie } = await resolveAccess(request);
     if (required !== 'public' && !access)
-      return refuse(401, 'unauthorized', 'Sign in, or open a share link.');
+      return errorResult(401, 'unauthorized', 'Sign in, or open a share link.');
     if (required === 'admin' && access?.role !== 'admin')
-      return refuse(403, 'forbidden', 'This needs the admin.');
+      return errorResult(403, 'forbidden', 'This needs the admin.');
     // access is non-null here unless the route is public, whose handler accepts null.
     const result = await (handler as Handler<Access | null>)(request, params, access);
     if (setCookie && !result.headers['Set-Cookie']) result.headers['Set-Cookie'] = setCookie;
