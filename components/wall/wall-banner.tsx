@@ -78,9 +78,8 @@ export function WallBanner({
       </Banner>
     );
   }
-  // One missed poll is noise; two in a row (or a long wait) means the server is gone.
-  const down =
-    connection.downSince !== null && (connection.failures >= 2 || now - connection.downSince > pollMs * 2);
+  // One failed round of polls is noise; still failing a couple of periods later, the server is gone.
+  const down = connection.downSince !== null && now - connection.downSince > Math.max(pollMs * 2, 3_000);
   if (down && connection.downSince !== null) {
     return (
       <Banner tone="critical" icon={<Unplug aria-hidden />} testId="wall-disconnected">

@@ -2,7 +2,7 @@
 
 import { formatAge } from '@/components/wall/wall-age';
 import { useNow } from '@/lib/wall/hooks/use-now';
-import { format } from 'date-fns';
+import { format, isSameDay } from 'date-fns';
 
 /** "12 min" (large) over "since 11:52" — how long something has been wrong. */
 const SIZE = {
@@ -23,7 +23,7 @@ export function WallSince({ at, size }: { at: string | null; size: keyof typeof 
     <span className="flex flex-col items-end leading-tight whitespace-nowrap tabular-nums">
       <span className={SIZE[size].age}>{formatAge(now - time)}</span>
       <span className={`${SIZE[size].clock} text-muted`}>
-        since {format(time, now - time > 86_400_000 ? 'd MMM HH:mm' : 'HH:mm')}
+        since {format(time, isSameDay(time, now) ? 'HH:mm' : 'd MMM HH:mm')}
       </span>
     </span>
   );
