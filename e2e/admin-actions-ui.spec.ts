@@ -127,6 +127,10 @@ test.describe('admin actions (UI)', () => {
     await rename.getByTestId('group-name-input').fill('UI Test Client Renamed');
     await rename.getByTestId('confirm-action').click();
     await expect(page.getByTestId('group-row').filter({ hasText: 'UI Test Client Renamed' })).toBeVisible();
+    // The row shows the new name at once (optimistic); Level has it once the notice says so.
+    await expect(
+      page.getByTestId('notice-ok').filter({ hasText: 'Renamed to “UI Test Client Renamed”' }),
+    ).toBeVisible();
     expect(await levelGet<{ name: string; parent_id: string | null }>(`/groups/${groupId}`)).toMatchObject({
       name: 'UI Test Client Renamed',
       parent_id: null,
@@ -141,6 +145,9 @@ test.describe('admin actions (UI)', () => {
     await expect(remove.getByTestId('delete-consequences')).toContainText('No devices are directly in it');
     await remove.getByTestId('confirm-action').click();
     await expect(page.getByTestId('group-row').filter({ hasText: 'UI Test Client Renamed' })).toHaveCount(0);
+    await expect(
+      page.getByTestId('notice-ok').filter({ hasText: 'Deleted “UI Test Client Renamed”' }),
+    ).toBeVisible();
     const gone = await fetch(`${simulatorOrigin}/v2/groups/${groupId}`, {
       headers: { Authorization: process.env.E2E_LEVEL_KEY ?? '' },
     });
