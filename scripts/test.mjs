@@ -1,5 +1,4 @@
 // `npm test`: the whole suite (unit + end-to-end), preparing whatever a fresh clone lacks.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureBuild, ensureDependencies, run } from './lib/prepare.mjs';
@@ -17,13 +16,8 @@ run('npx', ['playwright', 'test', ...process.argv.slice(2)], { env: { ...env, CH
 // narrowed to some specs.
 if (process.argv.length <= 2) {
   console.log('› Wall soak, short run (npm run soak:wall, 90 s)');
-  // 90 s is mostly warm-up: it proves the wall runs, reloads nothing and prints its figures, but
-  // its ±10 % verdict is noise on a loaded machine, so only the 30-minute run is allowed to fail.
-  const soak = spawnSync('npm', ['run', 'soak:wall'], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env, SOAK_SECONDS: '90', CHROMIUM_PATH: chromium },
-  });
-  if (soak.status !== 0)
-    console.warn('! short wall soak reported growth; judge with the full `npm run soak:wall`');
+  // 90 s is mostly V8 warming up, so the short run fails on a throw, a reload or a stuck rotation
+  // and only prints its growth figures; the 30-minute run judges growth.
+  run('npm', ['run', 'soak:wall'], { env: { ...env, SOAK_SECONDS: '90', CHROMIUM_PATH: chromium } });
 }
 if (!existsSync('e2e/.artifacts')) console.warn('(no e2e artifacts were written)');
