@@ -210,7 +210,7 @@ async function main(): Promise<number> {
           kind,
           'after warm-up': mib(before[kind]),
           end: mib(after[kind]),
-          change: `${after[kind] >= before[kind] ? '+' : ''}${mib(after[kind] - before[kind])}`,
+          change: `${after[kind] >= before[kind] ? '+' : ''}${((after[kind] - before[kind]) / 1_024).toFixed(0)} KiB (${before[kind] > 0 ? (((after[kind] - before[kind]) / before[kind]) * 100).toFixed(1) : '—'} %)`,
         })),
       );
     }
