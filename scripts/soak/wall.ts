@@ -1,10 +1,15 @@
 // soak:wall — a wall screen in real Chromium for a long run against a changing fleet, sampling the
 // page's JS heap (after a forced GC) and DOM node count through the DevTools protocol. Prints
-// start/end/max and the per-view change after warm-up; exits 1 when the change is past the goal
-// (±10 %), the page reloaded (which would hide a leak), or the page threw.
+// start/end/max and the per-view change after warm-up, and — from two heap snapshots on the fleet
+// view, after warm-up and at the end — the heap by kind (the page's own objects, V8's compiled
+// code, the browser's capped performance-entry buffers, the buffers of the attached DevTools
+// client itself, native DOM). Exits 1 when the heap, a fixed view's DOM nodes, detached nodes or
+// the page's own objects changed past the goal (±10 %), the page reloaded (which would hide a
+// leak), the page threw, or the rotation stopped.
 //
 //   npm run soak:wall                      # 30 minutes
-//   SOAK_SECONDS=75 npm run soak:wall      # the short CI run
+//   SOAK_SECONDS=90 npm run soak:wall      # the short CI run: judges throws, reloads, rotation
+//   SOAK_HEAP_SNAPSHOTS=dir                # keep the two snapshots, to open in DevTools
 //
 // Everything is real: the simulator evolves every 5 s (devices flapping, alerts opening and
 // resolving), Levelboard syncs every 5 s, the wall polls every second and rotates every 5 s.
@@ -44,27 +49,38 @@ const ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
 
+const shownView = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown');
+
+/** One reading, taken while one view stays on screen (a switch mid-reading would mix two views). */
 async function sample(cdp: CDPSession, page: Page, startedAt: number): Promise<Sample> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? NaN;
-  const { view, documentNodes } = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-    let count = 1;
-    while (walker.nextNode()) count += 1;
+  for (let attempt = 1; ; attempt += 1) {
+    const before = await shownView(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? NaN;
+    const { view, documentNodes } = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      let count = 1;
+      while (walker.nextNode()) count += 1;
+      return {
+        view: document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown',
+        documentNodes: count,
+      };
+    });
+    if (view !== before && attempt < 5) {
+      await sleep(500);
+      continue;
+    }
     return {
-      view: document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown',
-      documentNodes: count,
+      t: Date.now() - startedAt,
+      view,
+      heapBytes: metric('JSHeapUsedSize'),
+      nodes: metric('Nodes'),
+      documentNodes,
+      listeners: metric('JSEventListeners'),
     };
-  });
-  return {
-    t: Date.now() - startedAt,
-    view,
-    heapBytes: metric('JSHeapUsedSize'),
-    nodes: metric('Nodes'),
-    documentNodes,
-    listeners: metric('JSEventListeners'),
-  };
+  }
 }
 
 /** A heap snapshot's JSON text, also written to SOAK_HEAP_SNAPSHOTS when set. */
