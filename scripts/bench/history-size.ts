@@ -3,17 +3,12 @@
 // syncs, each sync written by the real HistoryRecorder into every engine asked for, and
 // maintain() (rollups, retention) every 5 simulated minutes. The server maintains every minute;
 // the rows are the same (only closed 5-minute buckets are rolled up), the runs just fewer.
-import { FleetService } from '@/lib/fleet/fleet-service';
-import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { HistoryRecorder, type PruneResult } from '@/lib/history';
-import { createLevelClient } from '@/lib/level';
-import { startSimulator } from '@/lib/level/simulator';
 import { fleetMirror } from './fleet-mirror';
+import { startFleet, SYNC_MS } from './history-fleet';
 import { databaseSize, openBenchStore, rowCounts, type BenchStore, type Engine } from './history-stores';
-import { randomKey } from './support';
 
 const STEP_MS = 10_000;
-const SYNC_MS = 30_000;
 const MAINTAIN_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 const SYNCS_PER_DAY = DAY_MS / SYNC_MS;
@@ -38,34 +33,12 @@ interface Target {
   pruned: PruneResult;
 }
 
-async function firstSync(devices: number, clock: () => number) {
-  const apiKey = randomKey();
-  const sim = await startSimulator({ devices, apiKey, seed: 42, frozen: true, quiet: true, now: clock });
-  let requests = 0;
-  const client = createLevelClient({
-    baseUrl: sim.url,
-    apiKey,
-    concurrency: 4,
-    requestsPerMinute: 1_000_000,
-    timeoutMs: 30_000,
-    onRequest: () => void (requests += 1),
-  });
-  const service = new FleetService({
-    getClient: () => client,
-    intervalMs: SYNC_MS,
-    slices: 4,
-    requestCount: () => requests,
-  });
-  const started = performance.now();
-  const snapshot = (await service.syncNow()) as FleetSnapshot;
-  return { sim, snapshot, durationMs: performance.now() - started, levelRequests: requests };
-}
-
 export async function sizeRun(options: { devices: number; days: number; engines: Engine[] }): Promise<void> {
   const { devices, days, engines } = options;
   const syncs = Math.round(days * SYNCS_PER_DAY);
   let clock = T0;
-  const first = await firstSync(devices, () => clock);
+  const fleet = await startFleet(devices, () => clock);
+  const first = { sim: fleet.sim, ...(await fleet.sync()) };
   const mirror = fleetMirror(first.sim, first.snapshot, 120);
   const sync = { durationMs: first.durationMs, levelRequests: first.levelRequests };
   const targets: Target[] = [];

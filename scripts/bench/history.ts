@@ -5,14 +5,11 @@
 // (history-size.ts). Run: npm run bench:history
 // env: BENCH_SIZES (part 1 fleets, empty = skip), BENCH_SYNCS, BENCH_ENGINES (part 1),
 //      BENCH_DAYS (part 2, 0 = skip), BENCH_SIZE_ENGINES (part 2, comma-separated)
-import { FleetService } from '@/lib/fleet/fleet-service';
-import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { HistoryRecorder } from '@/lib/history';
-import { createLevelClient } from '@/lib/level';
-import { startSimulator } from '@/lib/level/simulator';
+import { startFleet, SYNC_MS } from './history-fleet';
 import { sizeRun } from './history-size';
 import { openBenchStore, stopBenchPostgres, type Engine } from './history-stores';
-import { machine, randomKey } from './support';
+import { machine } from './support';
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').filter(Boolean);
 const SIZES = list(process.env.BENCH_SIZES, '10000,50000').map(Number);
@@ -21,7 +18,6 @@ const DAYS = Number(process.env.BENCH_DAYS ?? 30);
 const ENGINES = list(process.env.BENCH_ENGINES, 'sqlite,postgres') as Engine[];
 const SIZE_ENGINES = list(process.env.BENCH_SIZE_ENGINES, 'sqlite') as Engine[];
 const STEP_MS = 10_000;
-const SYNC_MS = 30_000;
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
 
 const percentile = (values: number[], p: number) => {
@@ -29,33 +25,6 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 const ms = (value: number) => +value.toFixed(1);
-
-async function startFleet(devices: number, clock: () => number) {
-  const apiKey = randomKey();
-  const sim = await startSimulator({ devices, apiKey, seed: 42, frozen: true, quiet: true, now: clock });
-  let requests = 0;
-  const client = createLevelClient({
-    baseUrl: sim.url,
-    apiKey,
-    concurrency: 4,
-    requestsPerMinute: 1_000_000,
-    timeoutMs: 30_000,
-    onRequest: () => void (requests += 1),
-  });
-  const service = new FleetService({
-    getClient: () => client,
-    intervalMs: SYNC_MS,
-    slices: 4,
-    requestCount: () => requests,
-  });
-  const sync = async () => {
-    const before = requests;
-    const started = performance.now();
-    const snapshot = (await service.syncNow()) as FleetSnapshot;
-    return { snapshot, durationMs: performance.now() - started, levelRequests: requests - before };
-  };
-  return { sim, sync };
-}
 
 /** (1) Real syncs, each recorded into one store per engine. */
 async function writeTimes(devices: number) {
