@@ -19,7 +19,9 @@ export function readFleet(access: Access): FleetRead {
   const snapshot = service.current();
   if (!snapshot) {
     const status = service.status();
-    const reason = status.lastError ? ` Last attempt failed: ${status.lastError}` : '';
+    // Upstream error text is for the admin; a link hears only that Level is unreachable.
+    const detail = access.role === 'admin' ? status.lastError : 'Level unreachable.';
+    const reason = status.lastError ? ` Last attempt failed: ${detail}` : '';
     throw new ApiError(503, 'not_synced', `The first sync from Level has not finished yet.${reason}`);
   }
   return {

@@ -1,6 +1,1 @@
 export type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
-
-export interface ChangeEventLike {
-  deviceId: string;
-  hostname: string | null;
-}

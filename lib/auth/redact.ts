@@ -1,53 +1,221 @@
-import type { AlertRow, ChangeEventLike, DeviceRow } from '@/lib/auth/redact-types';
-import type { DeviceDetail } from '@/lib/domain/level';
+import { scrubberFor, scrubNullable, type HiddenNames, type Scrub } from '@/lib/auth/redact-text';
+import type { AlertRow, DeviceRow } from '@/lib/auth/redact-types';
+import type { ChangeEvent } from '@/lib/domain/history';
+import type { Device, DeviceDetail } from '@/lib/domain/level';
 import { createHash } from 'node:crypto';
 
 // "Hide hostnames and users" share links: names become stable pseudonyms derived from the
 // device id, so a technician can still tell devices apart and talk about "Device 3F9A2C".
+// Every mapper here picks fields one by one (never a spread): a field added to a row later stays
+// out of redacted answers until someone decides how to redact it (see docs/ARCHITECTURE.md).
+
+export type { HiddenNames } from '@/lib/auth/redact-text';
 
 export function pseudonym(deviceId: string): string {
   return `Device ${createHash('sha256').update(deviceId).digest('hex').slice(0, 6).toUpperCase()}`;
 }
 
-function scrubText(text: string | null, hostname: string | null, replacement: string): string | null {
-  if (!text || !hostname) return text;
-  return text.split(hostname).join(replacement);
+/** What a device's free texts must not show on a redacted link. */
+export function hiddenNamesOf(device: Device | undefined): HiddenNames | null {
+  if (!device) return null;
+  return {
+    hostname: device.hostname,
+    nickname: device.nickname,
+    user: device.lastLoggedInUser,
+    serialNumber: device.serialNumber,
+  };
+}
+
+/** The scrubber for every free text about one device: all its name and user forms go. */
+export function deviceScrubber(deviceId: string, names: HiddenNames | null): Scrub {
+  return scrubberFor(names ?? { hostname: null, user: null }, pseudonym(deviceId));
 }
 
 export function redactDeviceRow(row: DeviceRow): DeviceRow {
   const name = pseudonym(row.id);
   return {
-    ...row,
+    id: row.id,
     hostname: name,
     nickname: null,
     displayName: name,
+    status: row.status,
+    online: row.online,
+    maintenanceMode: row.maintenanceMode,
+    role: row.role,
+    platform: row.platform,
+    groupId: row.groupId,
+    groupPath: row.groupPath,
+    clientId: row.clientId,
+    clientName: row.clientName,
+    tags: row.tags,
     lastLoggedInUser: null,
     serialNumber: null,
+    lastSeenAt: row.lastSeenAt,
+    securityScore: row.securityScore,
+    activeAlerts: row.activeAlerts,
+    worstSeverity: row.worstSeverity,
   };
 }
 
-export function redactAlertRow(row: AlertRow): AlertRow {
-  const name = pseudonym(row.deviceId);
+/** `names`: the device's hidden names (hostname, user, ...) as the snapshot knows them. */
+export function redactAlertRow(row: AlertRow, names: HiddenNames | null): AlertRow {
+  const both = deviceScrubber(row.deviceId, {
+    hostname: names?.hostname ?? null,
+    nickname: names?.nickname ?? null,
+    user: names?.user ?? null,
+    serialNumber: names?.serialNumber ?? null,
+    aliases: [row.deviceHostname],
+  });
   return {
-    ...row,
-    deviceHostname: name,
-    name: scrubText(row.name, row.deviceHostname, name) ?? row.name,
-    description: scrubText(row.description, row.deviceHostname, name),
+    id: row.id,
+    deviceId: row.deviceId,
+    deviceHostname: pseudonym(row.deviceId),
+    name: both(row.name),
+    description: scrubNullable(both, row.description),
+    severity: row.severity,
+    resolved: row.resolved,
+    startedAt: row.startedAt,
+    resolvedAt: row.resolvedAt,
+    groupId: row.groupId,
+    clientName: row.clientName,
   };
 }
 
-export function redactDetail(detail: DeviceDetail): DeviceDetail {
+/** Keeps Level's distinction: absent (not requested) stays absent, null stays null. */
+function each<T, U>(list: T[] | null | undefined, pick: (item: T) => U): U[] | null | undefined {
+  return list == null ? list : list.map(pick);
+}
+
+/**
+ * Device detail, picked field by field (the mapper's object is never sent as is). Redacted: no
+ * names, users or serials (of the device or its parts), and every free text scrubbed of the
+ * device's name and user forms.
+ */
+export function shapeDetail(detail: DeviceDetail, redact: boolean): DeviceDetail {
   const name = pseudonym(detail.id);
+  const scrub = redact
+    ? deviceScrubber(detail.id, {
+        hostname: detail.hostname,
+        nickname: detail.nickname,
+        user: detail.lastLoggedInUser,
+        serialNumber: detail.serialNumber,
+      })
+    : (value: string) => value;
+  const text = (value: string | null | undefined) => (value == null ? null : scrub(value));
+  const serial = (value: string | null) => (redact ? null : value);
   return {
-    ...detail,
-    hostname: name,
-    nickname: null,
-    displayName: name,
-    lastLoggedInUser: null,
-    serialNumber: null,
+    id: detail.id,
+    hostname: redact ? name : detail.hostname,
+    nickname: redact ? null : detail.nickname,
+    displayName: redact ? name : detail.displayName,
+    role: detail.role,
+    groupId: detail.groupId,
+    groupName: detail.groupName,
+    tags: detail.tags,
+    flag: text(detail.flag),
+    maintenanceMode: detail.maintenanceMode,
+    online: detail.online,
+    notes: text(detail.notes),
+    manufacturer: detail.manufacturer,
+    model: detail.model,
+    architecture: detail.architecture,
+    serialNumber: serial(detail.serialNumber),
+    totalMemoryBytes: detail.totalMemoryBytes,
+    memorySlots: detail.memorySlots,
+    cpuCores: detail.cpuCores,
+    lastLoggedInUser: redact ? null : detail.lastLoggedInUser,
+    lastRebootAt: detail.lastRebootAt,
+    lastSeenAt: detail.lastSeenAt,
+    city: detail.city,
+    country: detail.country,
+    securityScore: detail.securityScore,
+    platform: detail.platform,
+    publicIpAddress: detail.publicIpAddress,
+    privateIpAddresses: detail.privateIpAddresses,
+    operatingSystem:
+      detail.operatingSystem &&
+      (({ fullName, majorVersion, minorVersion, architecture, installedAt, endOfLife }) => ({
+        fullName: text(fullName),
+        majorVersion,
+        minorVersion,
+        architecture,
+        installedAt,
+        endOfLife,
+      }))(detail.operatingSystem),
+    cpus: each(detail.cpus, (cpu) => ({ model: cpu.model, clockSpeed: cpu.clockSpeed, cores: cpu.cores })),
+    memory: each(detail.memory, (module) => ({
+      sizeBytes: module.sizeBytes,
+      memoryType: module.memoryType,
+      formFactor: module.formFactor,
+      location: text(module.location),
+      manufacturer: module.manufacturer,
+      clockSpeed: module.clockSpeed,
+      serialNumber: serial(module.serialNumber),
+      partNumber: module.partNumber,
+    })),
+    disks: each(detail.disks, (disk) => ({
+      diskType: disk.diskType,
+      model: text(disk.model),
+      serialNumber: serial(disk.serialNumber),
+      sizeBytes: disk.sizeBytes,
+    })),
+    diskPartitions: each(detail.diskPartitions, (partition) => ({
+      label: text(partition.label),
+      mountPoint: text(partition.mountPoint),
+      encrypted: partition.encrypted,
+      primary: partition.primary,
+      sizeBytes: partition.sizeBytes,
+      freeSpaceBytes: partition.freeSpaceBytes,
+      fileSystem: partition.fileSystem,
+    })),
+    networkInterfaces: each(detail.networkInterfaces, (nic) => ({
+      description: text(nic.description),
+      interface: text(nic.interface),
+      label: text(nic.label),
+      macAddress: nic.macAddress,
+      ipAddresses: nic.ipAddresses,
+      gateway: nic.gateway,
+      domain: text(nic.domain),
+      dhcpServer: nic.dhcpServer,
+      dnsServers: nic.dnsServers,
+    })),
+    motherboard: detail.motherboard && {
+      manufacturer: detail.motherboard.manufacturer,
+      model: detail.motherboard.model,
+      biosVersion: detail.motherboard.biosVersion,
+    },
+    security: detail.security && {
+      score: detail.security.score,
+      risk: detail.security.risk,
+      patchCompliance: detail.security.patchCompliance,
+      patchSecurityRisk: detail.security.patchSecurityRisk,
+      osEndOfLife: detail.security.osEndOfLife,
+      primaryPartitionEncrypted: detail.security.primaryPartitionEncrypted,
+      firewallProvider: detail.security.firewallProvider,
+      firewallEnabled: detail.security.firewallEnabled,
+      antivirusProvider: detail.security.antivirusProvider,
+      antivirusStatus: detail.security.antivirusStatus,
+    },
   };
 }
 
-export function redactChange<T extends ChangeEventLike>(event: T): T {
-  return { ...event, hostname: pseudonym(event.deviceId) };
+export function redactChange(event: ChangeEvent, names: HiddenNames | null): ChangeEvent {
+  const scrub = deviceScrubber(event.deviceId, {
+    hostname: names?.hostname ?? null,
+    nickname: names?.nickname ?? null,
+    user: names?.user ?? null,
+    serialNumber: names?.serialNumber ?? null,
+    aliases: [event.hostname],
+  });
+  return {
+    at: event.at,
+    kind: event.kind,
+    deviceId: event.deviceId,
+    hostname: pseudonym(event.deviceId),
+    groupId: event.groupId,
+    clientName: event.clientName,
+    alertId: event.alertId,
+    alertName: scrubNullable(scrub, event.alertName),
+    severity: event.severity,
+  };
 }

@@ -12,6 +12,8 @@ import 'server-only';
 export interface ScopedFleet {
   key: string;
   redact: boolean;
+  /** True when part of the fleet is hidden (a group or device-list link). */
+  scoped: boolean;
   deviceAllowed(device: Device, index: number): boolean;
   deviceIdAllowed(deviceId: string): boolean;
   groupAllowed(groupId: string): boolean;
@@ -49,6 +51,7 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
     return {
       key,
       redact,
+      scoped: false,
       deviceAllowed: () => true,
       deviceIdAllowed: (id) => snapshot.deviceById.has(id),
       groupAllowed: (id) => snapshot.groupNodes.has(id),
@@ -71,6 +74,7 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
     return {
       key,
       redact: access.redact,
+      scoped: true,
       deviceAllowed: (_device, index) => members.has(index),
       deviceIdAllowed: (id) => ids.has(id),
       groupAllowed: (id) => node !== undefined && isWithin(snapshot, id, groupId),
@@ -88,6 +92,7 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
   return {
     key,
     redact: access.redact,
+    scoped: true,
     deviceAllowed: (device) => ids.has(device.id),
     deviceIdAllowed: (id) => ids.has(id),
     groupAllowed: () => false,

@@ -3,6 +3,7 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { alertListQuery } from '@/lib/api/schemas/alerts';
+import type { AlertRow, Page } from '@/lib/domain/fleet';
 import { listAlerts } from '@/lib/fleet/queries/alert-list';
 import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
@@ -14,7 +15,15 @@ export const alertsRoute = route('alerts.list', (request, _params, access) => {
   requireDevice(read, query.device);
   const { snapshot, stale, syncedAt, view } = read;
   const allowed = (device: { id: string }) => view.deviceIdAllowed(device.id);
-  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () =>
-    JSON.stringify({ ...listAlerts(snapshot, query, allowed, view.redact), syncedAt, stale }),
-  );
+  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () => {
+    const page = listAlerts(snapshot, query, allowed, view.redact);
+    const body: Page<AlertRow> = {
+      data: page.data,
+      total: page.total,
+      nextCursor: page.nextCursor,
+      syncedAt,
+      stale,
+    };
+    return JSON.stringify(body);
+  });
 });

@@ -1,7 +1,7 @@
 import { readFleet, requireDevice } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { respondHashed } from '@/lib/api/respond';
-import { redactAlertRow, redactDetail, redactDeviceRow } from '@/lib/auth/redact';
+import { hiddenNamesOf, redactAlertRow, redactDeviceRow, shapeDetail } from '@/lib/auth/redact';
 import type { DeviceDetail } from '@/lib/domain/level';
 import { deviceDetails } from '@/lib/fleet/instance';
 import { alertEventTime, toAlertRow } from '@/lib/fleet/queries/alert-list';
@@ -32,9 +32,9 @@ export const deviceRoute = route('devices.show', async (request, params, access)
   const row = toDeviceRow(snapshot, device);
   return respondHashed(request, {
     device: view.redact ? redactDeviceRow(row) : row,
-    detail: detail && view.redact ? redactDetail(detail) : detail,
+    detail: detail && shapeDetail(detail, view.redact),
     detailError,
-    alerts: view.redact ? alerts.map(redactAlertRow) : alerts,
+    alerts: view.redact ? alerts.map((alert) => redactAlertRow(alert, hiddenNamesOf(device))) : alerts,
     syncedAt,
     stale,
   });

@@ -17,7 +17,8 @@ export const fleetSummaryRoute = route('fleet.summary', (request, _params, acces
     [snapshot?.version ?? 0, service.revision(), service.isStale(), key],
     () => {
       const view = snapshot ? scopedFleet(snapshot, access) : undefined;
-      return JSON.stringify(buildSummary(snapshot, service.status(), isDemoMode(), view));
+      const admin = access.role === 'admin';
+      return JSON.stringify(buildSummary(snapshot, service.status(), isDemoMode(), view, admin));
     },
     `summary:${key}`,
   );

@@ -7,7 +7,8 @@ import { APP_VERSION } from '@/lib/version';
 import 'server-only';
 
 // Public (load balancers, the Docker health check): 200 while Levelboard can serve data (even
-// stale), 503 until the first sync. Error details only for a signed-in caller.
+// stale), 503 until the first sync. Upstream error text only for the admin: a share link learns
+// that Level is unreachable, not why.
 export const healthRoute = route(
   'health',
   (_request, _params, access) => {
@@ -25,7 +26,7 @@ export const healthRoute = route(
         /** `leader` syncs from Level; a `follower` replica serves what the leader wrote. */
         role: isSyncLeader() ? 'leader' : 'follower',
         lastAttemptAt: status.lastAttemptAt,
-        lastError: access ? status.lastError : null,
+        lastError: access?.role === 'admin' ? status.lastError : null,
         lastErrorKind: status.lastErrorKind,
       },
     };

@@ -4,9 +4,10 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { changesQuery, historyWindowQuery } from '@/lib/api/schemas/history';
 import { json } from '@/lib/api/types';
-import { redactChange } from '@/lib/auth/redact';
+import { hiddenNamesOf, redactChange } from '@/lib/auth/redact';
+import type { Freshness } from '@/lib/domain/fleet';
 import { deviceStatus } from '@/lib/domain/fleet';
-import type { ChangesResponse, DeviceHistory, HistorySeries } from '@/lib/domain/history';
+import type { ChangeEvent, ChangesResponse, DeviceHistory, HistorySeries } from '@/lib/domain/history';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { InvalidHistoryWindow, type HistoryWindowInput } from '@/lib/history';
 import { historyReader } from '@/lib/runtime/history';
@@ -23,14 +24,35 @@ async function orBadRequest<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-async function series(
-  scope: string,
-  window: HistoryWindowInput,
-  freshness: { syncedAt: string; stale: boolean },
-) {
+// Picked field by field: this once spread its freshness argument, and callers passed the whole
+// fleet read (every device of every client) as "freshness".
+async function series(scope: string, window: HistoryWindowInput, freshness: Freshness) {
   const data = await orBadRequest(historyReader().series(scope, window));
-  const body: HistorySeries = { ...data, ...freshness };
+  const body: HistorySeries = {
+    from: data.from,
+    to: data.to,
+    resolution: data.resolution,
+    stepMs: data.stepMs,
+    points: data.points,
+    gaps: data.gaps,
+    syncedAt: freshness.syncedAt,
+    stale: freshness.stale,
+  };
   return json(body, 200, PRIVATE);
+}
+
+function toChangeEvent(event: ChangeEvent): ChangeEvent {
+  return {
+    at: event.at,
+    kind: event.kind,
+    deviceId: event.deviceId,
+    hostname: event.hostname,
+    groupId: event.groupId,
+    clientName: event.clientName,
+    alertId: event.alertId,
+    alertName: event.alertName,
+    severity: event.severity,
+  };
 }
 
 // For a viewer scoped to a group, "the fleet" is that group; a device-list scope has no fleet series.
@@ -43,10 +65,10 @@ export const fleetHistoryRoute = route('history.fleet', async (request, _params,
 
 export const groupHistoryRoute = route('history.group', async (request, params, access) => {
   const window = parseQuery(request, historyWindowQuery);
-  const read = readFleet(access);
+  const { stale, syncedAt, view } = readFleet(access);
   const id = params.id ?? '';
-  if (!read.view.groupAllowed(id)) throw notFound(`No group with id "${id}".`);
-  return series(id, window, read);
+  if (!view.groupAllowed(id)) throw notFound(`No group with id "${id}".`);
+  return series(id, window, { stale, syncedAt });
 });
 
 export const deviceHistoryRoute = route('history.device', async (request, params, access) => {
@@ -97,6 +119,9 @@ export const changesRoute = route('history.changes', async (request, _params, ac
     include: view.deviceIdAllowed,
     describe: describeDevice(snapshot),
   });
-  const body: ChangesResponse = { events: view.redact ? events.map(redactChange) : events, syncedAt, stale };
+  const shown = view.redact
+    ? events.map((event) => redactChange(event, hiddenNamesOf(snapshot.deviceById.get(event.deviceId))))
+    : events.map(toChangeEvent);
+  const body: ChangesResponse = { events: shown, syncedAt, stale };
   return json(body, 200, PRIVATE);
 });

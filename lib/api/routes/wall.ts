@@ -25,11 +25,8 @@ export const wallProblemsRoute = route('wall.problems', (request, _params, acces
     request,
     [snapshot.version, stale, view.key],
     () => {
-      const body: WallProblemsResponse = {
-        ...listWallProblems(snapshot, view.deviceAllowed, view.redact),
-        syncedAt,
-        stale,
-      };
+      const list = listWallProblems(snapshot, view.deviceAllowed, view.redact);
+      const body: WallProblemsResponse = { problems: list.problems, total: list.total, syncedAt, stale };
       return JSON.stringify(body);
     },
     `wall-problems:${view.key}`,
@@ -45,7 +42,7 @@ export const wallHeartbeatRoute = route('wall.heartbeat', async (request, _param
   const beat = await parseBody(request, heartbeatSchema);
   const ip = clientAddress(request);
   await recordHeartbeat(await getStore(), {
-    ...beat,
+    ...beat, // eslint-disable-line no-restricted-syntax -- written to our own table, not an answer
     linkId: access.role === 'kiosk' ? access.linkId : null,
     ip: ip === 'unknown' ? null : ip,
     userAgent: request.header('user-agent')?.slice(0, 300) ?? null,

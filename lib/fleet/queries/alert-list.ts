@@ -1,6 +1,6 @@
 import { notFound } from '@/lib/api/errors';
 import type { AlertListQuery } from '@/lib/api/schemas/alerts';
-import { pseudonym, redactAlertRow } from '@/lib/auth/redact';
+import { hiddenNamesOf, redactAlertRow } from '@/lib/auth/redact';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
 import type { Alert, Device } from '@/lib/domain/level';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
@@ -43,6 +43,30 @@ export function toAlertRow(snapshot: FleetSnapshot, alert: Alert): AlertRow {
   };
 }
 
+const redactedSearch = new WeakMap<FleetSnapshot, Map<string, string>>();
+
+/**
+ * What a redacted link may search in an alert: the texts it is shown (scrubbed) and the
+ * pseudonym, never the raw text, or a hidden name could be guessed one character at a time.
+ */
+function redactedSearchText(snapshot: FleetSnapshot, alert: Alert): string {
+  let perSnapshot = redactedSearch.get(snapshot);
+  if (!perSnapshot) {
+    perSnapshot = new Map();
+    redactedSearch.set(snapshot, perSnapshot);
+  }
+  let text = perSnapshot.get(alert.id);
+  if (text === undefined) {
+    const row = redactAlertRow(
+      toAlertRow(snapshot, alert),
+      hiddenNamesOf(snapshot.deviceById.get(alert.deviceId)),
+    );
+    text = `${row.name}\u0000${row.description ?? ''}\u0000${row.deviceHostname ?? ''}`.toLowerCase();
+    perSnapshot.set(alert.id, text);
+  }
+  return text;
+}
+
 export function listAlerts(
   snapshot: FleetSnapshot,
   query: AlertListQuery,
@@ -77,12 +101,9 @@ export function listAlerts(
   if (query.q) {
     const needle = query.q.toLowerCase();
     checks.push((alert) =>
-      (redact
-        ? `${alert.name}\u0000${pseudonym(alert.deviceId)}`
-        : `${alert.name}\u0000${alert.deviceHostname ?? ''}`
-      )
-        .toLowerCase()
-        .includes(needle),
+      redact
+        ? redactedSearchText(snapshot, alert).includes(needle)
+        : `${alert.name}\u0000${alert.deviceHostname ?? ''}`.toLowerCase().includes(needle),
     );
   }
 
@@ -90,7 +111,11 @@ export function listAlerts(
   let start = 0;
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, 'alerts');
-    const position = all.findIndex((alert) => alert.id === cursor.i);
+    // Only an alert this caller may see anchors the cursor: a hand-made cursor naming another
+    // client's alert must page exactly like one naming no alert at all.
+    const position = all.findIndex(
+      (alert) => alert.id === cursor.i && checks[0]?.(alert, snapshot.deviceById.get(alert.deviceId)),
+    );
     start = (position === -1 ? cursor.p : position) + 1;
   }
   const data: AlertRow[] = [];
@@ -106,7 +131,7 @@ export function listAlerts(
     }
     if (data.length >= query.limit) return;
     const row = toAlertRow(snapshot, alert);
-    data.push(redact ? redactAlertRow(row) : row);
+    data.push(redact ? redactAlertRow(row, hiddenNamesOf(snapshot.deviceById.get(alert.deviceId))) : row);
     last = { id: alert.id, position };
   });
   const end = last as { id: string; position: number } | null;

@@ -22,16 +22,30 @@ function groupPredicate(snapshot: FleetSnapshot, group: string): Predicate {
   return (_device, index) => set.has(index);
 }
 
-function tagPredicate(snapshot: FleetSnapshot, tag: string): Predicate {
+/**
+ * `within`: for a scoped link, a tag none of its devices carries does not exist (the same 404 as
+ * an unknown tag), or the answer would tell whether other clients use it.
+ */
+function tagPredicate(snapshot: FleetSnapshot, tag: string, within: Predicate | null): Predicate {
   const name = snapshot.tagNameById.get(tag) ?? (snapshot.tagIdByName.has(tag) ? tag : undefined);
-  if (name === undefined) throw notFound(`No tag with id or name "${tag}".`);
-  return (device) => device.tags.includes(name);
+  const carries: Predicate = (device) => name !== undefined && device.tags.includes(name);
+  const known =
+    name !== undefined &&
+    (within === null ||
+      snapshot.devices.some((device, index) => within(device, index) && carries(device, index)));
+  if (!known) throw notFound(`No tag with id or name "${tag}".`);
+  return carries;
 }
 
-function buildPredicates(snapshot: FleetSnapshot, query: DeviceListQuery, redact: boolean): Predicate[] {
+function buildPredicates(
+  snapshot: FleetSnapshot,
+  query: DeviceListQuery,
+  redact: boolean,
+  within: Predicate | null,
+): Predicate[] {
   const predicates: Predicate[] = [];
   if (query.group) predicates.push(groupPredicate(snapshot, query.group));
-  if (query.tag) predicates.push(tagPredicate(snapshot, query.tag));
+  if (query.tag) predicates.push(tagPredicate(snapshot, query.tag, within));
   if (query.status) {
     const wanted = new Set(query.status);
     predicates.push((device) => wanted.has(deviceStatus(device)));
@@ -74,11 +88,14 @@ export function listDevices(
   query: DeviceListQuery,
   allowed: Predicate = () => true,
   redact = false,
+  /** True when `allowed` hides part of the fleet (a group or device-list link). */
+  scoped = false,
 ): Omit<Page<DeviceRow>, 'syncedAt' | 'stale'> {
   const descending = query.sort.startsWith('-');
   const key = (descending ? query.sort.slice(1) : query.sort) as DeviceSortKey;
-  const { order, rank } = deviceOrder(snapshot, key);
-  const predicates = [allowed, ...buildPredicates(snapshot, query, redact)];
+  // A redacted link sorts by what it sees (pseudonyms), or the order would reveal hidden names.
+  const { order, rank } = deviceOrder(snapshot, key, redact);
+  const predicates = [allowed, ...buildPredicates(snapshot, query, redact, scoped ? allowed : null)];
   const matchesAll = (index: number) => {
     const device = snapshot.devices[index] as Device;
     return predicates.every((predicate) => predicate(device, index));
@@ -87,7 +104,11 @@ export function listDevices(
   let start = 0;
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, query.sort);
-    const position = rank.get(cursor.i);
+    // Only a device this caller may see anchors the cursor: one naming a device outside the scope
+    // pages exactly like one naming no device at all.
+    const anchor = snapshot.deviceIndex.get(cursor.i);
+    const visible = anchor !== undefined && allowed(snapshot.devices[anchor] as Device, anchor);
+    const position = visible ? rank.get(cursor.i) : undefined;
     const step = position === undefined ? cursor.p : descending ? order.length - 1 - position : position;
     start = step + 1;
   }

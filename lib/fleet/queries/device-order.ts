@@ -1,4 +1,5 @@
 import type { DeviceSortKey } from '@/lib/api/schemas/devices';
+import { pseudonym } from '@/lib/auth/redact';
 import { deviceStatus } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { severityRank } from '@/lib/domain/severity';
@@ -44,35 +45,39 @@ function comparator(snapshot: FleetSnapshot, key: DeviceSortKey): Compare {
   }
 }
 
-const orders = new WeakMap<
-  FleetSnapshot,
-  Map<DeviceSortKey, { order: Int32Array; rank: Map<string, number> }>
->();
+const orders = new WeakMap<FleetSnapshot, Map<string, { order: Int32Array; rank: Map<string, number> }>>();
 
 /**
  * Device indexes in ascending order of `key` (ties by hostname, then id), computed once per
- * snapshot and key, so paging a 50k fleet is a scan, not a sort, per request.
+ * snapshot and key, so paging a 50k fleet is a scan, not a sort, per request. `redacted`: names
+ * are compared as the redacted link sees them (pseudonyms), ties included.
  */
-export function deviceOrder(snapshot: FleetSnapshot, key: DeviceSortKey) {
+export function deviceOrder(snapshot: FleetSnapshot, key: DeviceSortKey, redacted = false) {
   let perSnapshot = orders.get(snapshot);
   if (!perSnapshot) {
     perSnapshot = new Map();
     orders.set(snapshot, perSnapshot);
   }
-  const known = perSnapshot.get(key);
+  const slot = redacted ? `${key}:redacted` : key;
+  const known = perSnapshot.get(slot);
   if (known) return known;
-  const compare = comparator(snapshot, key);
   const devices = snapshot.devices;
+  const names = redacted
+    ? devices.map((device) => pseudonym(device.id))
+    : devices.map((device) => device.hostname);
+  const byName = (i: number, j: number) => collator.compare(names[i] as string, names[j] as string);
+  const compare = comparator(snapshot, key);
+  const named = key === 'hostname' || key === 'name';
   const order = Int32Array.from(devices.keys()).sort((i, j) => {
     const a = devices[i] as Device;
     const b = devices[j] as Device;
     return (
-      compare(a, b) || collator.compare(a.hostname, b.hostname) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+      (redacted && named ? 0 : compare(a, b)) || byName(i, j) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     );
   });
   const rank = new Map<string, number>();
   order.forEach((deviceIndex, position) => rank.set((devices[deviceIndex] as Device).id, position));
   const result = { order, rank };
-  perSnapshot.set(key, result);
+  perSnapshot.set(slot, result);
   return result;
 }

@@ -20,12 +20,38 @@ export function emptyRollup(): Rollup {
   };
 }
 
-/** The fleet summary; before the first sync it is all zeros with `syncedAt: null` and the progress. */
+/**
+ * The sync status as one caller may see it. The admin gets every figure; a scoped link only
+ * whether Level answers: request counts, durations and device totals describe the whole fleet,
+ * and upstream error text may name hosts or accounts.
+ */
+export function syncStatusFor(sync: SyncStatus, admin: boolean): SyncStatus {
+  return {
+    syncedAt: sync.syncedAt,
+    lastAttemptAt: sync.lastAttemptAt,
+    lastError: admin || sync.lastError === null ? sync.lastError : 'Level unreachable',
+    lastErrorKind: sync.lastErrorKind,
+    stale: sync.stale,
+    syncing: sync.syncing,
+    lastDurationMs: admin ? sync.lastDurationMs : null,
+    lastRequestCount: admin ? sync.lastRequestCount : null,
+    firstSync:
+      admin && sync.firstSync
+        ? { pagesFetched: sync.firstSync.pagesFetched, devicesFetched: sync.firstSync.devicesFetched }
+        : null,
+  };
+}
+
+/**
+ * The fleet summary; before the first sync it is all zeros with `syncedAt: null` and the progress.
+ * `admin: false` (any share link) withholds the fleet-wide sync figures.
+ */
 export function buildSummary(
   snapshot: FleetSnapshot | null,
   sync: SyncStatus,
   demo: boolean,
   view?: { totals: Rollup; clients: readonly unknown[] },
+  admin = true,
 ): FleetSummary {
   const totals = view?.totals ?? snapshot?.totals ?? emptyRollup();
   return {
@@ -36,6 +62,6 @@ export function buildSummary(
     alerts: { active: totals.alerts, activeTotal: totals.activeAlerts },
     totals,
     clientCount: view ? view.clients.length : (snapshot?.clientIds.length ?? 0),
-    sync,
+    sync: syncStatusFor(sync, admin),
   };
 }

@@ -1,4 +1,4 @@
-import { pseudonym, redactAlertRow } from '@/lib/auth/redact';
+import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/auth/redact';
 import type { Device } from '@/lib/domain/level';
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
@@ -23,7 +23,7 @@ function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): Wa
       const row = toAlertRow(snapshot, alert);
       return {
         id: alert.id,
-        name: (redact ? redactAlertRow(row) : row).name,
+        name: (redact ? redactAlertRow(row, hiddenNamesOf(device)) : row).name,
         severity: alert.severity as WallSeverity,
         startedAt: alert.startedAt,
       };

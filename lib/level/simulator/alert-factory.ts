@@ -1,3 +1,4 @@
+import { mentions } from '@/lib/level/simulator/alert-mentions';
 import {
   OFFLINE_ALERT,
   OFFLINE_DESCRIPTION,
@@ -17,12 +18,13 @@ function draft(
   severity: AlertSeverity,
   startedMs: number,
 ): AlertDraft {
+  const about = mentions(device, name, startedMs);
   return {
     deviceN: device.n,
     deviceHostname: device.hostname,
     name,
-    description: compact(description),
-    payload: null,
+    description: compact(`${description}${about.sentence}`),
+    payload: about.payload,
     severity,
     resolved: false,
     startedMs,
