@@ -14,6 +14,22 @@ export default defineConfig([
       'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use @/ imports.' }] }],
     },
   },
+  {
+    // Answers are shaped, never spread (docs/ARCHITECTURE.md, "Answers are shaped"): a spread
+    // copies every field an internal object has today or gains tomorrow into a response.
+    files: ['lib/api/routes/**/*.ts', 'app/api/**/*.ts', 'lib/fleet/queries/**/*.ts', 'lib/auth/redact*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ObjectExpression > SpreadElement',
+          message:
+            'Answers are shaped, never spread: name each field (or parse with an output schema). See docs/ARCHITECTURE.md.',
+        },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     'node_modules/**',
