@@ -17,12 +17,14 @@ function draft(
   description: string,
   severity: AlertSeverity,
   startedMs: number,
+  /** Templates may name the host in the title too; "Device offline" stays as evolution matches it. */
+  hostInName = false,
 ): AlertDraft {
   const about = mentions(device, name, startedMs);
   return {
     deviceN: device.n,
     deviceHostname: device.hostname,
-    name,
+    name: hostInName ? `${name}${about.nameSuffix}` : name,
     description: compact(`${description}${about.sentence}`),
     payload: about.payload,
     severity,
@@ -71,6 +73,7 @@ export function randomAlert(
     template.describe(device.platform, rng.next()),
     severity ?? template.severity,
     startedMs,
+    true,
   );
 }
 

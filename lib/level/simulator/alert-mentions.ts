@@ -63,7 +63,7 @@ export function mentions(
   device: Pick<DeviceRecord, 'hostname' | 'user' | 'n'>,
   alertName: string,
   startedMs: number,
-): { sentence: string; payload: string } {
+): { sentence: string; payload: string; nameSuffix: string } {
   const roll = mix(alertName, device.n * 31 + Math.floor(startedMs / 60_000));
   const host = hostForm(device, HOST_FORMS[roll % HOST_FORMS.length] ?? 'exact');
   const user = userForm(device, USER_FORMS[(roll >>> 8) % USER_FORMS.length] ?? 'bare');
@@ -72,5 +72,10 @@ export function mentions(
     host: hostForm(device, HOST_FORMS[(roll >>> 16) % HOST_FORMS.length] ?? 'fqdn'),
     user: userForm(device, USER_FORMS[(roll >>> 20) % USER_FORMS.length] ?? 'domain'),
   });
-  return { sentence, payload };
+  // One alert in four also carries a host form in its name ("Backup failed on acme-srv-fs01").
+  const nameSuffix =
+    (roll >>> 24) % 4 === 0
+      ? ` on ${hostForm(device, HOST_FORMS[(roll >>> 26) % HOST_FORMS.length] ?? 'lower')}`
+      : '';
+  return { sentence, payload, nameSuffix };
 }
