@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface ApiRoute {
   path: string;
   method: string;
+  /** The path with its dynamic segments as written, e.g. `/api/devices/[id]`. */
+  template: string;
 }
 
 function routeFiles(dir: string): string[] {
@@ -20,12 +22,13 @@ export function apiRoutes(): ApiRoute[] {
   const root = path.resolve('app/api');
   return routeFiles(root).flatMap((file) => {
     const segments = path.relative(root, path.dirname(file)).split(path.sep);
+    const template = `/api/${segments.join('/')}`;
     const urlPath = `/api/${segments.map((segment) => (segment.startsWith('[') ? 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzE' : segment)).join('/')}`;
     const source = readFileSync(file, 'utf8');
     const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
       (match) => match[1] as string,
     );
-    return methods.map((method) => ({ path: urlPath, method }));
+    return methods.map((method) => ({ path: urlPath, method, template }));
   });
 }
 

@@ -1,0 +1,539 @@
+import { startSimulator, type RunningSimulator } from '@/lib/level/simulator';
+import { startTestPostgres, type TestPostgres } from '@/lib/testing/postgres';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, EXTRA_PORTS, liveUrl, SHARED_SERVER_ENV } from './support/env';
+import { addDeviceNames, MarkerSet, type DeviceTruth } from './support/leak-markers';
+import { startServer, type ServerProcess } from './support/processes';
+import { apiRoutes } from './support/route-tree';
+
+// The share-link promise, as a property: whatever a link asks (every GET route of app/api, ids
+// inside and outside its scope, every page of every list), no byte of any answer names anything
+// outside its scope, and a redacted link's answers name none of its own devices or users either.
+// Run against the e2e live server (SQLite) and a second server on PostgreSQL.
+
+interface Group {
+  id: string;
+  name: string;
+  parentId: string | null;
+  clientId: string;
+  path: string[];
+  subtree: { devices: { total: number } };
+}
+interface AlertTruth {
+  id: string;
+  deviceId: string;
+}
+interface Truth {
+  devices: DeviceTruth[];
+  groups: Group[];
+  alerts: AlertTruth[];
+}
+type Scope =
+  { kind: 'fleet' } | { kind: 'group'; groupId: string } | { kind: 'devices'; deviceIds: string[] };
+interface LinkPlan {
+  name: string;
+  kind: 'viewer' | 'wall';
+  redact: boolean;
+  scope: Scope;
+}
+interface Tally {
+  links: number;
+  routes: Set<string>;
+  answers: number;
+  bytes: number;
+  markerChecks: number;
+  hits: string[];
+}
+
+const NONE_ID = 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzk5OTk5OTk';
+const origin = (base: string) => ({ Origin: base });
+const encodeCursor = (cursor: { s: string; i: string; p: number }) =>
+  Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+async function allPages<T>(api: APIRequestContext, url: string): Promise<T[]> {
+  const out: T[] = [];
+  let next: string | null = url;
+  while (next) {
+    const response = await api.get(next);
+    expect(response.status(), next).toBe(200);
+    const page = (await response.json()) as { data: T[]; nextCursor: string | null };
+    out.push(...page.data);
+    next = page.nextCursor ? `${url}&cursor=${encodeURIComponent(page.nextCursor)}` : null;
+  }
+  return out;
+}
+
+async function readTruth(admin: APIRequestContext, base: string): Promise<Truth> {
+  const devices = await allPages<DeviceTruth>(admin, `${base}/api/devices?limit=500&sort=hostname`);
+  const alerts = await allPages<AlertTruth>(admin, `${base}/api/alerts?status=all&limit=500`);
+  const groups = ((await (await admin.get(`${base}/api/groups`)).json()) as { groups: Group[] }).groups;
+  return { devices, alerts, groups };
+}
+
+/** Fleet, a client, a sub-group of another client, a few devices of different clients. */
+function plans(truth: Truth): LinkPlan[] {
+  const withDevices = truth.groups.filter((group) => group.subtree.devices.total > 0);
+  const clients = withDevices
+    .filter((group) => group.parentId === null)
+    .sort((a, b) => b.subtree.devices.total - a.subtree.devices.total);
+  const client = clients[0];
+  const sub = withDevices.find((group) => group.parentId !== null && group.clientId !== client?.id);
+  if (!client || !sub) throw new Error('fixture needs a client and a sub-group of another client');
+  const alerting = new Set(truth.alerts.map((alert) => alert.deviceId));
+  const picked: DeviceTruth[] = [];
+  for (const device of truth.devices) {
+    if (!alerting.has(device.id) || picked.some((other) => other.clientName === device.clientName)) continue;
+    picked.push(device);
+    if (picked.length === 4) break;
+  }
+  const ungrouped = truth.devices.find((device) => device.groupId === null);
+  if (ungrouped) picked.push(ungrouped);
+  const scopes: [string, Scope][] = [
+    ['fleet', { kind: 'fleet' }],
+    [`client ${client.name}`, { kind: 'group', groupId: client.id }],
+    [`sub-group ${sub.path.join(' / ')}`, { kind: 'group', groupId: sub.id }],
+    [`${picked.length} devices`, { kind: 'devices', deviceIds: picked.map((device) => device.id) }],
+  ];
+  return scopes.flatMap(([name, scope]) =>
+    (['viewer', 'wall'] as const).flatMap((kind) =>
+      [false, true].map((redact) => ({
+        name: `${kind} · ${name}${redact ? ' · redacted' : ''}`,
+        kind,
+        redact,
+        scope,
+      })),
+    ),
+  );
+}
+
+function isWithin(groups: Map<string, Group>, id: string | null, ancestor: string): boolean {
+  for (
+    let node = id ? groups.get(id) : undefined;
+    node;
+    node = node.parentId ? groups.get(node.parentId) : undefined
+  ) {
+    if (node.id === ancestor) return true;
+  }
+  return false;
+}
+
+/** What the link may see, and the markers it must never receive. */
+function scopeOf(truth: Truth, plan: LinkPlan, detailSerials: Map<string, string[]>) {
+  const groups = new Map(truth.groups.map((group) => [group.id, group]));
+  const scope = plan.scope;
+  const inScope = (device: DeviceTruth) =>
+    scope.kind === 'fleet' ||
+    (scope.kind === 'group' && isWithin(groups, device.groupId, scope.groupId)) ||
+    (scope.kind === 'devices' && scope.deviceIds.includes(device.id));
+  const mine = truth.devices.filter(inScope);
+  const theirs = truth.devices.filter((device) => !inScope(device));
+  const mineIds = new Set(mine.map((device) => device.id));
+  // Groups the link may name: its own subtree, and the path above its devices.
+  const namedGroups = new Set<string>();
+  for (const group of truth.groups) {
+    if (scope.kind === 'fleet' || (scope.kind === 'group' && isWithin(groups, group.id, scope.groupId))) {
+      namedGroups.add(group.id);
+    }
+  }
+  for (const device of mine) {
+    for (let node = device.groupId ? groups.get(device.groupId) : undefined; node;) {
+      namedGroups.add(node.id);
+      node = node.parentId ? groups.get(node.parentId) : undefined;
+    }
+  }
+  const markers = new MarkerSet();
+  for (const device of theirs) {
+    markers.add(`id of out-of-scope device ${device.hostname}`, device.id);
+    addDeviceNames(markers, device, 'out-of-scope device');
+  }
+  for (const alert of truth.alerts) {
+    if (!mineIds.has(alert.deviceId)) markers.add(`id of out-of-scope alert on ${alert.deviceId}`, alert.id);
+  }
+  for (const group of truth.groups) {
+    if (!namedGroups.has(group.id))
+      markers.add(`name of out-of-scope group ${group.path.join(' / ')}`, group.name);
+  }
+  if (plan.redact) {
+    for (const device of mine) {
+      addDeviceNames(markers, device, 'hidden in-scope device');
+      for (const serial of detailSerials.get(device.id) ?? []) {
+        markers.add(`part serial of hidden in-scope device ${device.hostname}`, serial, 4);
+      }
+    }
+  }
+  // What the link may legitimately show: an out-of-scope nickname or user equal to an in-scope one
+  // is not a leak. A redacted link shows only group paths and tags of its devices.
+  const namedText = truth.groups
+    .filter((group) => namedGroups.has(group.id))
+    .map((group) => group.path.join(' / '))
+    .join('\n');
+  const tags = [...new Set(mine.flatMap((device) => device.tags))].join('\n');
+  const ambiguous = markers.without(
+    plan.redact ? `${namedText}\n${tags}` : `${namedText}\n${tags}\n${JSON.stringify(mine)}`,
+  );
+  const sample = <T>(items: T[], count: number) =>
+    items
+      .filter((_item, index) => index % Math.max(1, Math.floor(items.length / count)) === 0)
+      .slice(0, count);
+  return {
+    mine,
+    theirs,
+    mineIds,
+    markers,
+    ambiguous,
+    // Groups the link may ask about: its own subtree (a device-list link has none).
+    inGroups: truth.groups.filter(
+      (group) =>
+        scope.kind === 'fleet' || (scope.kind === 'group' && isWithin(groups, group.id, scope.groupId)),
+    ),
+    outGroups: sample(
+      truth.groups.filter((group) => !namedGroups.has(group.id)),
+      3,
+    ),
+    inSample: sample(mine, 3),
+    outSample: sample(theirs, 3),
+    outAlerts: sample(
+      truth.alerts.filter((alert) => !mineIds.has(alert.deviceId)),
+      2,
+    ),
+    outTags: [...new Set(theirs.flatMap((device) => device.tags))].filter(
+      (tag) => !mine.some((device) => device.tags.includes(tag)),
+    ),
+  };
+}
+
+type Exercise = (ctx: ReturnType<typeof scopeOf>, plan: LinkPlan) => { url: string; paged?: boolean }[];
+
+const HISTORY_WINDOW = 'range=24h';
+// Every GET route a link can call, and how to exercise it. A route missing here fails the test.
+const EXERCISES: Record<string, Exercise> = {
+  '/api/health': () => [{ url: '/api/health' }],
+  '/api/auth/session': () => [{ url: '/api/auth/session' }],
+  '/api/fleet/summary': () => [{ url: '/api/fleet/summary' }],
+  '/api/fleet/clients': () => [{ url: '/api/fleet/clients' }],
+  '/api/groups': () => [{ url: '/api/groups' }],
+  '/api/wall/problems': () => [{ url: '/api/wall/problems' }],
+  '/api/metrics': () => [{ url: '/api/metrics' }],
+  '/api/history/fleet': () => [
+    { url: `/api/history/fleet?${HISTORY_WINDOW}` },
+    { url: '/api/history/fleet?range=7d' },
+  ],
+  '/api/history/changes': () => [
+    { url: '/api/history/changes?limit=500' },
+    { url: `/api/history/changes?limit=500&since=${new Date(Date.now() - 30 * 86_400_000).toISOString()}` },
+  ],
+  '/api/history/groups/[id]': (ctx) =>
+    [...ctx.inGroups.slice(0, 3), ...ctx.outGroups, { id: NONE_ID }].map((group) => ({
+      url: `/api/history/groups/${group.id}?${HISTORY_WINDOW}`,
+    })),
+  '/api/history/devices/[id]': (ctx) =>
+    [...ctx.inSample, ...ctx.outSample, { id: NONE_ID }].map((device) => ({
+      url: `/api/history/devices/${device.id}?${HISTORY_WINDOW}`,
+    })),
+  '/api/devices/[id]': (ctx) =>
+    [...ctx.inSample, ...ctx.outSample, { id: NONE_ID }].map((device) => ({
+      url: `/api/devices/${device.id}`,
+    })),
+  '/api/devices': (ctx) => [
+    ...['hostname', '-hostname', 'name', 'client', 'status', 'alerts'].map((sort) => ({
+      url: `/api/devices?limit=500&sort=${sort}`,
+      paged: true,
+    })),
+    { url: '/api/devices?limit=7&sort=-lastSeen', paged: true },
+    ...[...ctx.inGroups.slice(0, 2), ...ctx.outGroups].map((group) => ({
+      url: `/api/devices?group=${group.id}&limit=500`,
+      paged: true,
+    })),
+    { url: '/api/devices?group=ungrouped&limit=500', paged: true },
+    ...ctx.outTags
+      .slice(0, 3)
+      .map((tag) => ({ url: `/api/devices?tag=${encodeURIComponent(tag)}&limit=500`, paged: true })),
+    ...[...ctx.outSample, ...ctx.inSample].flatMap((device) => [
+      { url: `/api/devices?q=${encodeURIComponent(device.hostname)}` },
+      { url: `/api/devices?q=${encodeURIComponent(device.hostname.slice(0, 5).toLowerCase())}` },
+    ]),
+  ],
+  '/api/alerts': (ctx) => [
+    { url: '/api/alerts?status=all&limit=500', paged: true },
+    { url: '/api/alerts?status=all&limit=13', paged: true },
+    { url: '/api/alerts?status=active&limit=500', paged: true },
+    ...[...ctx.inSample, ...ctx.outSample].map((device) => ({
+      url: `/api/alerts?status=all&device=${device.id}`,
+      paged: true,
+    })),
+    ...[...ctx.inGroups.slice(0, 2), ...ctx.outGroups].map((group) => ({
+      url: `/api/alerts?status=all&group=${group.id}`,
+      paged: true,
+    })),
+    ...[...ctx.outSample, ...ctx.inSample].flatMap((device) => [
+      { url: `/api/alerts?status=all&q=${encodeURIComponent(device.hostname.toLowerCase())}` },
+      ...(device.lastLoggedInUser
+        ? [
+            {
+              url: `/api/alerts?status=all&q=${encodeURIComponent(device.lastLoggedInUser.split('\\').pop() ?? '')}`,
+            },
+          ]
+        : []),
+    ]),
+  ],
+};
+const ADMIN_ONLY = (template: string) => template.startsWith('/api/admin/');
+
+/**
+ * Ids the request itself named (404 messages repeat them): not a leak. Search terms are not
+ * echoed by any route, so they stay in the scan.
+ */
+function echoesOf(url: string): string[] {
+  const parsed = new URL(url, 'http://x');
+  const segments = parsed.pathname.split('/');
+  const id = /^\/api\/(devices|history\/devices|history\/groups)\/[^/]+$/.test(parsed.pathname)
+    ? [decodeURIComponent(segments[segments.length - 1] ?? '')]
+    : [];
+  const params = ['device', 'group', 'tag', 'cursor'].map((key) => parsed.searchParams.get(key) ?? '');
+  return [...id, ...params].filter((value) => value.length >= 3);
+}
+
+async function scanLinkAnswers(
+  api: APIRequestContext,
+  ctx: ReturnType<typeof scopeOf>,
+  plan: LinkPlan,
+  tally: Tally,
+) {
+  const scanned = async (url: string) => {
+    const response = await api.get(url);
+    const body = await response.text();
+    let text = `${JSON.stringify(response.headers())}\n${body}`;
+    for (const echo of echoesOf(url)) text = text.split(echo).join(' ');
+    tally.answers += 1;
+    tally.bytes += text.length;
+    tally.markerChecks += ctx.markers.size;
+    for (const marker of ctx.markers.scan(text))
+      tally.hits.push(`[${plan.name}] GET ${url}: ${marker.label}`);
+    return { status: response.status(), body };
+  };
+  const routes = apiRoutes().filter((route) => route.method === 'GET');
+  for (const route of routes) {
+    tally.routes.add(route.template);
+    if (ADMIN_ONLY(route.template)) {
+      const { status } = await scanned(route.path);
+      if (status !== 403) tally.hits.push(`[${plan.name}] GET ${route.path}: admin route answered ${status}`);
+      continue;
+    }
+    const exercise = EXERCISES[route.template];
+    if (!exercise) throw new Error(`scope-leak: no exercise for GET ${route.template}; add one to EXERCISES`);
+    for (const { url, paged } of exercise(ctx, plan)) {
+      let next: string | null = url;
+      for (let pages = 0; next && pages < 200; pages += 1) {
+        const { status, body } = await scanned(next);
+        const cursor =
+          paged && status === 200 ? (JSON.parse(body) as { nextCursor: string | null }).nextCursor : null;
+        next = cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : null;
+      }
+    }
+  }
+}
+
+/** Answers that differ between "outside my scope" and "does not exist" tell the link it exists. */
+async function oracleChecks(
+  api: APIRequestContext,
+  ctx: ReturnType<typeof scopeOf>,
+  plan: LinkPlan,
+  tally: Tally,
+) {
+  const same = async (what: string, outside: string, none: string, outToken: string, noneToken: string) => {
+    const [a, b] = [await api.get(outside), await api.get(none)];
+    const bodyA = (await a.text()).split(outToken).join('<id>');
+    const bodyB = (await b.text()).split(noneToken).join('<id>');
+    tally.answers += 2;
+    if (a.status() !== b.status() || bodyA !== bodyB) {
+      tally.hits.push(
+        `[${plan.name}] ${what}: ${a.status()} ${bodyA.slice(0, 120)} ≠ ${b.status()} ${bodyB.slice(0, 120)}`,
+      );
+    }
+  };
+  for (const device of ctx.outSample.slice(0, 2)) {
+    for (const sort of ['hostname', 'lastSeen']) {
+      const out = encodeCursor({ s: sort, i: device.id, p: 2 });
+      const none = encodeCursor({ s: sort, i: NONE_ID, p: 2 });
+      await same(
+        'device cursor naming an out-of-scope device',
+        `/api/devices?sort=${sort}&limit=3&cursor=${out}`,
+        `/api/devices?sort=${sort}&limit=3&cursor=${none}`,
+        out,
+        none,
+      );
+    }
+    await same('device detail', `/api/devices/${device.id}`, `/api/devices/${NONE_ID}`, device.id, NONE_ID);
+  }
+  for (const alert of ctx.outAlerts) {
+    const out = encodeCursor({ s: 'alerts', i: alert.id, p: 1 });
+    const none = encodeCursor({ s: 'alerts', i: NONE_ID, p: 1 });
+    await same(
+      'alert cursor naming an out-of-scope alert',
+      `/api/alerts?status=all&limit=2&cursor=${out}`,
+      `/api/alerts?status=all&limit=2&cursor=${none}`,
+      out,
+      none,
+    );
+  }
+  for (const tag of ctx.outTags.slice(0, 2)) {
+    await same(
+      'tag only out-of-scope devices carry',
+      `/api/devices?tag=${encodeURIComponent(tag)}`,
+      '/api/devices?tag=no-such-tag-x',
+      tag,
+      'no-such-tag-x',
+    );
+  }
+  for (const group of ctx.outGroups.slice(0, 1)) {
+    await same(
+      'group filter',
+      `/api/devices?group=${group.id}`,
+      `/api/devices?group=${NONE_ID}`,
+      group.id,
+      NONE_ID,
+    );
+  }
+  // Fleet-wide sync figures and upstream error text are for the admin only.
+  const summary = (await (await api.get('/api/fleet/summary')).json()) as {
+    sync: { lastRequestCount: unknown; lastDurationMs: unknown; firstSync: unknown };
+  };
+  if (
+    summary.sync.lastRequestCount !== null ||
+    summary.sync.lastDurationMs !== null ||
+    summary.sync.firstSync !== null
+  ) {
+    tally.hits.push(
+      `[${plan.name}] /api/fleet/summary carries fleet-wide sync figures: ${JSON.stringify(summary.sync)}`,
+    );
+  }
+  if (!plan.redact) return;
+  // Search and order on a redacted link see only pseudonyms and scrubbed text.
+  for (const device of ctx.inSample) {
+    for (const q of [
+      device.hostname,
+      device.hostname.toLowerCase(),
+      device.lastLoggedInUser?.split('\\').pop(),
+    ]) {
+      if (!q || q.length < 3 || ['root', 'admin', 'ubuntu', 'Administrator', 'svc_backup'].includes(q))
+        continue;
+      for (const list of ['/api/devices?', '/api/alerts?status=all&']) {
+        const total = (
+          (await (await api.get(`${list}q=${encodeURIComponent(q)}`)).json()) as { total: number }
+        ).total;
+        tally.answers += 1;
+        if (total !== 0) tally.hits.push(`[${plan.name}] ${list}q=<hidden ${q}> matched ${total}`);
+      }
+    }
+  }
+  const sorted = (
+    (await (await api.get('/api/devices?sort=hostname&limit=500')).json()) as { data: { hostname: string }[] }
+  ).data.map((row) => row.hostname);
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  const expected = [...sorted].sort(collator.compare);
+  if (sorted.join('|') !== expected.join('|'))
+    tally.hits.push(`[${plan.name}] sort=hostname does not follow the pseudonyms`);
+}
+
+async function runScan(admin: APIRequestContext, base: string, engine: string): Promise<Tally> {
+  const truth = await readTruth(admin, base);
+  expect(truth.devices.length).toBeGreaterThan(100);
+  // Serials of parts (disks, memory) of a few devices, for the redacted links.
+  const detailSerials = new Map<string, string[]>();
+  const tally: Tally = { links: 0, routes: new Set(), answers: 0, bytes: 0, markerChecks: 0, hits: [] };
+  for (const plan of plans(truth)) {
+    const ctx = scopeOf(truth, plan, detailSerials);
+    for (const device of ctx.inSample) {
+      if (detailSerials.has(device.id)) continue;
+      const detail = (await (await admin.get(`${base}/api/devices/${device.id}`)).json()) as {
+        detail: {
+          memory?: { serialNumber: string | null }[];
+          disks?: { serialNumber: string | null }[];
+        } | null;
+      };
+      const serials = [...(detail.detail?.memory ?? []), ...(detail.detail?.disks ?? [])]
+        .map((part) => part.serialNumber)
+        .filter((serial): serial is string => !!serial);
+      detailSerials.set(device.id, serials);
+    }
+    const withSerials = scopeOf(truth, plan, detailSerials);
+    const created = await admin.post(`${base}/api/admin/share-links`, {
+      headers: origin(base),
+      data: {
+        name: `scope-leak ${plan.name}`.slice(0, 100),
+        kind: plan.kind,
+        scope: plan.scope,
+        redact: plan.redact,
+        expiresInHours: 1,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+    appendFileSync(path.join(ARTIFACTS, 'share-tokens.txt'), `${token}\n`);
+    const api = await playwrightRequest.newContext({
+      baseURL: base,
+      storageState: { cookies: [], origins: [] },
+    });
+    const opened = await api.get(`/s/${token}`, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    tally.links += 1;
+    await scanLinkAnswers(api, withSerials, plan, tally);
+    await oracleChecks(api, withSerials, plan, tally);
+    console.log(
+      `[${engine}] ${plan.name}: ${withSerials.mine.length} devices in scope, ${withSerials.markers.size} markers (${withSerials.ambiguous} ambiguous dropped)`,
+    );
+    await api.dispose();
+  }
+  const routes = tally.routes.size;
+  console.log(
+    `[${engine}] scope-leak scan: ${tally.links} links × ${routes} GET routes, ${tally.answers} answers scanned ` +
+      `(${(tally.bytes / 1e6).toFixed(1)} MB), ${tally.markerChecks} marker checks, ${tally.hits.length} hits`,
+  );
+  for (const hit of tally.hits.slice(0, 25)) console.log(`  hit: ${hit}`);
+  return tally;
+}
+
+test.describe('scope leaks', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('no share link receives anything outside its scope (SQLite, the live server)', async ({
+    request: admin,
+  }) => {
+    const tally = await runScan(admin, liveUrl, 'sqlite');
+    expect(tally.hits.slice(0, 10)).toEqual([]);
+  });
+
+  let postgres: TestPostgres | undefined;
+  let sim: RunningSimulator | undefined;
+  let server: ServerProcess | undefined;
+  test.afterAll(async () => {
+    await server?.kill('SIGKILL');
+    await sim?.close();
+    postgres?.stop();
+  });
+
+  test('no share link receives anything outside its scope (PostgreSQL)', async ({ request: admin }) => {
+    const key = 'scope-leak-key-0123456789abcdef';
+    postgres = await startTestPostgres();
+    sim = await startSimulator({ devices: 300, seed: 13, apiKey: key, frozen: true, quiet: true });
+    server = await startServer('scope-pg', EXTRA_PORTS[2] ?? 0, {
+      LEVEL_API_KEY: key,
+      LEVEL_API_URL: sim.url,
+      ...SHARED_SERVER_ENV,
+      DATABASE_URL: postgres.url,
+      SYNC_INTERVAL_SECONDS: '5',
+    });
+    // A few minutes of fleet life, so change history carries alert texts too.
+    for (let i = 0; i < 3; i++) sim.state.tick();
+    const before = (await (await admin.get(`${server.url}/api/fleet/summary`)).json()).syncedAt as string;
+    await expect
+      .poll(async () => (await (await admin.get(`${server?.url}/api/fleet/summary`)).json()).syncedAt, {
+        timeout: 20_000,
+      })
+      .not.toBe(before);
+    const tally = await runScan(admin, server.url, 'postgres');
+    expect(tally.hits.slice(0, 10)).toEqual([]);
+  });
+});
