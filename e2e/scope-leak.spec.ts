@@ -491,6 +491,12 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
     `[${engine}] scope-leak scan: ${tally.links} links × ${routes} GET routes, ${tally.answers} answers scanned ` +
       `(${(tally.bytes / 1e6).toFixed(1)} MB), ${tally.markerChecks} marker checks, ${tally.hits.length} hits`,
   );
+  const byRoute = new Map<string, number>();
+  for (const hit of tally.hits) {
+    const where = /\] (?:GET )?(\/api\/[a-z/-]+)/.exec(hit)?.[1] ?? hit.split(':')[0] ?? hit;
+    byRoute.set(where, (byRoute.get(where) ?? 0) + 1);
+  }
+  for (const [where, count] of byRoute) console.log(`  ${count} hits in ${where}`);
   for (const hit of tally.hits.slice(0, 25)) console.log(`  hit: ${hit}`);
   return tally;
 }
