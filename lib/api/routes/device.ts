@@ -23,7 +23,8 @@ export const deviceRoute = route('devices.show', async (request, params, access)
   try {
     detail = await deviceDetails().get(id);
   } catch (error) {
-    detailError = describeLevelError(error);
+    // Upstream error text (paths, Level's message) is for the admin only.
+    detailError = access.role === 'admin' ? describeLevelError(error) : 'Level unreachable';
   }
   const alerts = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts]
     .filter((alert) => alert.deviceId === id)

@@ -47,6 +47,18 @@ function comparator(snapshot: FleetSnapshot, key: DeviceSortKey): Compare {
 
 const orders = new WeakMap<FleetSnapshot, Map<string, { order: Int32Array; rank: Map<string, number> }>>();
 
+const pseudonyms = new WeakMap<FleetSnapshot, string[]>();
+
+/** Hashed once per snapshot, shared by every redacted sort key. */
+function pseudonymsOf(snapshot: FleetSnapshot): string[] {
+  let names = pseudonyms.get(snapshot);
+  if (!names) {
+    names = snapshot.devices.map((device) => pseudonym(device.id));
+    pseudonyms.set(snapshot, names);
+  }
+  return names;
+}
+
 /**
  * Device indexes in ascending order of `key` (ties by hostname, then id), computed once per
  * snapshot and key, so paging a 50k fleet is a scan, not a sort, per request. `redacted`: names
@@ -62,9 +74,7 @@ export function deviceOrder(snapshot: FleetSnapshot, key: DeviceSortKey, redacte
   const known = perSnapshot.get(slot);
   if (known) return known;
   const devices = snapshot.devices;
-  const names = redacted
-    ? devices.map((device) => pseudonym(device.id))
-    : devices.map((device) => device.hostname);
+  const names = redacted ? pseudonymsOf(snapshot) : devices.map((device) => device.hostname);
   const byName = (i: number, j: number) => collator.compare(names[i] as string, names[j] as string);
   const compare = comparator(snapshot, key);
   const named = key === 'hostname' || key === 'name';
