@@ -1,4 +1,5 @@
-import { startSimulator, type RunningSimulator } from '@/lib/level/simulator';
+import { encodeId, startSimulator, type RunningSimulator } from '@/lib/level/simulator';
+import { HOST_FORMS, hostForm, USER_FORMS, userForm } from '@/lib/level/simulator/alert-mentions';
 import { startTestPostgres, type TestPostgres } from '@/lib/testing/postgres';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
@@ -440,6 +441,15 @@ async function oracleChecks(
 async function runScan(admin: APIRequestContext, base: string, engine: string): Promise<Tally> {
   const truth = await readTruth(admin, base);
   expect(truth.devices.length).toBeGreaterThan(100);
+  const changes = (
+    (await (await admin.get(`${base}/api/history/changes?limit=500`)).json()) as {
+      events: { alertName: string | null }[];
+    }
+  ).events;
+  console.log(
+    `[${engine}] fleet: ${truth.devices.length} devices, ${truth.alerts.length} alerts, ${truth.groups.length} groups, ` +
+      `${changes.filter((event) => event.alertName).length} change events with alert titles`,
+  );
   // Serials of parts (disks, memory) of a few devices, for the redacted links.
   const detailSerials = new Map<string, string[]>();
   const tally: Tally = { links: 0, routes: new Set(), answers: 0, bytes: 0, markerChecks: 0, hits: [] };
@@ -531,8 +541,18 @@ test.describe('scope leaks', () => {
       DATABASE_URL: postgres.url,
       SYNC_INTERVAL_SECONDS: '5',
     });
-    // A few minutes of fleet life, so change history carries alert texts too.
+    // A few minutes of fleet life, and alerts whose titles name their device and user in every
+    // form, so change history (which keeps alert titles) carries them too.
     for (let i = 0; i < 3; i++) sim.state.tick();
+    sim.state.store.devices.slice(0, 60).forEach((device, i) => {
+      const host = hostForm(device, HOST_FORMS[i % HOST_FORMS.length] ?? 'exact');
+      const user = userForm(device, USER_FORMS[i % USER_FORMS.length] ?? 'bare');
+      sim?.state.openAlert({
+        device_id: encodeId('Device', device.n),
+        severity: 'critical',
+        name: `Agent error on ${host}${user ? ` for ${user}` : ''}`,
+      });
+    });
     const before = (await (await admin.get(`${server.url}/api/fleet/summary`)).json()).syncedAt as string;
     await expect
       .poll(async () => (await (await admin.get(`${server?.url}/api/fleet/summary`)).json()).syncedAt, {
