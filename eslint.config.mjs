@@ -17,7 +17,7 @@ export default defineConfig([
   {
     // Answers are shaped, never spread (docs/ARCHITECTURE.md, "Answers are shaped"): a spread
     // copies every field an internal object has today or gains tomorrow into a response.
-    files: ['lib/api/routes/**/*.ts', 'app/api/**/*.ts', 'lib/fleet/queries/**/*.ts', 'lib/auth/redact*.ts'],
+    files: ['lib/api/routes/**/*.ts', 'app/**/route.ts', 'lib/fleet/queries/**/*.ts', 'lib/auth/redact*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [

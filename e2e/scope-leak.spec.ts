@@ -283,6 +283,25 @@ const EXERCISES: Record<string, Exercise> = {
 const ADMIN_ONLY = (template: string) => template.startsWith('/api/admin/');
 
 /**
+ * Opaque tokens are read, not skipped: a cursor is scanned as the JSON it encodes. An ETag is a
+ * hash (it can carry nothing) whose random base64 would only make false hits on short names.
+ */
+function decodeCursors(body: string): string {
+  return body.replace(/"nextCursor":"([A-Za-z0-9_-]+)"/g, (_match, cursor: string) =>
+    JSON.stringify({ nextCursor: Buffer.from(cursor, 'base64url').toString('utf8') }),
+  );
+}
+function readable(headers: Record<string, string>): Record<string, string> {
+  const copy = { ...headers };
+  if (copy.etag) copy.etag = '<hash>';
+  return copy;
+}
+function contextOf(text: string, words: string[]): string {
+  const found = new RegExp(words.join('[^a-z0-9]+'), 'i').exec(text);
+  return found ? text.slice(Math.max(0, found.index - 40), found.index + found[0].length + 40) : '';
+}
+
+/**
  * Ids the request itself named (404 messages repeat them): not a leak. Search terms are not
  * echoed by any route, so they stay in the scan.
  */
@@ -305,13 +324,14 @@ async function scanLinkAnswers(
   const scanned = async (url: string) => {
     const response = await api.get(url);
     const body = await response.text();
-    let text = `${JSON.stringify(response.headers())}\n${body}`;
+    let text = `${JSON.stringify(readable(response.headers()))}\n${decodeCursors(body)}`;
     for (const echo of echoesOf(url)) text = text.split(echo).join(' ');
     tally.answers += 1;
     tally.bytes += text.length;
     tally.markerChecks += ctx.markers.size;
-    for (const marker of ctx.markers.scan(text))
-      tally.hits.push(`[${plan.name}] GET ${url}: ${marker.label}`);
+    for (const marker of ctx.markers.scan(text)) {
+      tally.hits.push(`[${plan.name}] GET ${url}: ${marker.label} in …${contextOf(text, marker.words)}…`);
+    }
     return { status: response.status(), body };
   };
   const routes = apiRoutes().filter((route) => route.method === 'GET');

@@ -8,12 +8,27 @@ export interface GroupTreeResponse extends Freshness {
   ungrouped: Rollup;
 }
 
+/** The snapshot's node, field by field: whatever else a node ever holds stays on the server. */
+function toGroupNode(node: GroupNode): GroupNode {
+  return {
+    id: node.id,
+    name: node.name,
+    parentId: node.parentId,
+    childIds: node.childIds,
+    depth: node.depth,
+    path: node.path,
+    clientId: node.clientId,
+    direct: node.direct,
+    subtree: node.subtree,
+  };
+}
+
 /** Depth-first, siblings by name: the order a tree view renders, so the browser needs no sorting. */
 export function groupTree(snapshot: FleetSnapshot, visible: (node: GroupNode) => boolean = () => true) {
   const out: GroupNode[] = [];
   const byName = (a: GroupNode, b: GroupNode) => a.name.localeCompare(b.name);
   const visit = (node: GroupNode) => {
-    if (visible(node)) out.push(node);
+    if (visible(node)) out.push(toGroupNode(node));
     node.childIds
       .map((id) => snapshot.groupNodes.get(id))
       .filter((child): child is GroupNode => child !== undefined)
