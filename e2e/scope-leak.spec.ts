@@ -12,7 +12,9 @@ import { apiRoutes } from './support/route-tree';
 // The share-link promise, as a property: whatever a link asks (every GET route of app/api, ids
 // inside and outside its scope, every page of every list), no byte of any answer names anything
 // outside its scope, and a redacted link's answers name none of its own devices or users either.
-// Run against the e2e live server (SQLite) and a second server on PostgreSQL.
+// Run against the e2e live server (SQLite) and a second server on PostgreSQL. The devices CSV
+// export is built in the browser from /api/devices pages (lib/query/devices.ts), so those pages,
+// all of them, are what is scanned for it.
 
 interface Group {
   id: string;
