@@ -14,7 +14,10 @@ const nextConfig: NextConfig = {
   // Native or worker-spawning modules must stay real node_modules, not bundled copies.
   serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV !== 'production') }];
+    // The CSP is per request (a nonce for pages): proxy.ts sets it.
+    return [
+      { source: '/:path*', headers: securityHeaders(process.env.NODE_ENV !== 'production', { csp: false }) },
+    ];
   },
 };
 

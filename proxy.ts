@@ -1,0 +1,39 @@
+import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
+import { contentSecurityPolicy, HSTS } from '@/lib/security-headers';
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Not an access check (pages and routes check the session themselves). Per request it:
+// - makes the page's CSP with a fresh nonce, on the request (Next reads it there and puts the
+//   nonce on its own scripts; the root layout gives it to our inline theme script) and on the
+//   response;
+// - adds HSTS when the client came over https (a TRUST_PROXY proxy says so: Levelboard serves
+//   plain http itself);
+// - refuses TRACE and TRACK, also where the production entry that does so is absent (next start).
+
+const DEV = process.env.NODE_ENV !== 'production';
+
+export function proxy(request: NextRequest) {
+  if (request.method === 'TRACE' || request.method === 'TRACK') {
+    return NextResponse.json(
+      { error: { code: 'method_not_allowed', message: `${request.method} is not allowed.` } },
+      { status: 405, headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE' } },
+    );
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const csp = contentSecurityPolicy(DEV, request.nextUrl.pathname.startsWith('/api/') ? undefined : nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  const header = (name: string) => request.headers.get(name) ?? undefined;
+  // Not request.nextUrl.protocol: Next derives it from X-Forwarded-Proto, whoever sent that.
+  if (cameOverHttps(peerFromHeaders(header), header)) {
+    response.headers.set(HSTS.key, HSTS.value);
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
