@@ -1,4 +1,4 @@
-import { migrate, openStore, type Store } from '@/lib/db/open';
+import { migrate, openStore, sqliteFile, type Store } from '@/lib/db/open';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import 'server-only';
@@ -23,7 +23,7 @@ async function checkWritable(store: Store): Promise<void> {
 export function getStore(): Promise<Store> {
   slot.__levelboardStore ??= (async () => {
     const env = getEnv();
-    const location = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${env.DATA_DIR}`;
+    const location = env.DATABASE_URL ? 'postgres (DATABASE_URL)' : `sqlite at ${sqliteFile(env.DATA_DIR)}`;
     let store: Store | undefined;
     try {
       store = openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });

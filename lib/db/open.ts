@@ -23,6 +23,8 @@ export interface Store {
 // well inside Number's exact range.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+export const sqliteFile = (dataDir: string) => path.resolve(dataDir, 'levelboard.db');
+
 /**
  * The database holds audit entries and link metadata: readable by its owner only. SQLite gives
  * the -wal and -shm files the main file's mode, so creating that one 0600 covers all three;
@@ -50,7 +52,7 @@ export function openStore(options: { databaseUrl?: string; dataDir: string }): S
     };
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const file = path.resolve(options.dataDir, 'levelboard.db');
+  const file = sqliteFile(options.dataDir);
   ownerOnly(file);
   const sqlite = new BetterSqlite3(file);
   // WAL: readers never block the writer; NORMAL sync keeps every committed transaction through a
