@@ -2,7 +2,7 @@ import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
 import { contentSecurityPolicy, HSTS } from '@/lib/security-headers';
 import { NextResponse, type NextRequest } from 'next/server';
 
-// Not an access check (pages and routes check the session themselves). Per request it:
+// Not an access check (pages check the session themselves). For every page request it:
 // - makes the page's CSP with a fresh nonce, on the request (Next reads it there and puts the
 //   nonce on its own scripts; the root layout gives it to our inline theme script) and on the
 //   response;
@@ -20,7 +20,7 @@ export function proxy(request: NextRequest) {
     );
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const csp = contentSecurityPolicy(DEV, request.nextUrl.pathname.startsWith('/api/') ? undefined : nonce);
+  const csp = contentSecurityPolicy(DEV, nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
@@ -34,6 +34,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Not /api: with a proxy, Next reads a request's whole body before the route runs (to clone it),
+// which would defeat the routes' capped body reader. Route responses get their headers from
+// next.config.ts and lib/api/handler.ts.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -19,8 +19,10 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
+    // Stop pulling, but do not cancel: cancelling destroys the socket before the 413 is sent. The
+    // pull-based stream stops reading from the socket; the server closes the connection later.
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      reader.releaseLock();
       throw tooLarge();
     }
     chunks.push(value);

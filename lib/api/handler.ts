@@ -2,10 +2,11 @@ import { MAX_BODY, readLimited } from '@/lib/api/body';
 import { errorResult, toErrorResult } from '@/lib/api/errors';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
 import { isSameOrigin, resolveAccess } from '@/lib/auth/access';
-import { peerFromHeaders } from '@/lib/auth/client-address';
+import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
 import type { Access } from '@/lib/auth/scope';
 import { metrics } from '@/lib/metrics';
 import { startServerRuntime } from '@/lib/runtime/start';
+import { HSTS } from '@/lib/security-headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import 'server-only';
 
@@ -87,6 +88,7 @@ export function route(
         text: () => readLimited(request.body, MAX_BODY),
       };
       const result = await handle(apiRequest, (await context.params) ?? {});
+      if (cameOverHttps(apiRequest.remoteAddress, apiRequest.header)) result.headers[HSTS.key] = HSTS.value;
       const body =
         typeof result.body === 'string' || result.body === undefined
           ? result.body
