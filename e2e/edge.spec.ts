@@ -38,7 +38,10 @@ const login = (
     headers: {
       'Content-Type': 'application/json',
       Origin: base,
-      ...(extra.forwardedFor ? { 'X-Forwarded-For': extra.forwardedFor } : {}),
+      // The production entry's own peer header, forged too: it must be replaced, never believed.
+      ...(extra.forwardedFor
+        ? { 'X-Forwarded-For': extra.forwardedFor, 'X-Levelboard-Peer': extra.forwardedFor }
+        : {}),
     },
     body: JSON.stringify({ password }),
     localAddress: extra.localAddress,

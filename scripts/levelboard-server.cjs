@@ -88,14 +88,16 @@ function lingerBeforeDestroy(req, res) {
 }
 
 function stampPeer(req) {
-  delete req.headers[PEER_HEADER];
-  const raw = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    if (req.rawHeaders[i].toLowerCase() !== PEER_HEADER) raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  }
   const peer = req.socket.remoteAddress ?? '';
-  raw.push(PEER_HEADER, peer);
-  req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+  // Next builds its headers from req.headers; rawHeaders is kept in step in case anything reads it.
+  if (PEER_HEADER in req.headers) {
+    const raw = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+      if (req.rawHeaders[i].toLowerCase() !== PEER_HEADER) raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    }
+    req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+  }
+  req.rawHeaders.push(PEER_HEADER, peer);
   req.headers[PEER_HEADER] = peer;
 }
 
