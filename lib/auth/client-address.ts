@@ -51,6 +51,7 @@ export function clientAddressOf(peer: string | undefined, header: HeaderReader):
 
 /** True when the client reached us over TLS, as far as we can know: a trusted proxy says https. */
 export function cameOverHttps(peer: string | undefined, header: HeaderReader): boolean {
+  if (trustedProxies().empty) return false;
   const address = normalizeAddress(peer);
   if (!address || !trustedProxies().has(address)) return false;
   return header('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https';
