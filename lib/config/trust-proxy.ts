@@ -54,10 +54,18 @@ export function parseTrustProxy(value: string | undefined): TrustProxyResult {
     }
     list.addSubnet(ip, prefix, family(ip));
   }
-  return {
-    ok: true,
-    trusted: { empty: entries.length === 0, has: (address) => list.check(address, family(address)) },
+  // BlockList.check costs microseconds; the same few peers (the proxies) ask on every request.
+  const seen = new Map<string, boolean>();
+  const has = (address: string) => {
+    let trusted = seen.get(address);
+    if (trusted === undefined) {
+      trusted = list.check(address, family(address));
+      if (seen.size >= 1_024) seen.clear();
+      seen.set(address, trusted);
+    }
+    return trusted;
   };
+  return { ok: true, trusted: { empty: entries.length === 0, has } };
 }
 
 /**
