@@ -7,18 +7,13 @@ import { NextResponse, type NextRequest } from 'next/server';
 //   nonce on its own scripts; the root layout gives it to our inline theme script) and on the
 //   response;
 // - adds HSTS when the client came over https (a TRUST_PROXY proxy says so: Levelboard serves
-//   plain http itself);
-// - refuses TRACE and TRACK, also where the production entry that does so is absent (next start).
+//   plain http itself).
+// TRACE and TRACK never get here (Next refuses to build a request for them); the production
+// entry answers them 405 first.
 
 const DEV = process.env.NODE_ENV !== 'production';
 
 export function proxy(request: NextRequest) {
-  if (request.method === 'TRACE' || request.method === 'TRACK') {
-    return NextResponse.json(
-      { error: { code: 'method_not_allowed', message: `${request.method} is not allowed.` } },
-      { status: 405, headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE' } },
-    );
-  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(DEV, nonce);
   const requestHeaders = new Headers(request.headers);
