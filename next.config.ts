@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { randomBytes } from 'node:crypto';
-import { securityHeaders } from './lib/security-headers';
+import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
 
 // One id per build. Set on process.env so every worker the build spawns (they inherit the
 // environment) inlines the same value; lib/build-id.ts reads it.
@@ -12,9 +12,19 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or worker-spawning modules must stay real node_modules, not bundled copies.
+  // With proxy.ts, Next copies request bodies for it; no page takes one, so keep that copy small.
+  experimental: { proxyClientMaxBodySize: 64 * 1024 },
   serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV !== 'production') }];
+    // Pages get a CSP with a per-request nonce from proxy.ts; API answers this fixed one.
+    const dev = process.env.NODE_ENV !== 'production';
+    return [
+      { source: '/:path*', headers: securityHeaders(dev, { csp: false }) },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(dev) }],
+      },
+    ];
   },
 };
 

@@ -1,5 +1,6 @@
 import { Providers } from '@/app/providers';
 import { THEME_BOOT_SCRIPT } from '@/components/layout/theme-boot-script';
+import { scriptNonce } from '@/lib/script-nonce';
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
@@ -20,12 +21,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = await scriptNonce();
   return (
     <html lang="en" className={inter.variable} suppressHydrationWarning>
       <head>
         {/* Applies the saved theme before first paint so a dark screen never flashes white. */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
       <body className="min-h-dvh font-sans antialiased">
         <Providers>{children}</Providers>

@@ -1,10 +1,16 @@
-// Pure (no server-only): next.config.ts imports it at build time.
-// Next's hydration uses inline scripts, so script-src needs 'unsafe-inline' until nonces are wired
-// through proxy.ts; everything else is locked to our own origin. Dev needs 'unsafe-eval' for HMR.
-export function securityHeaders(dev: boolean): { key: string; value: string }[] {
-  const csp = [
+// Pure (no server-only): next.config.ts imports it at build time, proxy.ts per request.
+// Scripts run only with the page's per-request nonce (proxy.ts sets it; Next puts it on its own
+// hydration scripts) and what those scripts load ('strict-dynamic'); no inline script without
+// it. Styles keep 'unsafe-inline' (React style props, chart libraries). Dev needs 'unsafe-eval'.
+
+export const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' };
+
+/** The CSP: pages get their nonce; everything else (JSON, files) allows no inline script at all. */
+export function contentSecurityPolicy(dev: boolean, nonce?: string): string {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
+  return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scripts}${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -14,8 +20,14 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  return [
-    { key: 'Content-Security-Policy', value: csp },
+}
+
+/** Headers for every response; `csp: false` where proxy.ts sets the CSP per request. */
+export function securityHeaders(
+  dev: boolean,
+  options: { csp?: boolean } = {},
+): { key: string; value: string }[] {
+  const headers = [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'Referrer-Policy', value: 'no-referrer' },
@@ -23,4 +35,6 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
   ];
+  if (options.csp === false) return headers;
+  return [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(dev) }, ...headers];
 }

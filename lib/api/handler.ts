@@ -1,9 +1,12 @@
+import { MAX_BODY, readLimited } from '@/lib/api/body';
 import { errorResult, toErrorResult } from '@/lib/api/errors';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
 import { isSameOrigin, resolveAccess } from '@/lib/auth/access';
+import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
 import type { Access } from '@/lib/auth/scope';
 import { metrics } from '@/lib/metrics';
 import { startServerRuntime } from '@/lib/runtime/start';
+import { HSTS } from '@/lib/security-headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import 'server-only';
 
@@ -49,7 +52,7 @@ export function route(
     // parsing) can reach it as a reset connection; a small unread body is read and dropped first.
     if (MUTATING.has(request.method)) {
       const length = Number(request.header('content-length') ?? 'NaN');
-      if (length > 0 && length <= 64 * 1024) await request.text().catch(() => '');
+      if (length > 0 && length <= MAX_BODY) await request.text().catch(() => '');
     }
     const m = metrics();
     m.httpRequests.inc({ route: name, status: String(result.status) });
@@ -80,9 +83,12 @@ export function route(
         method: request.method,
         url: request.nextUrl,
         header: (headerName) => request.headers.get(headerName) ?? undefined,
-        text: () => request.text(),
+        remoteAddress: peerFromHeaders((headerName) => request.headers.get(headerName) ?? undefined),
+        // Read through a byte cap: a chunked body states no length for the edge to refuse.
+        text: () => readLimited(request.body, MAX_BODY),
       };
       const result = await handle(apiRequest, (await context.params) ?? {});
+      if (cameOverHttps(apiRequest.remoteAddress, apiRequest.header)) result.headers[HSTS.key] = HSTS.value;
       const body =
         typeof result.body === 'string' || result.body === undefined
           ? result.body

@@ -6,6 +6,8 @@ export interface ApiRequest {
   url: URL;
   /** Lower-case header name → value, or undefined. */
   header(name: string): string | undefined;
+  /** The TCP peer's address, when the server knows it (the production entry always does). */
+  remoteAddress?: string;
   /** The request body as text (empty for GET). */
   text(): Promise<string>;
 }

@@ -1,4 +1,5 @@
 import type { ApiRequest } from '@/lib/api/types';
+import { clientAddressOf } from '@/lib/auth/client-address';
 import type { Access } from '@/lib/auth/scope';
 import { readSession, touchedAdminCookie } from '@/lib/auth/session';
 import { findShareLink, isUsable } from '@/lib/auth/share-links';
@@ -44,7 +45,7 @@ export function isSameOrigin(request: ApiRequest): boolean {
   return request.header('sec-fetch-site') === 'same-origin';
 }
 
+/** The caller's address: the socket, or what TRUST_PROXY's proxies forwarded (lib/auth/client-address.ts). */
 export function clientAddress(request: ApiRequest): string {
-  const forwarded = request.header('x-forwarded-for');
-  return forwarded?.split(',').at(-1)?.trim() || request.header('x-real-ip') || 'unknown';
+  return clientAddressOf(request.remoteAddress, request.header);
 }

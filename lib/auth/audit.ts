@@ -10,9 +10,9 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-/** Appends to the admin audit log. Callers pass only non-secret detail (names, counts, ids). */
-export async function audit(store: Store, entry: AuditEntry, now = Date.now()): Promise<void> {
-  await store.db
+/** Appends to the admin audit log and returns the row's id. Callers pass only non-secret detail. */
+export async function audit(store: Store, entry: AuditEntry, now = Date.now()): Promise<number> {
+  const row = await store.db
     .insertInto('audit_log')
     .values({
       at: now,
@@ -23,7 +23,27 @@ export async function audit(store: Store, entry: AuditEntry, now = Date.now()): 
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
       ip: entry.ip ?? null,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Replaces an entry's detail (a count that grew: see lib/auth/denied-attempts.ts). */
+export async function updateAuditDetail(store: Store, id: number, detail: Record<string, unknown>) {
+  await store.db
+    .updateTable('audit_log')
+    .set({ detail: JSON.stringify(detail) })
+    .where('id', '=', id)
     .execute();
+}
+
+/** Deletes entries older than `retentionDays`; returns how many. */
+export async function pruneAudit(store: Store, retentionDays: number, now = Date.now()): Promise<number> {
+  const result = await store.db
+    .deleteFrom('audit_log')
+    .where('at', '<', now - retentionDays * 86_400_000)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function listAudit(store: Store, limit = 200) {

@@ -22,9 +22,14 @@ function persistedSessionSecret(dataDir: string): string {
     const value = readFileSync(file, 'utf8').trim();
     if (value.length >= 32) return value;
   }
-  mkdirSync(dataDir, { recursive: true });
   const value = randomBytes(48).toString('base64url');
-  writeFileSync(file, value, { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, value, { mode: 0o600 });
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot keep the generated session secret in ${path.resolve(file)}: ${cause}`);
+  }
   return value;
 }
 

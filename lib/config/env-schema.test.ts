@@ -66,4 +66,19 @@ describe('parseEnv', () => {
     expect(result.ok && result.env.LEVEL_API_KEY).toBeUndefined();
     expect(result.ok && result.env.LEVEL_API_URL).toBe('http://127.0.0.1:4010/v2');
   });
+
+  it('names TRUST_PROXY when an entry is neither an address, a range nor a keyword', () => {
+    const result = parseEnv({ TRUST_PROXY: '10.0.0.0/8, nginx' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'TRUST_PROXY "nginx" is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, private, linklocal',
+    ]);
+    expect(parseEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).ok).toBe(true);
+  });
+
+  it('keeps audit entries 400 days unless AUDIT_RETENTION_DAYS says otherwise', () => {
+    const defaults = parseEnv({});
+    expect(defaults.ok && defaults.env.AUDIT_RETENTION_DAYS).toBe(400);
+    const result = parseEnv({ AUDIT_RETENTION_DAYS: '0' });
+    expect(result.ok ? [] : result.problems).toEqual(['AUDIT_RETENTION_DAYS must be at least 1']);
+  });
 });

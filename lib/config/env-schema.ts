@@ -1,3 +1,4 @@
+import { parseTrustProxy } from '@/lib/config/trust-proxy';
 import { z } from 'zod';
 
 // Pure so that unit tests and start-up scripts can call it; lib/env.ts is the server-only entry.
@@ -70,6 +71,17 @@ export const envSchema = z
     DEMO_DEVICES: integer(500, 10, 50_000),
     DEMO_SEED: integer(1, 0, 2 ** 31 - 1),
     COOKIE_SECURE: booleanFlag,
+    TRUST_PROXY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .optional()
+        .superRefine((value, ctx) => {
+          const parsed = parseTrustProxy(value);
+          if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+        }),
+    ),
+    AUDIT_RETENTION_DAYS: integer(400, 1, 36_500),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,7 +2,7 @@ import { migrations } from '@/lib/db/migrations';
 import type { Database } from '@/lib/db/schema';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import 'server-only';
@@ -23,6 +23,20 @@ export interface Store {
 // well inside Number's exact range.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+export const sqliteFile = (dataDir: string) => path.resolve(dataDir, 'levelboard.db');
+
+/**
+ * The database holds audit entries and link metadata: readable by its owner only. SQLite gives
+ * the -wal and -shm files the main file's mode, so creating that one 0600 covers all three;
+ * files left by an older version are tightened.
+ */
+function ownerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(candidate) && (statSync(candidate).mode & 0o077) !== 0) chmodSync(candidate, 0o600);
+  }
+}
+
 export function openStore(options: { databaseUrl?: string; dataDir: string }): Store {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -37,8 +51,9 @@ export function openStore(options: { databaseUrl?: string; dataDir: string }): S
       },
     };
   }
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = path.resolve(options.dataDir, 'levelboard.db');
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const file = sqliteFile(options.dataDir);
+  ownerOnly(file);
   const sqlite = new BetterSqlite3(file);
   // WAL: readers never block the writer; NORMAL sync keeps every committed transaction through a
   // process crash (kill -9), which is the failure a self-hosted server actually meets.

@@ -3,6 +3,7 @@ import { getStore } from '@/lib/db/instance';
 import { getEnv } from '@/lib/env';
 import { fleetService, initFleetRuntime, isSyncLeader } from '@/lib/fleet/instance';
 import { registerSecret } from '@/lib/logger';
+import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
 import 'server-only';
@@ -11,7 +12,12 @@ const slot = globalThis as typeof globalThis & { __levelboardStarted?: Promise<v
 
 /** Runs once per server process (instrumentation.ts); a dev hot reload finds the promise and returns. */
 export function startServerRuntime(): Promise<void> {
-  slot.__levelboardStarted ??= boot();
+  slot.__levelboardStarted ??= boot().catch((error: unknown) => {
+    // A half-started process would answer 500 to everything; exiting lets the supervisor see it.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Levelboard cannot start: ${message}`);
+    process.exit(1);
+  });
   return slot.__levelboardStarted;
 }
 
@@ -24,6 +30,7 @@ async function boot(): Promise<void> {
   const store = await getStore();
   await applyConnection(store);
   const recordHistory = initHistory(store, () => isSyncLeader());
+  startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
   await initFleetRuntime(store, [recordHistory]).coordinator.start();
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {

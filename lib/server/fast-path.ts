@@ -7,7 +7,8 @@ import { groupsRoute } from '@/lib/api/routes/groups';
 import { healthRoute } from '@/lib/api/routes/health';
 import { wallProblemsRoute } from '@/lib/api/routes/wall';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
-import { securityHeaders } from '@/lib/security-headers';
+import { cameOverHttps } from '@/lib/auth/client-address';
+import { HSTS, securityHeaders } from '@/lib/security-headers';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import 'server-only';
@@ -45,6 +46,8 @@ function gzipped(etag: string | undefined, body: Buffer): Buffer {
 
 function write(req: IncomingMessage, res: ServerResponse, result: ApiResult): void {
   const headers: Record<string, string | number> = { ...SECURITY_HEADERS, ...result.headers };
+  const header = (name: string) => req.headers[name] as string | undefined;
+  if (cameOverHttps(req.socket.remoteAddress, header)) headers[HSTS.key] = HSTS.value;
   let body: Buffer | undefined = result.body === undefined ? undefined : Buffer.from(result.body);
   if (body && body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     body = gzipped(result.headers.ETag, body);
@@ -69,6 +72,7 @@ function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
+    remoteAddress: req.socket.remoteAddress,
     text: async () => '',
   };
   route.handle(request).then(

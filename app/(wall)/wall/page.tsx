@@ -1,5 +1,6 @@
 import { WallLoader } from '@/app/(wall)/wall/wall-loader';
 import { requireWall } from '@/lib/auth/page-access';
+import { scriptNonce } from '@/lib/script-nonce';
 import { resolveWallConfig } from '@/lib/wall/config';
 import { wallIdentity } from '@/lib/wall/identity';
 import type { Metadata } from 'next';
@@ -23,9 +24,10 @@ export default async function WallPage({ searchParams }: { searchParams: SearchP
     for (const item of Array.isArray(value) ? value : [value ?? '']) params.append(key, item);
   }
   const { config, ignored } = resolveWallConfig(identity.settings, params);
+  const nonce = await scriptNonce();
   return (
     <>
-      <script dangerouslySetInnerHTML={{ __html: themeScript(config.theme) }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript(config.theme) }} />
       <WallLoader identity={identity} config={config} ignored={ignored} />
     </>
   );

@@ -1,3 +1,4 @@
+import { clientAddressOf, peerFromHeaders } from '@/lib/auth/client-address';
 import { exchangeShareToken } from '@/lib/auth/exchange';
 import { startServerRuntime } from '@/lib/runtime/start';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -7,7 +8,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   await startServerRuntime();
   const { token } = await params;
-  const ip = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? 'unknown';
+  const header = (name: string) => request.headers.get(name) ?? undefined;
+  const ip = clientAddressOf(peerFromHeaders(header), header);
   const exchanged = await exchangeShareToken(token.slice(0, 200), ip);
   if (!exchanged) {
     return new NextResponse('This link is not valid. It may have expired or been revoked.', {

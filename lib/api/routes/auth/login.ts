@@ -4,6 +4,7 @@ import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
+import { deniedAttemptLog } from '@/lib/auth/denied-attempts';
 import { LoginLimiter } from '@/lib/auth/login-limiter';
 import { secrets } from '@/lib/auth/secrets';
 import { clearedSessionCookie, sessionCookie } from '@/lib/auth/session';
@@ -27,13 +28,7 @@ export const loginRoute = route(
     const wait = limiter.attempt(ip);
     const store = await getStore();
     if (wait > 0) {
-      await audit(store, {
-        actor: 'anonymous',
-        action: 'login',
-        result: 'denied',
-        detail: { reason: 'rate_limited' },
-        ip,
-      });
+      await deniedAttemptLog(store).record(ip);
       return errorResult(429, 'rate_limited', `Too many sign-in attempts. Try again in ${wait} s.`, {
         'Retry-After': String(wait),
       });
