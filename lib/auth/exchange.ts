@@ -28,3 +28,9 @@ export async function exchangeShareToken(
     location: link.kind === 'wall' ? '/wall' : '/',
   };
 }
+
+/** Whether `/s/<token>` would open, without using it (for the admin's confirmation page). */
+export async function isOpenableToken(token: string): Promise<boolean> {
+  const link = await findByToken(await getStore(), token);
+  return Boolean(link && isUsable(link));
+}
