@@ -4,7 +4,7 @@
 //   BENCH_MODE=fair   — detail through DeviceDetailCache (demand lane, per-session limit)
 //   BENCH_MODE=unfair — what the code before the fix did: every detail a plain request in the
 //                       gate's one FIFO queue (runs on the old code too: it uses nothing new)
-// Run: node --conditions=react-server --import tsx scripts/bench/detail-fairness.ts
+// Run: npm run bench:detail (BENCH_MODE=unfair for the figures before the fix)
 import { DeviceDetailCache } from '@/lib/fleet/device-detail';
 import { FleetService } from '@/lib/fleet/fleet-service';
 import { createLevelClient } from '@/lib/level';
