@@ -1,5 +1,6 @@
 import type { ApiRequest } from '@/lib/api/types';
 import { clientAddressOf } from '@/lib/auth/client-address';
+import { isSessionLive } from '@/lib/auth/live-sessions';
 import type { Access } from '@/lib/auth/scope';
 import { readSession, touchedAdminCookie } from '@/lib/auth/session';
 import { findShareLink, isUsable } from '@/lib/auth/share-links';
@@ -15,7 +16,7 @@ export interface ResolvedAccess {
 /** Who is asking: the admin, a share-link session whose link is still valid right now, or nobody. */
 export async function accessFromCookies(cookieHeader: string | undefined): Promise<ResolvedAccess> {
   const session = await readSession(cookieHeader);
-  if (!session) return { access: null, setCookie: null };
+  if (!session || !(await isSessionLive(session))) return { access: null, setCookie: null };
   if (session.role === 'admin')
     return { access: { role: 'admin' }, setCookie: await touchedAdminCookie(session) };
   const link = await findShareLink(await getStore(), session.linkId);

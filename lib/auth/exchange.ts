@@ -1,5 +1,5 @@
 import { audit } from '@/lib/auth/audit';
-import { sessionCookie } from '@/lib/auth/session';
+import { newSessionId, sessionCookie } from '@/lib/auth/session';
 import { findByToken, isUsable, recordUse } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
 import 'server-only';
@@ -24,7 +24,13 @@ export async function exchangeShareToken(
     ip,
   });
   return {
-    cookie: await sessionCookie({ role: 'link', linkId: link.id, issuedAt: Date.now() }),
+    cookie: await sessionCookie({ role: 'link', linkId: link.id, issuedAt: Date.now(), sid: newSessionId() }),
     location: link.kind === 'wall' ? '/wall' : '/',
   };
+}
+
+/** Whether `/s/<token>` would open, without using it (for the admin's confirmation page). */
+export async function isOpenableToken(token: string): Promise<boolean> {
+  const link = await findByToken(await getStore(), token);
+  return Boolean(link && isUsable(link));
 }

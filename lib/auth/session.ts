@@ -1,6 +1,7 @@
 import { secrets } from '@/lib/auth/secrets';
 import { getEnv } from '@/lib/env';
 import { sealData, unsealData } from 'iron-session';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import 'server-only';
 
 // The session cookie is sealed (encrypted + signed) with iron-session. It names a role and, for
@@ -16,16 +17,67 @@ const LINK_COOKIE_TTL_S = 365 * 24 * 60 * 60;
 /** Refresh the admin cookie's idle clock at most this often, not on every poll. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
+/**
+ * `sid` names one session so logout can end it on the server; `gen` is the admin generation it
+ * was issued in ("sign out everywhere" advances it); `pwf` is a keyed fingerprint of the admin
+ * password it was issued under, so a new ADMIN_PASSWORD ends every older admin session. A link
+ * session issued before sessions had ids has no `sid` and stays valid (walls run for months).
+ */
 export type SessionData =
-  { role: 'admin'; issuedAt: number; seenAt: number } | { role: 'link'; linkId: string; issuedAt: number };
+  | { role: 'admin'; sid: string; gen: number; pwf: string; issuedAt: number; seenAt: number }
+  | { role: 'link'; linkId: string; issuedAt: number; sid?: string };
 
+export const newSessionId = () => randomBytes(16).toString('base64url');
+
+const fingerprints = new Map<string, string>();
+
+/**
+ * HMAC of the admin password under the session secret, shortened: it changes with the password,
+ * yet tells nothing about it to whoever holds the cookie (and the cookie is sealed besides).
+ */
+export function passwordFingerprint(): string {
+  const { sessionSecret, adminPassword } = secrets();
+  const key = `${sessionSecret}\u0000${adminPassword}`;
+  let value = fingerprints.get(key);
+  if (!value) {
+    value = createHmac('sha256', sessionSecret)
+      .update(`levelboard admin password\u0000${adminPassword}`)
+      .digest('base64url')
+      .slice(0, 22);
+    fingerprints.clear();
+    fingerprints.set(key, value);
+  }
+  return value;
+}
+
+function isCurrentPassword(pwf: unknown): boolean {
+  if (typeof pwf !== 'string') return false;
+  const expected = Buffer.from(passwordFingerprint());
+  const given = Buffer.from(pwf);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Cookies by name. A value that is not valid percent-encoding (`x=%E0%A4%A`) is skipped: any site
+ * on a parent domain can set such a cookie, and it must not break the session cookie beside it.
+ */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0) cookies.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+    if (at <= 0) continue;
+    const value = safeDecode(part.slice(at + 1).trim());
+    if (value !== null) cookies.set(part.slice(0, at).trim(), value);
   }
   return cookies;
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 export async function readSession(
@@ -41,9 +93,11 @@ export async function readSession(
     });
     if (data.role === 'admin') {
       if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
-      return data;
+      if (typeof data.sid !== 'string' || typeof data.gen !== 'number') return null;
+      return isCurrentPassword(data.pwf) ? data : null;
     }
-    if (data.role === 'link' && typeof data.linkId === 'string') return data;
+    if (data.role === 'link' && typeof data.linkId === 'string')
+      return data.sid === undefined || typeof data.sid === 'string' ? data : null;
     return null;
   } catch {
     return null;
@@ -65,6 +119,11 @@ function serialize(value: string, maxAgeSeconds: number): string {
   ];
   if (secureCookies()) parts.push('Secure');
   return parts.join('; ');
+}
+
+/** Until when an ending of this session must be remembered: no copy of its cookie lasts longer. */
+export function sessionEndHorizon(data: SessionData, now = Date.now()): number {
+  return now + (data.role === 'admin' ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
 }
 
 export async function sessionCookie(data: SessionData): Promise<string> {

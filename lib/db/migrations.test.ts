@@ -12,6 +12,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0001-history', 'Success'],
         ['0002-access', 'Success'],
         ['0003-walls', 'Success'],
+        ['0004-sessions', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -27,6 +28,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'share_links',
         'audit_log',
         'wall_screens',
+        'ended_sessions',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

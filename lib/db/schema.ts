@@ -133,6 +133,13 @@ export interface WallScreenTable {
   detail: string;
 }
 
+/** A session ended before its cookie expires (logout); kept until that expiry. */
+export interface EndedSessionTable {
+  session_id: string;
+  ended_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -145,4 +152,5 @@ export interface Database {
   key_values: KeyValueTable;
   fleet_snapshots: FleetSnapshotTable;
   wall_screens: WallScreenTable;
+  ended_sessions: EndedSessionTable;
 }

@@ -62,6 +62,25 @@ describe('FleetService', () => {
     expect(harness.requests.length).toBeLessThanOrEqual(4);
   });
 
+  it('after a rejected key is replaced, syncs at once and resumes the normal interval', async () => {
+    harness = await startFleetHarness(
+      { devices: 50 },
+      { intervalMs: 1_000, clientKey: 'rotated-key-abcdefghij' },
+    );
+    harness.service.start();
+    await expect.poll(() => harness?.service.nextSyncDueAt()).not.toBeNull();
+    expect(harness.service.status().lastErrorKind).toBe('unauthorized');
+    const backOff = (harness.service.nextSyncDueAt() ?? 0) - Date.now();
+    expect(backOff).toBeGreaterThan(4 * 60_000);
+    // What Settings does after a new key is saved, or the key in use tests fine again.
+    harness.useKey('harness-key-0123456789');
+    const snapshot = await harness.service.resync();
+    expect(snapshot?.devices).toHaveLength(50);
+    expect(harness.service.status().lastError).toBeNull();
+    const next = (harness.service.nextSyncDueAt() ?? Number.POSITIVE_INFINITY) - Date.now();
+    expect(next).toBeLessThanOrEqual(1_000);
+  });
+
   it('never sends a request to Level before Retry-After has elapsed (429 storm)', async () => {
     harness = await startFleetHarness({ devices: 250 }, { maxRetries: 3 });
     harness.sim.faults.set({ forceRateLimit: true, retryAfterSeconds: 1 });

@@ -50,6 +50,9 @@ export class FleetService {
   private firstSyncProgress: { pagesFetched: number; devicesFetched: number } | null = null;
   private readonly now: () => number;
   private statusRevision = 0;
+  /** Bumped by `resync`, so a loop iteration already waiting on a sync does not schedule twice. */
+  private loop = 0;
+  private nextDueAt: number | null = null;
 
   constructor(private readonly options: FleetServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -65,6 +68,27 @@ export class FleetService {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.nextDueAt = null;
+  }
+
+  /**
+   * Syncs now and puts the loop back on its normal schedule: the admin just fixed what made syncs
+   * back off (a new or re-tested key), so waiting out a 5-minute back-off would only keep data old.
+   * A sync already running (perhaps with the old key) is let finish first.
+   */
+  async resync(): Promise<FleetSnapshot | null> {
+    await this.inFlight;
+    if (this.stopped) return this.syncNow();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.loop += 1;
+    await this.runAndSchedule();
+    return this.snapshot;
+  }
+
+  /** When the loop's next sync is due (epoch ms), or null when stopped or syncing. */
+  nextSyncDueAt(): number | null {
+    return this.nextDueAt;
   }
 
   /**
@@ -148,9 +172,13 @@ export class FleetService {
   }
 
   private async runAndSchedule(): Promise<void> {
+    const loop = this.loop;
+    this.nextDueAt = null;
     await this.syncNow();
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.runAndSchedule(), this.nextDelayMs());
+    if (this.stopped || loop !== this.loop) return;
+    const delay = this.nextDelayMs();
+    this.nextDueAt = this.now() + delay;
+    this.timer = setTimeout(() => void this.runAndSchedule(), delay);
     this.timer.unref();
   }
 

@@ -93,6 +93,72 @@ describe('RequestGate', () => {
     release();
     await vi.advanceTimersByTimeAsync(60_000);
     (await patient)();
-    expect(gate.state()).toEqual({ inFlight: 0, queued: 0, pausedUntil: null });
+    expect(gate.state()).toMatchObject({ inFlight: 0, queued: 0, pausedUntil: null });
+  });
+
+  it('starts a waiting sync request before any waiting demand request', async () => {
+    const gate = new RequestGate({ concurrency: 1 });
+    const order: string[] = [];
+    const release = await gate.acquire();
+    const demand = Array.from({ length: 20 }, (_, i) =>
+      gate.run(async () => void order.push(`demand-${i}`), undefined, 'demand'),
+    );
+    const sync = gate.run(async () => void order.push('sync'));
+    release();
+    await Promise.all([...demand, sync]);
+    expect(order[0]).toBe('sync');
+  });
+
+  it('keeps demand to its share of the concurrency, leaving the rest free for syncs', async () => {
+    const gate = new RequestGate({ concurrency: 4, demandShare: 0.25 });
+    const held: (() => void)[] = [];
+    const demand = Array.from({ length: 900 }, () =>
+      gate.acquire(undefined, Number.POSITIVE_INFINITY, 'demand').then((release) => held.push(release)),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(gate.state().demand).toEqual({ inFlight: 1, queued: 899 });
+    // A sync's four parallel requests all start at once, without waiting for any demand request.
+    const started: number[] = [];
+    const sync = Array.from({ length: 3 }, () => gate.acquire().then(() => started.push(Date.now())));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toHaveLength(3);
+    expect(gate.state().inFlight).toBe(4);
+    await Promise.all(sync);
+    void demand;
+  });
+
+  it('keeps demand to its share of the per-minute budget; syncs still get the rest', async () => {
+    const gate = new RequestGate({ concurrency: 10, requestsPerMinute: 100, demandShare: 0.2 });
+    let demandStarted = 0;
+    const demand = Array.from({ length: 900 }, () =>
+      gate.run(async () => void (demandStarted += 1), undefined, 'demand'),
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(demandStarted).toBe(20);
+    let syncStarted = 0;
+    const sync = Array.from({ length: 80 }, () => gate.run(async () => void (syncStarted += 1)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(syncStarted).toBe(80);
+    await Promise.all(sync);
+    // The next minute, demand gets its share again; nothing more.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(demandStarted).toBe(40);
+    void demand;
+  });
+
+  it('a sync request arriving while demand waits for its budget starts at once', async () => {
+    const gate = new RequestGate({ concurrency: 4, requestsPerMinute: 10, demandShare: 0.2 });
+    let demandStarted = 0;
+    const demand = Array.from({ length: 5 }, () =>
+      gate.run(async () => void (demandStarted += 1), undefined, 'demand'),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(demandStarted).toBe(2);
+    let syncAt = 0;
+    const sync = gate.run(async () => void (syncAt = Date.now()));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(syncAt).toBe(1_000_000);
+    await sync;
+    void demand;
   });
 });

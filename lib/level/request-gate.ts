@@ -3,26 +3,39 @@ import 'server-only';
 // One gate per client instance; every request to Level passes through it. It enforces, in order:
 // a "not before" instant (set from a 429's Retry-After, so nothing is sent while Level asked us to
 // wait), a requests-per-minute budget (sliding 60 s window of start times) and a concurrency cap.
-// Waiters start in FIFO order. Time is injectable so the logic can be tested without waiting.
+// Time is injectable so the logic can be tested without waiting.
+//
+// Two lanes. `sync` (the fleet sync, admin actions) always goes first. `demand` (device detail a
+// viewer asked for) starts only when no sync request is waiting, and never holds more than its
+// share of the concurrency and of the minute's budget: the rest is reserved for syncs, so a flood
+// of detail requests cannot make a sync wait for more than the demand requests already in flight.
+// Within a lane, waiters start in FIFO order.
 
 export interface RequestGateOptions {
   /** Requests in flight at once. Default 4. */
   concurrency?: number;
   /** Requests started in any 60 s window. Default 300. */
   requestsPerMinute?: number;
+  /** The part of the concurrency and of the budget the `demand` lane may use. Default 0.25. */
+  demandShare?: number;
   now?: () => number;
 }
+
+export type GateLane = 'sync' | 'demand';
 
 export interface RequestGateState {
   inFlight: number;
   queued: number;
   /** Epoch ms before which nothing is sent, or null. */
   pausedUntil: number | null;
+  /** Of the above, the `demand` lane's. */
+  demand: { inFlight: number; queued: number };
 }
 
 type Release = () => void;
 
 interface Waiter {
+  lane: GateLane;
   maxPauseMs: number;
   start: (release: Release) => void;
   refuse: (error: GatePausedError) => void;
@@ -42,15 +55,22 @@ export class RequestGate {
   private readonly concurrency: number;
   private readonly perMinute: number;
   private readonly now: () => number;
-  private readonly queue: Waiter[] = [];
+  private readonly demandConcurrency: number;
+  private readonly demandPerMinute: number;
+  private readonly queues: Record<GateLane, Waiter[]> = { sync: [], demand: [] };
   private readonly starts: number[] = [];
+  private readonly demandStarts: number[] = [];
   private inFlight = 0;
+  private demandInFlight = 0;
   private notBefore = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RequestGateOptions = {}) {
     this.concurrency = positive(options.concurrency, 4);
     this.perMinute = positive(options.requestsPerMinute, 300);
+    const share = Math.min(1, Math.max(0, options.demandShare ?? 0.25));
+    this.demandConcurrency = Math.max(1, Math.floor(this.concurrency * share));
+    this.demandPerMinute = Math.max(1, Math.floor(this.perMinute * share));
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -59,14 +79,19 @@ export class RequestGate {
    * or with GatePausedError when a pause longer than `maxPauseMs` is (or becomes) in force, so a
    * caller is not parked for minutes behind a long Retry-After.
    */
-  acquire(signal?: AbortSignal, maxPauseMs: number = Number.POSITIVE_INFINITY): Promise<Release> {
+  acquire(
+    signal?: AbortSignal,
+    maxPauseMs: number = Number.POSITIVE_INFINITY,
+    lane: GateLane = 'sync',
+  ): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const paused = this.pauseRemainingMs();
     if (paused > maxPauseMs) return Promise.reject(new GatePausedError(paused));
     return new Promise<Release>((resolve, reject) => {
+      const queue = this.queues[lane];
       const leave = () => {
-        const index = this.queue.indexOf(waiter);
-        if (index >= 0) this.queue.splice(index, 1);
+        const index = queue.indexOf(waiter);
+        if (index >= 0) queue.splice(index, 1);
         signal?.removeEventListener('abort', onAbort);
       };
       const onAbort = () => {
@@ -74,6 +99,7 @@ export class RequestGate {
         reject(signal?.reason);
       };
       const waiter: Waiter = {
+        lane,
         maxPauseMs,
         start: (release) => {
           signal?.removeEventListener('abort', onAbort);
@@ -85,13 +111,13 @@ export class RequestGate {
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(waiter);
+      queue.push(waiter);
       this.pump();
     });
   }
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(signal);
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, lane: GateLane = 'sync'): Promise<T> {
+    const release = await this.acquire(signal, Number.POSITIVE_INFINITY, lane);
     try {
       return await task();
     } finally {
@@ -104,7 +130,7 @@ export class RequestGate {
     if (instant <= this.notBefore) return;
     this.notBefore = instant;
     const remaining = this.pauseRemainingMs();
-    for (const waiter of this.queue.filter((w) => w.maxPauseMs < remaining))
+    for (const waiter of [...this.queues.sync, ...this.queues.demand].filter((w) => w.maxPauseMs < remaining))
       waiter.refuse(new GatePausedError(remaining));
     this.reschedule();
   }
@@ -117,23 +143,27 @@ export class RequestGate {
   state(): RequestGateState {
     return {
       inFlight: this.inFlight,
-      queued: this.queue.length,
+      queued: this.queues.sync.length + this.queues.demand.length,
       pausedUntil: this.notBefore > this.now() ? this.notBefore : null,
+      demand: { inFlight: this.demandInFlight, queued: this.queues.demand.length },
     };
   }
 
   private reschedule(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
     this.pump();
   }
 
   private pump(): void {
-    if (this.timer !== undefined) return;
-    while (this.queue.length > 0 && this.inFlight < this.concurrency) {
-      const wait = this.waitBeforeNextStart();
+    // Recomputed on every call: a sync request arriving while the demand lane waits for its
+    // budget must not wait on the demand lane's timer.
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    for (;;) {
+      const lane = this.nextLane();
+      if (!lane) return;
+      const wait = this.waitBeforeNextStart(lane);
       if (wait > 0) {
         this.timer = setTimeout(() => {
           this.timer = undefined;
@@ -141,33 +171,53 @@ export class RequestGate {
         }, wait);
         return;
       }
-      const waiter = this.queue.shift();
+      const waiter = this.queues[lane].shift();
       if (!waiter) return;
+      const now = this.now();
       this.inFlight += 1;
-      this.starts.push(this.now());
-      waiter.start(this.releaser());
+      this.starts.push(now);
+      if (lane === 'demand') {
+        this.demandInFlight += 1;
+        this.demandStarts.push(now);
+      }
+      waiter.start(this.releaser(lane));
     }
   }
 
-  private waitBeforeNextStart(): number {
-    const now = this.now();
-    while (this.starts.length > 0 && (this.starts[0] ?? 0) <= now - WINDOW_MS) this.starts.shift();
-    const pause = this.notBefore - now;
-    const oldest = this.starts[0];
-    const budget =
-      this.starts.length >= this.perMinute && oldest !== undefined ? oldest + WINDOW_MS - now : 0;
-    return Math.max(pause, budget, 0);
+  /** The lane whose head may start next (ignoring time), or null. */
+  private nextLane(): GateLane | null {
+    if (this.inFlight >= this.concurrency) return null;
+    if (this.queues.sync.length > 0) return 'sync';
+    if (this.queues.demand.length > 0 && this.demandInFlight < this.demandConcurrency) return 'demand';
+    return null;
   }
 
-  private releaser(): Release {
+  private waitBeforeNextStart(lane: GateLane): number {
+    const now = this.now();
+    for (const starts of [this.starts, this.demandStarts])
+      while (starts.length > 0 && (starts[0] ?? 0) <= now - WINDOW_MS) starts.shift();
+    const pause = this.notBefore - now;
+    const budget = windowWait(this.starts, this.perMinute, now);
+    const share = lane === 'demand' ? windowWait(this.demandStarts, this.demandPerMinute, now) : 0;
+    return Math.max(pause, budget, share, 0);
+  }
+
+  private releaser(lane: GateLane): Release {
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.inFlight -= 1;
+      if (lane === 'demand') this.demandInFlight -= 1;
       this.pump();
     };
   }
+}
+
+/** How long until a window holding `starts` has room for one more under `limit`. */
+function windowWait(starts: number[], limit: number, now: number): number {
+  const oldest = starts[starts.length - limit];
+  return starts.length >= limit && oldest !== undefined ? oldest + WINDOW_MS - now : 0;
 }
 
 function positive(value: number | undefined, fallback: number): number {

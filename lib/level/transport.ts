@@ -1,7 +1,7 @@
 import { attempt, type AttemptOutcome } from '@/lib/level/attempt';
 import { LevelInvalidResponseError, LevelRateLimitedError, type LevelErrorContext } from '@/lib/level/errors';
 import { describeIssues } from '@/lib/level/issues';
-import { GatePausedError, type RequestGate } from '@/lib/level/request-gate';
+import { GatePausedError, type GateLane, type RequestGate } from '@/lib/level/request-gate';
 import { backoffDelay, RETRY_AFTER_JITTER_MAX_MS, retryAfterJitter, sleep } from '@/lib/level/retry-policy';
 import { buildUrl, type Query } from '@/lib/level/url';
 import 'server-only';
@@ -43,7 +43,14 @@ export interface RequestOptions<T> {
   idempotent?: boolean;
   /** Path to show in errors, logs and onRequest instead of the real one (hides webhook tokens). */
   logPath?: string;
+  /**
+   * `demand`: asked for by a viewer (device detail). Waits behind every sync request, within its
+   * share of the budget, and fails at once rather than wait out a Retry-After of over 5 s.
+   */
+  lane?: GateLane;
 }
+
+const DEMAND_MAX_PAUSE_MS = 5_000;
 
 export interface TransportConfig {
   base: URL;
@@ -72,11 +79,13 @@ export function createRequest(config: TransportConfig): RequestFn {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
 
     for (let attemptNo = 1; ; attemptNo += 1) {
+      const lane = options.lane ?? 'sync';
       const release = await acquire(
         config.gate,
         options.signal,
-        config.maxRetryAfterMs + RETRY_AFTER_JITTER_MAX_MS,
+        lane === 'demand' ? DEMAND_MAX_PAUSE_MS : config.maxRetryAfterMs + RETRY_AFTER_JITTER_MAX_MS,
         context,
+        lane,
       );
       const startedAt = Date.now();
       let outcome: AttemptOutcome;
@@ -143,9 +152,10 @@ async function acquire(
   signal: AbortSignal | undefined,
   maxPauseMs: number,
   context: LevelErrorContext,
+  lane: GateLane,
 ) {
   try {
-    return await gate.acquire(signal, maxPauseMs);
+    return await gate.acquire(signal, maxPauseMs, lane);
   } catch (error) {
     if (error instanceof GatePausedError)
       throw new LevelRateLimitedError({ ...context, status: 429 }, error.remainingMs);

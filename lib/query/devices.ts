@@ -20,8 +20,13 @@ export interface DeviceResponse extends Freshness {
   device: DeviceRow;
   detail: DeviceDetail | null;
   detailError: string | null;
+  /** When Level returned `detail`; older than a minute when Level failed and a copy is shown. */
+  detailFetchedAt: string | null;
   alerts: AlertRow[];
 }
+
+/** Level detail is cached a minute on the server; asking more often would only return the copy. */
+export const DEVICE_DETAIL_POLL_MS = 60_000;
 
 export function devicePageUrl(params: string, cursor: string | null, limit = DEVICE_PAGE_SIZE): string {
   const search = new URLSearchParams(params);
@@ -61,11 +66,24 @@ export async function fetchAllDevices(params: string, signal?: AbortSignal): Pro
   return rows;
 }
 
+/**
+ * The device as the last sync knows it (identity, status, alerts), without asking Level: answers
+ * in milliseconds whatever Level is doing, so the page paints from it first.
+ */
+export const deviceSnapshotQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.deviceSnapshot(id),
+    queryFn: ({ signal }) =>
+      fetchJson<DeviceResponse>(`/api/devices/${encodeURIComponent(id)}?detail=0`, { signal }),
+    refetchInterval: DEVICE_POLL_MS,
+  });
+
+/** The same plus hardware/OS/security detail, which the server fetches from Level on demand. */
 export const deviceQuery = (id: string) =>
   queryOptions({
     queryKey: queryKeys.device(id),
     queryFn: ({ signal }) => fetchJson<DeviceResponse>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
-    refetchInterval: DEVICE_POLL_MS,
+    refetchInterval: DEVICE_DETAIL_POLL_MS,
   });
 
 /** A small first page of one group's devices, worst first, for the group page. */

@@ -9,6 +9,7 @@ export const queryKeys = {
   devices: () => [...queryKeys.all, 'devices'] as const,
   deviceList: (params: string) => [...queryKeys.devices(), 'list', params] as const,
   device: (id: string) => [...queryKeys.devices(), 'detail', id] as const,
+  deviceSnapshot: (id: string) => [...queryKeys.devices(), 'snapshot', id] as const,
   groups: () => [...queryKeys.all, 'groups'] as const,
   alerts: () => [...queryKeys.all, 'alerts'] as const,
   alertList: (params: string) => [...queryKeys.alerts(), 'list', params] as const,

@@ -7,6 +7,8 @@ export interface FleetHarness {
   service: FleetService;
   /** Every request the client sent: when it started and when its answer arrived (epoch ms). */
   requests: { startedAt: number; answeredAt: number; status: number | null; path: string }[];
+  /** From now on the service talks to Level with this key (as after a key saved in Settings). */
+  useKey(key: string): void;
   close(): Promise<void>;
 }
 
@@ -25,21 +27,23 @@ export async function startFleetHarness(
     apiKey,
   });
   const requests: FleetHarness['requests'] = [];
-  const client = createLevelClient({
-    baseUrl: sim.url,
-    apiKey: service.clientKey ?? apiKey,
-    timeoutMs: service.timeoutMs ?? 2_000,
-    maxRetries: service.maxRetries ?? 1,
-    backoffBaseMs: 20,
-    backoffMaxMs: 100,
-    onRequest: (info) =>
-      requests.push({
-        startedAt: info.startedAt,
-        answeredAt: info.startedAt + info.durationMs,
-        status: info.status,
-        path: info.path,
-      }),
-  });
+  const clientFor = (key: string) =>
+    createLevelClient({
+      baseUrl: sim.url,
+      apiKey: key,
+      timeoutMs: service.timeoutMs ?? 2_000,
+      maxRetries: service.maxRetries ?? 1,
+      backoffBaseMs: 20,
+      backoffMaxMs: 100,
+      onRequest: (info) =>
+        requests.push({
+          startedAt: info.startedAt,
+          answeredAt: info.startedAt + info.durationMs,
+          status: info.status,
+          path: info.path,
+        }),
+    });
+  let client = clientFor(service.clientKey ?? apiKey);
   const fleet = new FleetService({
     getClient: () => client,
     intervalMs: service.intervalMs ?? 60_000,
@@ -49,6 +53,9 @@ export async function startFleetHarness(
     sim,
     service: fleet,
     requests,
+    useKey: (key) => {
+      client = clientFor(key);
+    },
     async close() {
       fleet.stop();
       await sim.close();

@@ -3,6 +3,7 @@
 import { AuditLog } from '@/components/settings/audit-log';
 import { LevelConnection } from '@/components/settings/level-connection';
 import { ShareLinks } from '@/components/settings/share-links';
+import { SignOutEverywhere } from '@/components/settings/sign-out-everywhere';
 import { WallScreens } from '@/components/settings/wall-screens';
 
 export function SettingsClient() {
@@ -12,6 +13,7 @@ export function SettingsClient() {
       <LevelConnection />
       <ShareLinks />
       <WallScreens />
+      <SignOutEverywhere />
       <AuditLog />
     </div>
   );

@@ -1,12 +1,12 @@
 import { readFleet, requireDevice } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
+import { parseQuery } from '@/lib/api/params';
 import { respondHashed } from '@/lib/api/respond';
+import { deviceShowQuery } from '@/lib/api/schemas/devices';
 import { hiddenNamesOf, redactAlertRow, redactDeviceRow, shapeDetail } from '@/lib/auth/redact';
-import type { DeviceDetail } from '@/lib/domain/level';
 import { deviceDetails } from '@/lib/fleet/instance';
 import { alertEventTime, toAlertRow } from '@/lib/fleet/queries/alert-list';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
-import { describeLevelError } from '@/lib/level/errors';
 import 'server-only';
 
 export const deviceRoute = route('devices.show', async (request, params, access) => {
@@ -17,15 +17,16 @@ export const deviceRoute = route('devices.show', async (request, params, access)
   const device = snapshot.deviceById.get(id);
   if (!device) throw new Error('device vanished from its snapshot');
 
-  // Detail comes from Level on demand; if Level fails, the snapshot's data still answers.
-  let detail: DeviceDetail | null = null;
-  let detailError: string | null = null;
-  try {
-    detail = await deviceDetails().get(id);
-  } catch (error) {
-    // Upstream error text (paths, Level's message) is for the admin only.
-    detailError = access.role === 'admin' ? describeLevelError(error) : 'Level unreachable';
-  }
+  // Detail comes from Level on demand (fair use: lib/fleet/device-detail.ts); whatever Level
+  // does, the snapshot's data still answers. `detail=0` skips it (the page's first paint).
+  const fetched =
+    parseQuery(request, deviceShowQuery).detail === '0'
+      ? { detail: null, detailError: null, detailFetchedAt: null, upstreamError: false }
+      : await deviceDetails().read(id, access.role === 'admin' ? 'admin' : `link:${access.linkId}`);
+  const { detail, detailFetchedAt } = fetched;
+  // Upstream error text (paths, Level's message) is for the admin only.
+  const detailError =
+    fetched.upstreamError && access.role !== 'admin' ? 'Level unreachable' : fetched.detailError;
   const alerts = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts]
     .filter((alert) => alert.deviceId === id)
     .sort((a, b) => alertEventTime(b) - alertEventTime(a))
@@ -35,6 +36,7 @@ export const deviceRoute = route('devices.show', async (request, params, access)
     device: view.redact ? redactDeviceRow(row) : row,
     detail: detail && shapeDetail(detail, view.redact),
     detailError,
+    detailFetchedAt,
     alerts: view.redact ? alerts.map((alert) => redactAlertRow(alert, hiddenNamesOf(device))) : alerts,
     syncedAt,
     stale,

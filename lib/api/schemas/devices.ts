@@ -36,3 +36,8 @@ export const deviceListQuery = z.strictObject({
 });
 
 export type DeviceListQuery = z.infer<typeof deviceListQuery>;
+
+/** `/api/devices/:id`: `detail=0` answers from the snapshot alone, without asking Level. */
+export const deviceShowQuery = z.strictObject({
+  detail: z.enum(['0', '1']).default('1'),
+});

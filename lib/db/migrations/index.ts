@@ -1,6 +1,7 @@
 import { historyMigration } from '@/lib/db/migrations/0001-history';
 import { accessMigration } from '@/lib/db/migrations/0002-access';
 import { wallsMigration } from '@/lib/db/migrations/0003-walls';
+import { sessionsMigration } from '@/lib/db/migrations/0004-sessions';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -9,5 +10,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0001-history': historyMigration(dialect),
     '0002-access': accessMigration(dialect),
     '0003-walls': wallsMigration(),
+    '0004-sessions': sessionsMigration(),
   };
 }

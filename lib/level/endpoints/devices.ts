@@ -2,6 +2,7 @@ import type { DeviceDetail } from '@/lib/domain/device';
 import { definedOnly, mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
 import { toDeviceDetail } from '@/lib/level/mappers/device';
 import { collect } from '@/lib/level/pagination';
+import type { GateLane } from '@/lib/level/request-gate';
 import { levelDeviceSchema } from '@/lib/level/schemas/device';
 import { segment, type Query } from '@/lib/level/url';
 import 'server-only';
@@ -100,10 +101,16 @@ export function devicesEndpoints(t: LevelTransport) {
     list,
     listAll: (filters: DeviceListFilters = {}, options: DeviceListOptions = {}) =>
       collect(list(filters, options)),
-    async get(id: string, include: DeviceIncludes = {}): Promise<DeviceDetail> {
+    async get(
+      id: string,
+      include: DeviceIncludes = {},
+      options: { lane?: GateLane; signal?: AbortSignal } = {},
+    ): Promise<DeviceDetail> {
       const raw = await t.request('GET', `/devices/${segment(id)}`, {
         query: includeQuery(include),
         schema: levelDeviceSchema,
+        lane: options.lane,
+        signal: options.signal,
       });
       return toDeviceDetail(raw);
     },

@@ -9,6 +9,7 @@ import { DeviceActionsCard } from '@/components/actions/device-actions-card';
 import { DeviceAlerts } from '@/components/devices/device-alerts';
 import { DeviceAvailability } from '@/components/devices/device-availability';
 import { DeviceBreadcrumb } from '@/components/devices/device-breadcrumb';
+import { DeviceDetailNotice } from '@/components/devices/device-detail-notice';
 import { DeviceIdentity } from '@/components/devices/device-identity';
 import { DeviceNetwork } from '@/components/devices/device-network';
 import { DeviceSecurity } from '@/components/devices/device-security';
@@ -20,12 +21,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Skeleton, SkeletonLines } from '@/components/ui/skeleton';
 import { useUrlState } from '@/lib/hooks/use-url-state';
-import { cachedDeviceRow, deviceQuery, type DeviceResponse } from '@/lib/query/devices';
+import { cachedDeviceRow, deviceQuery, deviceSnapshotQuery, type DeviceResponse } from '@/lib/query/devices';
 import { LevelboardApiError } from '@/lib/query/fetch-json';
 import { groupsQuery } from '@/lib/query/groups';
 import { deviceHistoryQuery } from '@/lib/query/history';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CloudOff, MonitorX } from 'lucide-react';
+import { MonitorX } from 'lucide-react';
 import Link from 'next/link';
 
 const DETAIL_SECTIONS = ['Security', 'Operating system', 'Hardware', 'Storage', 'Network'];
@@ -33,20 +34,34 @@ const DETAIL_SECTIONS = ['Security', 'Operating system', 'Hardware', 'Storage', 
 export function DeviceClient({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [view, setView] = useUrlState(parseDeviceDetailView, serializeDeviceDetailView);
-  const device = useQuery({
-    ...deviceQuery(id),
-    // Identity and status from a list already in memory while the detail is fetched from Level.
+  // Identity, status and alerts from the snapshot (never waits on Level), at once; the detail
+  // sections fill in when the second query, which asks Level, answers or fails.
+  const snapshot = useQuery({
+    ...deviceSnapshotQuery(id),
+    // From a list already in memory until the snapshot answers.
     placeholderData: (): DeviceResponse | undefined => {
       const row = cachedDeviceRow(queryClient, id);
       return row
-        ? { device: row, detail: null, detailError: null, alerts: [], syncedAt: null, stale: false }
+        ? {
+            device: row,
+            detail: null,
+            detailError: null,
+            detailFetchedAt: null,
+            alerts: [],
+            syncedAt: null,
+            stale: false,
+          }
         : undefined;
     },
   });
+  const full = useQuery(deviceQuery(id));
   const history = useQuery(deviceHistoryQuery(id, view.range));
   const groups = useQuery(groupsQuery());
 
-  if (device.error instanceof LevelboardApiError && device.error.status === 404) {
+  const notFound = [snapshot.error, full.error].some(
+    (error) => error instanceof LevelboardApiError && error.status === 404,
+  );
+  if (notFound) {
     return (
       <div className="space-y-4">
         <PageHeader title="Device not found" />
@@ -66,8 +81,9 @@ export function DeviceClient({ id }: { id: string }) {
     );
   }
 
-  const data = device.data;
-  const detailLoading = device.isPlaceholderData || (!data && device.isPending);
+  const settled = snapshot.data && !snapshot.isPlaceholderData ? snapshot.data : full.data;
+  const data = settled ?? snapshot.data;
+  const detail = full.data?.detail ?? null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -76,21 +92,13 @@ export function DeviceClient({ id }: { id: string }) {
       >
         {data ? <DeviceIdentity device={data.device} /> : null}
       </PageHeader>
-      {device.isError && !data ? (
-        <ErrorPanel message={device.error.message} onRetry={() => void device.refetch()} />
+      {snapshot.isError && !data ? (
+        <ErrorPanel message={snapshot.error.message} onRetry={() => void snapshot.refetch()} />
       ) : null}
-      {data?.detailError ? (
-        <div
-          role="status"
-          className="flex items-start gap-3 rounded-xl border border-warning/60 bg-warning/10 p-4 text-sm"
-          data-testid="detail-error"
-        >
-          <CloudOff className="mt-0.5 size-5 shrink-0 text-muted" aria-hidden />
-          <p>
-            <span className="font-medium">Level did not return this device’s details.</span>{' '}
-            <span className="text-muted">Showing what the last sync knows. ({data.detailError})</span>
-          </p>
-        </div>
+      {full.data?.detailError ? (
+        <DeviceDetailNotice reason={full.data.detailError} fetchedAt={full.data.detailFetchedAt} />
+      ) : full.isError && !full.data ? (
+        <DeviceDetailNotice reason={full.error.message} fetchedAt={null} />
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <DeviceAvailability
@@ -100,33 +108,33 @@ export function DeviceClient({ id }: { id: string }) {
           onRange={(range) => setView({ range })}
         />
         {/* Alerts first after availability: what a technician acts on. */}
-        {data && !device.isPlaceholderData ? (
-          <DeviceAlerts deviceId={id} alerts={data.alerts} />
+        {settled ? (
+          <DeviceAlerts deviceId={id} alerts={settled.alerts} />
         ) : (
           <Card id="loading-alerts" title="Alerts">
             <SkeletonLines lines={2} label="Loading alerts" />
           </Card>
         )}
-        {data && !device.isPlaceholderData ? (
+        {settled ? (
           <DeviceActionsCard
-            device={data.device}
-            notes={data.detail ? data.detail.notes : undefined}
+            device={settled.device}
+            notes={detail ? detail.notes : undefined}
             groups={groups.data?.groups}
           />
         ) : null}
-        {detailLoading ? (
+        {full.isPending ? (
           DETAIL_SECTIONS.map((title) => (
             <Card key={title} id={`loading-${title.toLowerCase().replace(/\W+/g, '-')}`} title={title}>
               <SkeletonLines lines={4} label={`Loading ${title.toLowerCase()}`} />
             </Card>
           ))
-        ) : data?.detail ? (
+        ) : detail ? (
           <>
-            <DeviceSecurity detail={data.detail} />
-            <DeviceOs detail={data.detail} />
-            <DeviceHardware detail={data.detail} />
-            <DeviceStorage detail={data.detail} />
-            <DeviceNetwork detail={data.detail} />
+            <DeviceSecurity detail={detail} />
+            <DeviceOs detail={detail} />
+            <DeviceHardware detail={detail} />
+            <DeviceStorage detail={detail} />
+            <DeviceNetwork detail={detail} />
           </>
         ) : null}
       </div>

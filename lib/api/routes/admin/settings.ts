@@ -59,8 +59,8 @@ async function changeKey(apiKey: string | null, ip: string) {
     detail: apiKey ? { keyHint: lastFour(apiKey) } : undefined,
     ip,
   });
-  // The next sync uses the new key; start it now rather than at the next interval.
-  if (isSyncLeader()) void fleetService().syncNow();
+  // The next sync uses the new key: now, and back on the normal schedule (no 401 back-off).
+  if (isSyncLeader()) void fleetService().resync();
 }
 
 export const setLevelKeyRoute = route(
@@ -95,6 +95,8 @@ export const testLevelKeyRoute = route(
         ? getEnv().LEVEL_API_URL
         : (connection?.baseUrl ?? getEnv().LEVEL_API_URL);
     const outcome = await testConnection(baseUrl, key);
+    // The key in use works (again): sync now instead of after the back-off of a 401.
+    if (outcome.result === 'ok' && key === connection?.apiKey && isSyncLeader()) void fleetService().resync();
     await audit(await getStore(), {
       actor: 'admin',
       action: 'settings.level_key.test',

@@ -5,6 +5,7 @@ import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { deniedAttemptLog } from '@/lib/auth/denied-attempts';
+import { endSessionOf, newAdminSession } from '@/lib/auth/live-sessions';
 import { LoginLimiter } from '@/lib/auth/login-limiter';
 import { secrets } from '@/lib/auth/secrets';
 import { clearedSessionCookie, sessionCookie } from '@/lib/auth/session';
@@ -39,17 +40,18 @@ export const loginRoute = route(
       return errorResult(401, 'invalid_password', 'That password is not right.');
     }
     await audit(store, { actor: 'admin', action: 'login', result: 'ok', ip });
-    const now = Date.now();
-    return json({ ok: true }, 200, {
-      'Set-Cookie': await sessionCookie({ role: 'admin', issuedAt: now, seenAt: now }),
-    });
+    return json({ ok: true }, 200, { 'Set-Cookie': await sessionCookie(await newAdminSession()) });
   },
   { access: 'public' },
 );
 
 export const logoutRoute = route(
   'auth.logout',
-  async () => json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() }),
+  async (request) => {
+    // Ended on the server too: a copy of the cookie replayed later no longer counts.
+    await endSessionOf(request.header('cookie'));
+    return json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() });
+  },
   { access: 'public' },
 );
 

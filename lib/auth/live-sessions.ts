@@ -1,0 +1,42 @@
+import {
+  newSessionId,
+  passwordFingerprint,
+  readSession,
+  sessionEndHorizon,
+  type SessionData,
+} from '@/lib/auth/session';
+import { SessionRevocations } from '@/lib/auth/session-revocation';
+import { getStore } from '@/lib/db/instance';
+import 'server-only';
+
+// The process's one SessionRevocations (on globalThis: Next bundles routes and instrumentation
+// apart), and the three things routes do with it.
+
+const slot = globalThis as typeof globalThis & { __levelboardRevocations?: Promise<SessionRevocations> };
+
+function revocations(): Promise<SessionRevocations> {
+  slot.__levelboardRevocations ??= getStore().then((store) => new SessionRevocations(store));
+  return slot.__levelboardRevocations;
+}
+
+/** A new admin session: its own id, the current generation and the current password's fingerprint. */
+export async function newAdminSession(now = Date.now()): Promise<SessionData> {
+  const gen = await (await revocations()).currentGeneration();
+  return { role: 'admin', sid: newSessionId(), gen, pwf: passwordFingerprint(), issuedAt: now, seenAt: now };
+}
+
+/** False once logout or "sign out everywhere" ended this session. */
+export async function isSessionLive(session: SessionData): Promise<boolean> {
+  return (await revocations()).isLive(session.role === 'admin' ? session : { sid: session.sid });
+}
+
+/** Logout: the session in this cookie header, if any, ends on the server as well. */
+export async function endSessionOf(cookieHeader: string | undefined): Promise<void> {
+  const session = await readSession(cookieHeader);
+  if (session?.sid) await (await revocations()).end(session.sid, sessionEndHorizon(session));
+}
+
+/** Ends every admin session at once. */
+export async function endAllAdminSessions(): Promise<void> {
+  await (await revocations()).endAll();
+}

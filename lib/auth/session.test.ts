@@ -1,0 +1,80 @@
+import {
+  ADMIN_LIFETIME_MS,
+  parseCookies,
+  passwordFingerprint,
+  readSession,
+  SESSION_COOKIE,
+  sessionCookie,
+  type SessionData,
+} from '@/lib/auth/session';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+// What a restart with other secrets looks like to this process: the secrets slot it reads once.
+const slot = globalThis as typeof globalThis & {
+  __levelboardSecrets?: { sessionSecret: string; adminPassword: string };
+};
+const SECRET = 'a-session-secret-of-at-least-32-characters!';
+
+function useSecrets(adminPassword: string) {
+  slot.__levelboardSecrets = { sessionSecret: SECRET, adminPassword };
+}
+
+/** The cookie as a browser sends it back: name=value, from the Set-Cookie header. */
+const asHeader = (setCookie: string) => setCookie.split(';')[0] ?? '';
+
+function adminSession(now: number): SessionData {
+  return { role: 'admin', sid: 'sid-1', gen: 0, pwf: passwordFingerprint(), issuedAt: now, seenAt: now };
+}
+
+beforeEach(() => useSecrets('first-password'));
+
+describe('parseCookies', () => {
+  it('skips values that are not valid percent-encoding and keeps the others', () => {
+    const cookies = parseCookies(`x=%E0%A4%A; ${SESSION_COOKIE}=abc%2Adef; y=%; z=%zz; w=ok`);
+    expect([...cookies]).toEqual([
+      [SESSION_COOKIE, 'abc*def'],
+      ['w', 'ok'],
+    ]);
+  });
+});
+
+describe('readSession', () => {
+  it('reads an admin session beside malformed cookies', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    await expect(readSession(`x=%E0%A4%A; ${cookie}; y=%`, now)).resolves.toMatchObject({
+      role: 'admin',
+      sid: 'sid-1',
+    });
+  });
+
+  it('refuses an admin session issued under another ADMIN_PASSWORD', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    await expect(readSession(cookie, now)).resolves.not.toBeNull();
+    useSecrets('second-password');
+    await expect(readSession(cookie, now)).resolves.toBeNull();
+    useSecrets('first-password');
+    await expect(readSession(cookie, now)).resolves.not.toBeNull();
+  });
+
+  it('never puts the password or its plain hash in the fingerprint', async () => {
+    const { createHash } = await import('node:crypto');
+    const fingerprint = passwordFingerprint();
+    expect(fingerprint).not.toContain('first-password');
+    for (const encoding of ['hex', 'base64', 'base64url'] as const)
+      expect(createHash('sha256').update('first-password').digest(encoding)).not.toContain(fingerprint);
+  });
+
+  it('refuses an admin cookie without a session id (issued before sessions could end)', async () => {
+    const now = Date.now();
+    const legacy = { role: 'admin', issuedAt: now, seenAt: now } as unknown as SessionData;
+    await expect(readSession(asHeader(await sessionCookie(legacy)), now)).resolves.toBeNull();
+  });
+
+  it('still ends an admin session 12 h after sign-in', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    await expect(readSession(cookie, now + ADMIN_LIFETIME_MS + 1)).resolves.toBeNull();
+  });
+});
