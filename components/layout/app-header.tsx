@@ -1,5 +1,6 @@
 import { DemoBadge } from '@/components/layout/demo-badge';
 import { NavLinks } from '@/components/layout/nav-links';
+import { SharedViewDetails } from '@/components/layout/shared-view-details';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { Activity, Eye } from 'lucide-react';
@@ -33,6 +34,7 @@ export function AppHeader({ demo, role }: { demo: boolean; role: 'admin' | 'view
             {admin ? <SignOutButton /> : null}
           </div>
         </div>
+        {admin ? null : <SharedViewDetails />}
       </header>
       <NavLinks variant="bottom" admin={admin} />
     </>

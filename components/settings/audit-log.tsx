@@ -30,8 +30,27 @@ export function AuditLog() {
                 <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
                   {format(new Date(entry.at), 'yyyy-MM-dd HH:mm:ss')}
                 </td>
-                <td className="py-1.5 pr-3">{entry.actor}</td>
-                <td className="py-1.5 pr-3">{entry.action}</td>
+                <td
+                  className="py-1.5 pr-3"
+                  title={entry.actor !== entry.actorLabel ? entry.actor : undefined}
+                >
+                  {entry.actorLabel}
+                </td>
+                <td className="py-1.5 pr-3">
+                  {entry.action}
+                  {entry.targetLabel ? (
+                    <>
+                      {' · '}
+                      <span
+                        className="font-medium"
+                        title={`Link id ${entry.target}`}
+                        data-testid="audit-target"
+                      >
+                        {entry.targetLabel}
+                      </span>
+                    </>
+                  ) : null}
+                </td>
                 <td className={entry.result === 'ok' ? 'py-1.5 pr-3' : 'py-1.5 pr-3 text-critical'}>
                   {entry.result}
                 </td>

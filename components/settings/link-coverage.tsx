@@ -1,0 +1,48 @@
+import type { ShareLinkView } from '@/lib/query/admin';
+
+/** What a link covers, in the names the admin knows: a group's path, or a few device names and "+N more". */
+export function LinkCoverage({ link }: { link: ShareLinkView }) {
+  const covers = link.covers;
+  if (covers.kind === 'fleet') return <span>Whole fleet</span>;
+  if (!link.resolved) {
+    return (
+      <span className="text-muted">{covers.kind === 'group' ? 'One group' : `${covers.count} devices`}</span>
+    );
+  }
+  if (covers.kind === 'group') {
+    if (covers.missing || !covers.path) {
+      return (
+        <span className="font-medium text-critical" title={`Group id ${covers.groupId}`}>
+          Group no longer exists
+        </span>
+      );
+    }
+    return <span title={`Group id ${covers.groupId}`}>{covers.path.join(' / ')}</span>;
+  }
+  const present = covers.count - covers.missing;
+  if (present === 0) {
+    return (
+      <span className="font-medium text-critical">
+        {covers.count === 1 ? 'The device no longer exists' : `All ${covers.count} devices no longer exist`}
+      </span>
+    );
+  }
+  const more = present - covers.named.length;
+  return (
+    <span>
+      {covers.named.map((device, index) => (
+        <span key={device.id} title={`Device id ${device.id}`}>
+          {index > 0 ? ', ' : ''}
+          {device.name}
+        </span>
+      ))}
+      {more > 0 ? <span className="text-muted"> +{more} more</span> : null}
+      {covers.missing > 0 ? (
+        <span className="text-critical">
+          {' '}
+          · {covers.missing} no longer exist{covers.missing === 1 ? 's' : ''}
+        </span>
+      ) : null}
+    </span>
+  );
+}
