@@ -53,7 +53,7 @@ export function ShareLinks() {
       <CreateShareLinkForm onCreated={(link) => setCreated(link)} />
       {created ? <NewLinkNotice url={created.url} name={created.name} /> : null}
       <div className="mt-5 overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-sm" data-testid="share-links-table">
           <thead className="text-xs text-muted uppercase">
             <tr>
               <th className="py-2 pr-3">Name</th>
