@@ -94,6 +94,7 @@ test.describe('link management screenshots', () => {
         await tech.goto(`${demoUrl}/s/${link.token}`);
         await expect(tech.getByTestId('shared-view-details')).toBeVisible();
         await expect(tech.getByTestId('tile-total').locator('[data-value]')).toBeVisible();
+        await expect(tech.getByTestId('chart-skeleton')).toHaveCount(0);
         await tech.screenshot({ path: shot('tech-overview') });
         await revokeLink(request, link.id);
         await expect(tech.getByTestId('session-ended')).toBeVisible({ timeout: 17_000 });

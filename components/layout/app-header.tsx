@@ -27,7 +27,9 @@ export function AppHeader({ demo, role }: { demo: boolean; role: 'admin' | 'view
           <div className="ml-auto flex items-center gap-1">
             {admin ? null : (
               <span className="inline-flex items-center gap-1 text-xs text-muted" data-testid="shared-view">
-                <Eye className="size-4" aria-hidden /> Shared view
+                {/* On phones the strip below says it in full; the eye alone keeps the header on one line. */}
+                <Eye className="size-4" aria-hidden />{' '}
+                <span className="sr-only sm:not-sr-only">Shared view</span>
               </span>
             )}
             <ThemeToggle />

@@ -32,12 +32,15 @@ export function CreateShareLinkForm({
   const [kind, setKind] = useState<'viewer' | 'wall'>('viewer');
   const [scopeKind, setScopeKind] = useState<'fleet' | 'group' | 'devices'>('fleet');
   const [picked, setPicked] = useState<PickedDevice[]>([]);
+  // Bumped on each created link so the picker starts empty (no stale search) for the next one.
+  const [round, setRound] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (body: unknown) =>
       sendJson<{ path: string; link: { name: string } }>('/api/admin/share-links', 'POST', body),
     onSuccess: (result) => {
       setPicked([]);
+      setRound((value) => value + 1);
       onCreated({ url: `${window.location.origin}${result.path}`, name: result.link.name });
       void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
     },
@@ -129,7 +132,7 @@ export function CreateShareLinkForm({
           </select>
         </label>
       ) : null}
-      {scopeKind === 'devices' ? <DevicePicker picked={picked} onChange={setPicked} /> : null}
+      {scopeKind === 'devices' ? <DevicePicker key={round} picked={picked} onChange={setPicked} /> : null}
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" name="redact" className="size-4" />
         Hide hostnames and users

@@ -30,7 +30,7 @@ export function EditWallLinkDialog({ link, onClose }: { link: ShareLinkView | nu
     >
       {link ? (
         <form
-          className="grid gap-3"
+          className="space-y-3"
           onSubmit={(event) => {
             event.preventDefault();
             const form = wallSettingsFrom(new FormData(event.currentTarget));
@@ -38,7 +38,7 @@ export function EditWallLinkDialog({ link, onClose }: { link: ShareLinkView | nu
             save.mutate({ id: link.id, wall: { ...link.wall, ...form } });
           }}
         >
-          <WallSettingsFields initial={link.wall ?? {}} />
+          <WallSettingsFields initial={link.wall ?? {}} compact />
           <p className="text-sm text-muted">
             Screens using this link show the new settings the next time they load the wall (at the latest they
             reload themselves at least once a day).

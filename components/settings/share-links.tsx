@@ -25,7 +25,7 @@ function status(link: ShareLinkView): string {
 function wallText(link: ShareLinkView): string {
   if (!link.wall) return '';
   const views = link.wall.views?.length ?? 4;
-  const parts = [`${views} view${views === 1 ? '' : 's'}`, `${link.wall.intervalSeconds ?? 20} s`];
+  const parts = [`${views} view${views === 1 ? '' : 's'}`, `${link.wall.intervalSeconds ?? 20}\u00a0s`];
   if (link.wall.sound) parts.push('sound');
   return ` · ${parts.join(', ')}`;
 }

@@ -12,7 +12,13 @@ const HOLDS = [
  * The wall part of the share-link form (and of its edit dialog, filled with the link's current
  * settings): what the screen rotates through and how it draws attention.
  */
-export function WallSettingsFields({ initial = {} }: { initial?: WallSettings }) {
+export function WallSettingsFields({
+  initial = {},
+  compact = false,
+}: {
+  initial?: WallSettings;
+  compact?: boolean;
+}) {
   const views = initial.views ?? WALL_DEFAULTS.views;
   const hold = initial.holdMaxSeconds ?? WALL_DEFAULTS.holdMaxSeconds;
   // A hold set through the API may not be one of the choices; keep it selectable rather than lose it.
@@ -20,9 +26,15 @@ export function WallSettingsFields({ initial = {} }: { initial?: WallSettings })
     ? HOLDS
     : [...HOLDS, { label: `At most ${hold} seconds`, seconds: hold }];
   return (
-    <fieldset className="grid gap-3 rounded-md border border-line p-3 sm:col-span-2 sm:grid-cols-2 lg:col-span-3 lg:grid-cols-4">
+    <fieldset
+      className={
+        compact
+          ? 'grid gap-3 rounded-md border border-line p-3 sm:grid-cols-2'
+          : 'grid gap-3 rounded-md border border-line p-3 sm:col-span-2 sm:grid-cols-2 lg:col-span-3 lg:grid-cols-4'
+      }
+    >
       <legend className="px-1 text-sm font-medium">Wall screen</legend>
-      <div className="sm:col-span-2 lg:col-span-4">
+      <div className={compact ? 'sm:col-span-2' : 'sm:col-span-2 lg:col-span-4'}>
         <span className="text-sm font-medium">Views, in order</span>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {WALL_VIEWS.map((view) => (

@@ -18,9 +18,7 @@ export default async function LoginPage() {
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to Levelboard</h1>
-        <p className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
+        <p className="mt-1 text-sm text-muted">{hint}</p>
       </div>
       <LoginForm />
     </main>
