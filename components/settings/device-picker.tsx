@@ -129,7 +129,7 @@ export function DevicePicker({
                 data-testid="device-option"
               >
                 <Plus className="size-4 shrink-0 text-muted" aria-hidden />
-                <span className="font-medium">{row.displayName}</span>
+                <span className="shrink-0 font-medium whitespace-nowrap">{row.displayName}</span>
                 <span className="truncate text-xs text-muted">
                   {[row.displayName !== row.hostname ? row.hostname : null, row.groupPath.join(' / ') || null]
                     .filter(Boolean)
