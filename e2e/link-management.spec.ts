@@ -342,7 +342,11 @@ test.describe('link management', () => {
       const link = await createLink(request, { name: `Revoked while open ${Date.now()}` });
       const tech = await openAsTechnician(browser, link.token);
       if (start !== '/') await tech.goto(`${demoUrl}${start}`);
-      await expect(tech.getByTestId('shared-view-details')).toBeVisible();
+      const content =
+        start === '/'
+          ? tech.getByTestId('tile-total').locator('[data-value]')
+          : tech.getByTestId('device-row').first();
+      await expect(content).toBeVisible();
       await revokeLink(request, link.id);
       // The slowest poll on every dashboard page is the session's own (15 s).
       const notice = tech.getByTestId('session-ended');
