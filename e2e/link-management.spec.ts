@@ -142,6 +142,7 @@ test.describe('link management', () => {
         { timeout: 2_000 },
       );
     }).toPass({ timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('the audit log names links (ids only in a tooltip)', async ({ browser, page, request }) => {

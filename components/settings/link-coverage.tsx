@@ -1,4 +1,16 @@
 import type { ShareLinkView } from '@/lib/query/admin';
+import { TriangleAlert } from 'lucide-react';
+import type { ReactNode } from 'react';
+
+/** Something the link covers is gone: a red icon with ink text (red text on white fails contrast). */
+function Gone({ children, title }: { children: ReactNode; title?: string }) {
+  return (
+    <span className="inline-flex items-center gap-1 font-medium" title={title}>
+      <TriangleAlert className="size-4 shrink-0 text-critical" aria-hidden />
+      {children}
+    </span>
+  );
+}
 
 /** What a link covers, in the names the admin knows: a group's path, or a few device names and "+N more". */
 export function LinkCoverage({ link }: { link: ShareLinkView }) {
@@ -11,20 +23,16 @@ export function LinkCoverage({ link }: { link: ShareLinkView }) {
   }
   if (covers.kind === 'group') {
     if (covers.missing || !covers.path) {
-      return (
-        <span className="font-medium text-critical" title={`Group id ${covers.groupId}`}>
-          Group no longer exists
-        </span>
-      );
+      return <Gone title={`Group id ${covers.groupId}`}>Group no longer exists</Gone>;
     }
     return <span title={`Group id ${covers.groupId}`}>{covers.path.join(' / ')}</span>;
   }
   const present = covers.count - covers.missing;
   if (present === 0) {
     return (
-      <span className="font-medium text-critical">
+      <Gone>
         {covers.count === 1 ? 'The device no longer exists' : `All ${covers.count} devices no longer exist`}
-      </span>
+      </Gone>
     );
   }
   const more = present - covers.named.length;
@@ -38,10 +46,12 @@ export function LinkCoverage({ link }: { link: ShareLinkView }) {
       ))}
       {more > 0 ? <span className="text-muted"> +{more} more</span> : null}
       {covers.missing > 0 ? (
-        <span className="text-critical">
-          {' '}
-          · {covers.missing} no longer exist{covers.missing === 1 ? 's' : ''}
-        </span>
+        <>
+          {' · '}
+          <Gone>
+            {covers.missing} no longer exist{covers.missing === 1 ? 's' : ''}
+          </Gone>
+        </>
       ) : null}
     </span>
   );
