@@ -65,6 +65,8 @@ test.describe('link management screenshots', () => {
         await page.getByTestId('new-link').scrollIntoViewIfNeeded();
         await page.screenshot({ path: shot('new-link') });
         await page.screenshot({ path: shot('settings-full'), fullPage: true });
+        await page.getByRole('region', { name: 'Audit log' }).screenshot({ path: shot('audit') });
+        await page.getByTestId('share-links-table').screenshot({ path: shot('list') });
 
         const row = linkRow(page, `Picked devices ${size}`);
         await row.getByRole('button', { name: /^Revoke/ }).click();
