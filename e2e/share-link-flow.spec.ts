@@ -49,6 +49,7 @@ test('admin signs in, creates a scoped link, a technician uses it, the admin rev
   const row = admin.getByTestId('share-link-row').filter({ hasText: 'Field tech, one client' });
   await expect(row).toContainText('1');
   await row.getByRole('button', { name: /Revoke/ }).click();
+  await admin.getByTestId('revoke-link-dialog').getByRole('button', { name: 'Revoke link' }).click();
   await expect(row).toContainText('revoked');
 
   await tech.reload();

@@ -1,5 +1,6 @@
 import { DemoBadge } from '@/components/layout/demo-badge';
 import { NavLinks } from '@/components/layout/nav-links';
+import { SharedViewDetails } from '@/components/layout/shared-view-details';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { Activity, Eye } from 'lucide-react';
@@ -26,13 +27,16 @@ export function AppHeader({ demo, role }: { demo: boolean; role: 'admin' | 'view
           <div className="ml-auto flex items-center gap-1">
             {admin ? null : (
               <span className="inline-flex items-center gap-1 text-xs text-muted" data-testid="shared-view">
-                <Eye className="size-4" aria-hidden /> Shared view
+                {/* On phones the strip below says it in full; the eye alone keeps the header on one line. */}
+                <Eye className="size-4" aria-hidden />{' '}
+                <span className="sr-only sm:not-sr-only">Shared view</span>
               </span>
             )}
             <ThemeToggle />
             {admin ? <SignOutButton /> : null}
           </div>
         </div>
+        {admin ? null : <SharedViewDetails />}
       </header>
       <NavLinks variant="bottom" admin={admin} />
     </>

@@ -13,7 +13,8 @@ export function AuditLog() {
       title="Audit log"
       description="Sign-ins, share links, settings and admin actions — newest first."
     >
-      <div className="max-h-96 overflow-auto">
+      {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
+      <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Audit entries">
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-raised text-xs text-muted uppercase">
             <tr>
@@ -30,9 +31,32 @@ export function AuditLog() {
                 <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
                   {format(new Date(entry.at), 'yyyy-MM-dd HH:mm:ss')}
                 </td>
-                <td className="py-1.5 pr-3">{entry.actor}</td>
-                <td className="py-1.5 pr-3">{entry.action}</td>
-                <td className={entry.result === 'ok' ? 'py-1.5 pr-3' : 'py-1.5 pr-3 text-critical'}>
+                <td
+                  className="py-1.5 pr-3"
+                  title={entry.actor !== entry.actorLabel ? entry.actor : undefined}
+                >
+                  {entry.actorLabel}
+                </td>
+                <td className="py-1.5 pr-3">
+                  {entry.action}
+                  {entry.targetLabel ? (
+                    <>
+                      {' · '}
+                      <span
+                        className="font-medium"
+                        title={`Link id ${entry.target}`}
+                        data-testid="audit-target"
+                      >
+                        {entry.targetLabel}
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+                <td className="py-1.5 pr-3">
+                  {/* A red dot, not red text: small red text on white fails contrast. */}
+                  {entry.result === 'ok' ? null : (
+                    <span className="mr-1.5 inline-block size-2 rounded-full bg-critical" aria-hidden />
+                  )}
                   {entry.result}
                 </td>
                 <td className="py-1.5 text-muted">{entry.ip ?? ''}</td>

@@ -1,5 +1,6 @@
 'use client';
 
+import { DevicePicker, type PickedDevice } from '@/components/settings/device-picker';
 import { buttonClass, inputClass } from '@/components/settings/section';
 import { WallSettingsFields, wallSettingsFrom } from '@/components/settings/wall-settings-fields';
 import type { GroupNode } from '@/lib/domain/fleet';
@@ -30,10 +31,16 @@ export function CreateShareLinkForm({
   });
   const [kind, setKind] = useState<'viewer' | 'wall'>('viewer');
   const [scopeKind, setScopeKind] = useState<'fleet' | 'group' | 'devices'>('fleet');
+  const [picked, setPicked] = useState<PickedDevice[]>([]);
+  // Bumped on each created link so the picker starts empty (no stale search) for the next one.
+  const [round, setRound] = useState(0);
+  const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (body: unknown) =>
       sendJson<{ path: string; link: { name: string } }>('/api/admin/share-links', 'POST', body),
     onSuccess: (result) => {
+      setPicked([]);
+      setRound((value) => value + 1);
       onCreated({ url: `${window.location.origin}${result.path}`, name: result.link.name });
       void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
     },
@@ -46,17 +53,17 @@ export function CreateShareLinkForm({
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         const expiry = String(form.get('expiry'));
+        if (scopeKind === 'devices' && picked.length === 0) {
+          setFormError('Choose at least one device for a device-list link.');
+          return;
+        }
+        setFormError(null);
         const scope =
           scopeKind === 'fleet'
             ? { kind: 'fleet' }
             : scopeKind === 'group'
               ? { kind: 'group', groupId: String(form.get('groupId')) }
-              : {
-                  kind: 'devices',
-                  deviceIds: String(form.get('deviceIds'))
-                    .split(/[\s,]+/)
-                    .filter(Boolean),
-                };
+              : { kind: 'devices', deviceIds: form.getAll('deviceIds').map(String) };
         create.mutate({
           name: String(form.get('name')),
           kind,
@@ -125,18 +132,7 @@ export function CreateShareLinkForm({
           </select>
         </label>
       ) : null}
-      {scopeKind === 'devices' ? (
-        <label>
-          <span className="text-sm font-medium">Device ids</span>
-          <textarea
-            name="deviceIds"
-            required
-            rows={2}
-            className={inputClass}
-            placeholder="Comma- or space-separated Level device ids"
-          />
-        </label>
-      ) : null}
+      {scopeKind === 'devices' ? <DevicePicker key={round} picked={picked} onChange={setPicked} /> : null}
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" name="redact" className="size-4" />
         Hide hostnames and users
@@ -146,9 +142,9 @@ export function CreateShareLinkForm({
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create link'}
         </button>
-        {create.error ? (
+        {(formError ?? create.error) ? (
           <p role="alert" className="text-sm text-critical">
-            {create.error.message}
+            {formError ?? create.error?.message}
           </p>
         ) : null}
       </div>

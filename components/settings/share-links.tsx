@@ -1,6 +1,10 @@
 'use client';
 
 import { CreateShareLinkForm } from '@/components/settings/create-share-link-form';
+import { EditWallLinkDialog } from '@/components/settings/edit-wall-link-dialog';
+import { LinkCoverage } from '@/components/settings/link-coverage';
+import { NewLinkNotice } from '@/components/settings/new-link-notice';
+import { RevokeLinkDialog } from '@/components/settings/revoke-link-dialog';
 import { Section, secondaryButtonClass } from '@/components/settings/section';
 import { adminKeys, sendJson, shareLinksQuery, type ShareLinkView } from '@/lib/query/admin';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,24 +25,23 @@ function status(link: ShareLinkView): string {
 function wallText(link: ShareLinkView): string {
   if (!link.wall) return '';
   const views = link.wall.views?.length ?? 4;
-  const parts = [`${views} view${views === 1 ? '' : 's'}`, `${link.wall.intervalSeconds ?? 20} s`];
+  const parts = [`${views} view${views === 1 ? '' : 's'}`, `${link.wall.intervalSeconds ?? 20}\u00a0s`];
   if (link.wall.sound) parts.push('sound');
   return ` · ${parts.join(', ')}`;
-}
-
-function scopeText(link: ShareLinkView): string {
-  if (link.scope.kind === 'fleet') return 'whole fleet';
-  if (link.scope.kind === 'group') return 'one group';
-  return `${link.scope.deviceIds.length} devices`;
 }
 
 export function ShareLinks() {
   const queryClient = useQueryClient();
   const links = useQuery(shareLinksQuery());
   const [created, setCreated] = useState<{ url: string; name: string } | null>(null);
+  const [revoking, setRevoking] = useState<ShareLinkView | null>(null);
+  const [editing, setEditing] = useState<ShareLinkView | null>(null);
   const revoke = useMutation({
-    mutationFn: (id: string) => sendJson(`/api/admin/share-links/${id}`, 'DELETE'),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.all() }),
+    mutationFn: (id: string) => sendJson(`/api/admin/share-links/${encodeURIComponent(id)}`, 'DELETE'),
+    onSuccess: () => {
+      setRevoking(null);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
+    },
   });
 
   return (
@@ -48,20 +51,9 @@ export function ShareLinks() {
       description="Read-only links for technicians and wall screens. Scoped, expiring and revocable; enforced by the server."
     >
       <CreateShareLinkForm onCreated={(link) => setCreated(link)} />
-      {created ? (
-        <div role="status" className="mt-4 rounded-md border border-online/50 bg-online/10 p-3 text-sm">
-          <p className="font-medium">Link “{created.name}” created. Copy it now — it is shown only once:</p>
-          <input
-            readOnly
-            value={created.url}
-            className="mt-2 w-full rounded border border-line bg-surface px-2 py-1 font-mono text-xs"
-            data-testid="new-link-url"
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </div>
-      ) : null}
+      {created ? <NewLinkNotice url={created.url} name={created.name} /> : null}
       <div className="mt-5 overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-sm" data-testid="share-links-table">
           <thead className="text-xs text-muted uppercase">
             <tr>
               <th className="py-2 pr-3">Name</th>
@@ -83,17 +75,32 @@ export function ShareLinks() {
                   {wallText(link)}
                   {link.redact ? ' · redacted' : ''}
                 </td>
-                <td className="py-2 pr-3">{scopeText(link)}</td>
+                <td className="py-2 pr-3" data-testid="link-covers">
+                  <LinkCoverage link={link} />
+                </td>
                 <td className="py-2 pr-3">{status(link)}</td>
                 <td className="py-2 pr-3">{when(link.createdAt, '—')}</td>
                 <td className="py-2 pr-3">{when(link.lastUsedAt, 'never')}</td>
                 <td className="py-2 pr-3 tabular-nums">{link.useCount}</td>
-                <td className="py-2 text-right">
+                <td className="py-2 text-right whitespace-nowrap">
+                  {link.kind === 'wall' && status(link).startsWith('active') ? (
+                    <button
+                      type="button"
+                      className={`${secondaryButtonClass} mr-2`}
+                      onClick={() => setEditing(link)}
+                      aria-label={`Edit wall settings of ${link.name}`}
+                    >
+                      Edit
+                    </button>
+                  ) : null}
                   {link.revokedAt === null ? (
                     <button
                       type="button"
                       className={secondaryButtonClass}
-                      onClick={() => revoke.mutate(link.id)}
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking(link);
+                      }}
                       aria-label={`Revoke ${link.name}`}
                     >
                       Revoke
@@ -108,6 +115,14 @@ export function ShareLinks() {
           <p className="py-3 text-sm text-muted">No share links yet.</p>
         ) : null}
       </div>
+      <RevokeLinkDialog
+        link={revoking}
+        onClose={() => setRevoking(null)}
+        onConfirm={(link) => revoke.mutate(link.id)}
+        pending={revoke.isPending}
+        error={revoke.error?.message ?? null}
+      />
+      <EditWallLinkDialog link={editing} onClose={() => setEditing(null)} />
     </Section>
   );
 }

@@ -49,5 +49,6 @@ export function Dialog({
 
 export const primaryButtonClass =
   'inline-flex items-center justify-center gap-1.5 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-surface hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:cursor-not-allowed disabled:opacity-60';
+// Darker than the severity colour so white text on it keeps a 4.5:1 contrast in both themes.
 export const dangerButtonClass =
-  'inline-flex items-center justify-center gap-1.5 rounded-md bg-critical px-3 py-1.5 text-sm font-medium text-surface hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-critical disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex items-center justify-center gap-1.5 rounded-md bg-[color-mix(in_oklch,var(--severity-critical)_70%,black)] px-3 py-1.5 text-sm font-medium text-white hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-critical disabled:cursor-not-allowed disabled:opacity-60';

@@ -124,3 +124,21 @@ export async function revokeShareLink(store: Store, id: string, now = Date.now()
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Replaces a wall link's settings; false when no such link is still usable as a wall link. */
+export async function updateWallSettings(
+  store: Store,
+  id: string,
+  wall: WallSettings,
+  now = Date.now(),
+): Promise<boolean> {
+  const result = await store.db
+    .updateTable('share_links')
+    .set({ wall_settings: JSON.stringify(wall) })
+    .where('id', '=', id)
+    .where('kind', '=', 'wall')
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -11,6 +11,13 @@ export interface ShareLinkView {
   name: string;
   kind: 'viewer' | 'wall';
   scope: { kind: 'fleet' } | { kind: 'group'; groupId: string } | { kind: 'devices'; deviceIds: string[] };
+  /** The scope in names (resolved by the server), and whether what it covers still exists. */
+  covers:
+    | { kind: 'fleet' }
+    | { kind: 'group'; groupId: string; path: string[] | null; missing: boolean }
+    | { kind: 'devices'; count: number; named: { id: string; name: string }[]; missing: number };
+  /** False before the first sync (names unknown yet). */
+  resolved: boolean;
   redact: boolean;
   wall: WallSettings | null;
   createdAt: number;
@@ -34,8 +41,10 @@ export interface AuditEntryView {
   id: number;
   at: number;
   actor: string;
+  actorLabel: string;
   action: string;
   target: string | null;
+  targetLabel: string | null;
   result: string;
   detail: unknown;
   ip: string | null;

@@ -5,7 +5,14 @@ import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { scopeSchema } from '@/lib/auth/scope';
-import { createShareLink, listShareLinks, revokeShareLink } from '@/lib/auth/share-links';
+import { shareLinkAdminView } from '@/lib/auth/share-link-view';
+import {
+  createShareLink,
+  findShareLink,
+  listShareLinks,
+  revokeShareLink,
+  updateWallSettings,
+} from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
 import { fleetService } from '@/lib/fleet/instance';
 import { wallSettingsInput } from '@/lib/wall/settings';
@@ -36,7 +43,11 @@ const newLinkSchema = z
 
 export const shareLinksRoute = route(
   'admin.share-links.list',
-  async () => json({ links: await listShareLinks(await getStore()) }),
+  async () => {
+    const snapshot = fleetService().current();
+    const links = await listShareLinks(await getStore());
+    return json({ links: links.map((link) => shareLinkAdminView(link, snapshot)) });
+  },
   {
     access: 'admin',
   },
@@ -73,7 +84,37 @@ export const createShareLinkRoute = route(
       ip: clientAddress(request),
     });
     // The token is shown this once; only its hash is stored.
-    return json({ link, token, path: `/s/${token}` }, 201);
+    return json({ link: shareLinkAdminView(link, snapshot), token, path: `/s/${token}` }, 201);
+  },
+  { access: 'admin' },
+);
+
+const linkUpdateSchema = z.strictObject({ wall: wallSettingsInput });
+
+/** A wall link's screen settings, changed after creation; the screen picks them up on its next load. */
+export const updateShareLinkRoute = route(
+  'admin.share-links.update',
+  async (request, params) => {
+    const input = await parseBody(request, linkUpdateSchema);
+    const store = await getStore();
+    const id = params.id ?? '';
+    const link = await findShareLink(store, id);
+    if (!link) throw notFound(`No share link with id "${id}".`);
+    if (link.kind !== 'wall') throw badRequest('Only wall links have screen settings to change.');
+    if (!(await updateWallSettings(store, id, input.wall))) {
+      throw badRequest('This link is revoked or expired; its settings can no longer change.');
+    }
+    await audit(store, {
+      actor: 'admin',
+      action: 'share_link.update',
+      target: id,
+      result: 'ok',
+      detail: { name: link.name, before: link.wall, after: input.wall },
+      ip: clientAddress(request),
+    });
+    const updated = await findShareLink(store, id);
+    if (!updated) throw notFound(`No share link with id "${id}".`);
+    return json({ link: shareLinkAdminView(updated, fleetService().current()) });
   },
   { access: 'admin' },
 );
@@ -89,6 +130,7 @@ export const revokeShareLinkRoute = route(
       action: 'share_link.revoke',
       target: id,
       result: 'ok',
+      detail: { name: (await findShareLink(store, id))?.name ?? null },
       ip: clientAddress(request),
     });
     return json({ ok: true });

@@ -1,4 +1,5 @@
-import { revokeShareLinkRoute } from '@/lib/api/routes/admin/share-links';
+import { revokeShareLinkRoute, updateShareLinkRoute } from '@/lib/api/routes/admin/share-links';
 
 export const DELETE = revokeShareLinkRoute.next;
+export const PATCH = updateShareLinkRoute.next;
 export const dynamic = 'force-dynamic';

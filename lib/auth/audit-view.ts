@@ -1,0 +1,62 @@
+import { listAudit } from '@/lib/auth/audit';
+import type { Store } from '@/lib/db/open';
+import 'server-only';
+
+// The audit log as the admin reads it: link ids (in the actor `link:<id>` and in the target of
+// `share_link.*` entries) resolved to the links' names on the server, the ids kept beside them.
+
+export interface AuditEntryView {
+  id: number;
+  at: number;
+  actor: string;
+  /** The actor in words: "admin", "anonymous" or the link's name. */
+  actorLabel: string;
+  action: string;
+  target: string | null;
+  /** The target's name when it is a share link (null when it is something else). */
+  targetLabel: string | null;
+  result: string;
+  detail: unknown;
+  ip: string | null;
+}
+
+const LINK_ACTOR = /^link:(.+)$/;
+const linkTarget = (entry: { action: string; target: string | null }) =>
+  entry.action.startsWith('share_link.') ? entry.target : null;
+
+export async function listAuditView(store: Store, limit?: number): Promise<AuditEntryView[]> {
+  const entries = await listAudit(store, limit);
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const actorLink = LINK_ACTOR.exec(entry.actor)?.[1];
+    if (actorLink) ids.add(actorLink);
+    const target = linkTarget(entry);
+    if (target) ids.add(target);
+  }
+  const names = new Map<string, string>();
+  if (ids.size > 0) {
+    const rows = await store.db
+      .selectFrom('share_links')
+      .select(['id', 'name'])
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  const linkName = (id: string) => names.get(id) ?? 'deleted link';
+  return entries.map((entry) => {
+    const actorLink = LINK_ACTOR.exec(entry.actor)?.[1];
+    const target = linkTarget(entry);
+    return {
+      id: entry.id,
+      at: entry.at,
+      actor: entry.actor,
+      actorLabel: actorLink ? `link “${linkName(actorLink)}”` : entry.actor,
+      action: entry.action,
+      target: entry.target,
+      targetLabel: target ? linkName(target) : null,
+      result: entry.result,
+      detail: entry.detail,
+      ip: entry.ip,
+    };
+  });
+}
