@@ -1,24 +1,10 @@
 import { listAudit } from '@/lib/auth/audit';
 import type { Store } from '@/lib/db/open';
+import type { AuditEntryView } from '@/lib/domain/admin';
 import 'server-only';
 
 // The audit log as the admin reads it: link ids (in the actor `link:<id>` and in the target of
 // `share_link.*` entries) resolved to the links' names on the server, the ids kept beside them.
-
-export interface AuditEntryView {
-  id: number;
-  at: number;
-  actor: string;
-  /** The actor in words: "admin", "anonymous" or the link's name. */
-  actorLabel: string;
-  action: string;
-  target: string | null;
-  /** The target's name when it is a share link (null when it is something else). */
-  targetLabel: string | null;
-  result: string;
-  detail: unknown;
-  ip: string | null;
-}
 
 const LINK_ACTOR = /^link:(.+)$/;
 const linkTarget = (entry: { action: string; target: string | null }) =>

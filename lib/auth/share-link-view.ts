@@ -1,6 +1,6 @@
 import type { ShareLink } from '@/lib/auth/share-links';
+import type { LinkCoverage, ShareLinkView } from '@/lib/domain/admin';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import type { WallSettings } from '@/lib/wall/settings';
 import 'server-only';
 
 // What the admin's link list says about a link: the ids in its scope resolved to the names a
@@ -9,35 +9,6 @@ import 'server-only';
 
 /** How many device names the list shows before "+N more". */
 export const NAMED_DEVICES = 3;
-
-export type LinkCoverage =
-  | { kind: 'fleet' }
-  | { kind: 'group'; groupId: string; path: string[] | null; missing: boolean }
-  | {
-      kind: 'devices';
-      count: number;
-      /** The first few devices that still exist, by display name. */
-      named: { id: string; name: string }[];
-      /** Devices in the scope that no longer exist in Level. */
-      missing: number;
-    };
-
-export interface ShareLinkAdminView {
-  id: string;
-  name: string;
-  kind: 'viewer' | 'wall';
-  scope: ShareLink['scope'];
-  covers: LinkCoverage;
-  /** False before the first sync: names cannot be resolved yet, and nothing is reported missing. */
-  resolved: boolean;
-  redact: boolean;
-  wall: WallSettings | null;
-  createdAt: number;
-  expiresAt: number | null;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-  useCount: number;
-}
 
 export function linkCoverage(link: ShareLink, snapshot: FleetSnapshot | null): LinkCoverage {
   const scope = link.scope;
@@ -62,7 +33,7 @@ export function linkCoverage(link: ShareLink, snapshot: FleetSnapshot | null): L
   return { kind: 'devices', count: scope.deviceIds.length, named, missing };
 }
 
-export function shareLinkAdminView(link: ShareLink, snapshot: FleetSnapshot | null): ShareLinkAdminView {
+export function shareLinkAdminView(link: ShareLink, snapshot: FleetSnapshot | null): ShareLinkView {
   return {
     id: link.id,
     name: link.name,

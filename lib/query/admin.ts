@@ -1,31 +1,12 @@
+import type { AuditEntryView, ShareLinkView } from '@/lib/domain/admin';
 import type { WallScreenView } from '@/lib/domain/wall';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
-import type { WallSettings } from '@/lib/wall/settings';
 import { queryOptions } from '@tanstack/react-query';
 
 // Admin-only resources (the server answers 403 to anyone else).
 
-export interface ShareLinkView {
-  id: string;
-  name: string;
-  kind: 'viewer' | 'wall';
-  scope: { kind: 'fleet' } | { kind: 'group'; groupId: string } | { kind: 'devices'; deviceIds: string[] };
-  /** The scope in names (resolved by the server), and whether what it covers still exists. */
-  covers:
-    | { kind: 'fleet' }
-    | { kind: 'group'; groupId: string; path: string[] | null; missing: boolean }
-    | { kind: 'devices'; count: number; named: { id: string; name: string }[]; missing: number };
-  /** False before the first sync (names unknown yet). */
-  resolved: boolean;
-  redact: boolean;
-  wall: WallSettings | null;
-  createdAt: number;
-  expiresAt: number | null;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-  useCount: number;
-}
+export type { AuditEntryView, ShareLinkView } from '@/lib/domain/admin';
 
 export interface LevelSettingsView {
   source: 'env' | 'settings' | 'demo';
@@ -35,19 +16,6 @@ export interface LevelSettingsView {
   lastErrorKind: string | null;
   lastError: string | null;
   syncedAt: string | null;
-}
-
-export interface AuditEntryView {
-  id: number;
-  at: number;
-  actor: string;
-  actorLabel: string;
-  action: string;
-  target: string | null;
-  targetLabel: string | null;
-  result: string;
-  detail: unknown;
-  ip: string | null;
 }
 
 export const adminKeys = {

@@ -1,9 +1,9 @@
 import { readFleet, requireDevice, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
+import { pageBody } from '@/lib/api/page-body';
 import { parseQuery } from '@/lib/api/params';
 import { respondVersioned } from '@/lib/api/respond';
 import { alertListQuery } from '@/lib/api/schemas/alerts';
-import type { AlertRow, Page } from '@/lib/domain/fleet';
 import { listAlerts } from '@/lib/fleet/queries/alert-list';
 import { snapshotTag } from '@/lib/fleet/snapshot';
 import 'server-only';
@@ -17,13 +17,6 @@ export const alertsRoute = route('alerts.list', (request, _params, access) => {
   const allowed = (device: { id: string }) => view.deviceIdAllowed(device.id);
   return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () => {
     const page = listAlerts(snapshot, query, allowed, view.redact);
-    const body: Page<AlertRow> = {
-      data: page.data,
-      total: page.total,
-      nextCursor: page.nextCursor,
-      syncedAt,
-      stale,
-    };
-    return JSON.stringify(body);
+    return JSON.stringify(pageBody(page, { syncedAt, stale }));
   });
 });
