@@ -19,7 +19,6 @@ const MAX_BODY = 64 * 1024;
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 const ALLOWED = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 const LINGER_MS = 2_000;
-const LINGER_BYTES = 8 * 1024 * 1024;
 
 globalThis.__levelboardPeerHeader = PEER_HEADER;
 
@@ -45,8 +44,9 @@ function bare(status, reason) {
  * 413 for a body declared too large, without reading it. Node destroys the socket right after a
  * `Connection: close` answer, and closing a socket with the body still arriving sends a TCP
  * reset, which can discard the answer before the client reads it. So the answer is written
- * here, our side closed, and whatever is already in flight dropped unread for a moment (a
- * lingering close, as nginx does) before the socket is destroyed.
+ * here, our side closed, and the socket stops being read: the client's sends stall on a full
+ * window (nothing more crosses into this process) while it reads the 413; after a moment the
+ * socket is destroyed (a lingering close, as nginx does, minus the reading).
  */
 function refuseBody(req) {
   const body = JSON.stringify({
@@ -57,14 +57,10 @@ function refuseBody(req) {
     'HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
   );
-  let dropped = 0;
-  const destroy = () => socket.destroy();
-  const timer = setTimeout(destroy, LINGER_MS);
+  req.pause();
+  socket.pause();
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   socket.once('close', () => clearTimeout(timer));
-  req.on('data', (chunk) => {
-    dropped += chunk.length;
-    if (dropped > LINGER_BYTES) destroy();
-  });
 }
 
 /**

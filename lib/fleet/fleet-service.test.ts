@@ -134,4 +134,24 @@ describe('FleetService', () => {
     expect(next?.version).toBe((published?.version ?? 0) + 1);
     expect(next?.localRevision).toBe(0);
   });
+
+  it('keeps an admin change patched in while a sync was reading Level', async () => {
+    harness = await startFleetHarness({ devices: 120 });
+    const synced = await harness.service.syncNow();
+    const first = synced?.devices[0];
+    const rename = (data: FleetData) => ({
+      ...data,
+      devices: data.devices.map((d) => (d.id === first?.id ? { ...d, nickname: 'Reception' } : d)),
+    });
+    harness.sim.faults.set({ latencyMs: 150 });
+    const during = harness.service.syncNow();
+    await sleep(50);
+    harness.service.patch(rename, { publish: true });
+    const after = await during;
+    expect(after?.deviceById.get(first?.id ?? '')?.nickname).toBe('Reception');
+    // A sync that starts after the change reads Level's word alone.
+    harness.sim.faults.set({ latencyMs: 0 });
+    const later = await harness.service.syncNow();
+    expect(later?.deviceById.get(first?.id ?? '')?.nickname).not.toBe('Reception');
+  });
 });

@@ -40,6 +40,8 @@ export class FleetService {
   private snapshot: FleetSnapshot | null = null;
   private version = 0;
   private inFlight: Promise<FleetSnapshot | null> | null = null;
+  /** Admin changes patched in while a sync is in flight (null when none is). */
+  private patchesDuringSync: ((data: FleetData) => FleetData)[] | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private failures = 0;
@@ -129,6 +131,9 @@ export class FleetService {
   patch(mutate: (data: FleetData) => FleetData, options: { publish: boolean }): FleetSnapshot | null {
     const current = this.snapshot;
     if (!current) return null;
+    // A sync in flight read Level (partly) before this change: it re-applies the patch to what it
+    // fetched, or its snapshot would undo the change until the sync after it.
+    this.patchesDuringSync?.push(mutate);
     const data = mutate(dataOf(current));
     const next = options.publish
       ? buildSnapshot(data, ++this.version, current.syncedAt)
@@ -191,6 +196,7 @@ export class FleetService {
   }
 
   private async sync(): Promise<FleetSnapshot | null> {
+    this.patchesDuringSync = [];
     const started = this.now();
     const requestsBefore = this.options.requestCount();
     this.lastAttemptAt = started;
@@ -214,7 +220,9 @@ export class FleetService {
           this.statusRevision += 1;
         },
       );
-      const next = buildSnapshot(data, ++this.version, new Date(this.now()).toISOString());
+      const patched = this.patchesDuringSync.reduce((current, mutate) => mutate(current), data);
+      this.patchesDuringSync = null;
+      const next = buildSnapshot(patched, ++this.version, new Date(this.now()).toISOString());
       this.snapshot = next;
       this.failures = 0;
       this.lastError = null;
@@ -232,6 +240,7 @@ export class FleetService {
       await this.options.onSynced?.(next, previous);
       return next;
     } catch (error) {
+      this.patchesDuringSync = null;
       this.failures += 1;
       this.lastDurationMs = this.now() - started;
       this.lastError = {
