@@ -46,8 +46,9 @@ export function DeviceActionsCard({
     >
       <div className="space-y-4">
         <ReadOnlyNotice />
-        {/* Keyed by the saved values: a change from Level (or a rollback) resets the form. */}
-        <NameAndNotes key={`${device.nickname}\u0000${notes}`} device={device} notes={notes} disabled={off} />
+        {/* Keyed by the saved name: a change from Level (or a rollback) resets the form. Notes are
+            adopted inside, so their late arrival from Level does not wipe a name being typed. */}
+        <NameAndNotes key={device.nickname ?? ''} device={device} notes={notes} disabled={off} />
         <MoveToGroup key={device.groupId ?? ''} device={device} groups={groups} disabled={off} />
         <DeviceTags device={device} disabled={off} />
       </div>
@@ -72,6 +73,12 @@ function NameAndNotes({
 }) {
   const [nickname, setNickname] = useState(device.nickname ?? '');
   const [text, setText] = useState(notes ?? '');
+  const [adopted, setAdopted] = useState(notes);
+  if (notes !== adopted) {
+    // Level's notes arrived (the field is disabled until then) or changed there: show them.
+    setAdopted(notes);
+    setText(notes ?? '');
+  }
   const save = useAction({
     run: (changes: { nickname?: string; notes?: string }) => actionApi.updateDevice(device.id, changes),
     optimistic: (queryClient, changes) =>
