@@ -530,6 +530,11 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
   }
   for (const [where, count] of byRoute) console.log(`  ${count} hits in ${where}`);
   for (const hit of tally.hits.slice(0, 25)) console.log(`  hit: ${hit}`);
+  // Zero hits means something only if the scan ran: every link, every GET route, real answers.
+  expect(tally.links).toBe(16);
+  expect(routes).toBe(apiRoutes().filter((route) => route.method === 'GET').length);
+  expect(tally.answers).toBeGreaterThan(tally.links * routes);
+  expect(tally.markerChecks).toBeGreaterThan(tally.answers * 100);
   return tally;
 }
 
