@@ -37,10 +37,14 @@ export interface Levelboard {
 }
 
 /** Starts the standalone server (as production runs it) against a Level URL and waits for its first sync. */
-export async function startLevelboard(env: Record<string, string>): Promise<Levelboard> {
+export async function startLevelboard(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<Levelboard> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'levelboard-bench-'));
-  const child = spawn(process.execPath, [path.join(root, '.next/standalone/levelboard-server.js')], {
+  const entry = path.join(root, '.next/standalone/levelboard-server.js');
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
