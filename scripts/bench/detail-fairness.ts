@@ -5,20 +5,23 @@
 //   BENCH_MODE=unfair — what the code before the fix did: every detail a plain request in the
 //                       gate's one FIFO queue (runs on the old code too: it uses nothing new)
 // Run: npm run bench:detail (BENCH_MODE=unfair for the figures before the fix)
+// In-process (no HTTP to Levelboard, so no sessions). BENCH_SMOKE=1: 300 devices, 30 details, one
+// sync per phase — correctness only. Any throw, or a flood that got no detail at all, exits 1.
 import { DeviceDetailCache } from '@/lib/fleet/device-detail';
 import { FleetService } from '@/lib/fleet/fleet-service';
 import { createLevelClient } from '@/lib/level';
 import { ALL_DEVICE_INCLUDES } from '@/lib/level/endpoints/devices';
 import { startSimulator } from '@/lib/level/simulator';
+import { SMOKE } from './sessions';
 import { machine, table } from './support';
 
 const MODE = process.env.BENCH_MODE === 'unfair' ? 'unfair' : 'fair';
-const DEVICES = Number(process.env.BENCH_DEVICES ?? 3_000);
-const DETAILS = Number(process.env.BENCH_DETAILS ?? 900);
+const DEVICES = Number(process.env.BENCH_DEVICES ?? (SMOKE ? 300 : 3_000));
+const DETAILS = Number(process.env.BENCH_DETAILS ?? (SMOKE ? 30 : 900));
 const PER_MINUTE = Number(process.env.BENCH_REQUESTS_PER_MINUTE ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const SYNCS = Number(process.env.BENCH_SYNCS ?? 3);
+const SYNCS = Number(process.env.BENCH_SYNCS ?? (SMOKE ? 1 : 3));
 /** Fresh detail fetches one session may cause per minute (1000: only the demand lane protects syncs). */
 const PER_SESSION = Number(process.env.BENCH_PER_SESSION ?? 30);
 const KEY = 'bench-detail-key-0123456789';
@@ -90,6 +93,17 @@ async function main() {
       `Level requests during the flood and syncs: ${requests - requestsBefore}`,
   );
   await sim.close();
+  // Every detail request was answered one way or the other, and some with a detail: a flood of
+  // errors would make the syncs look fast for the wrong reason.
+  if (ids.length !== Math.min(DETAILS, DEVICES))
+    throw new Error(
+      `the fleet had ${ids.length} devices to ask about, expected ${Math.min(DETAILS, DEVICES)}`,
+    );
+  if (fresh + withoutDetail !== ids.length || fresh === 0)
+    throw new Error(`flood: ${fresh} fresh + ${withoutDetail} without detail of ${ids.length} requests`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

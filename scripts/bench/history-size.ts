@@ -105,6 +105,13 @@ export async function sizeRun(options: { devices: number; days: number; engines:
     }
   }
   const wallMinutes = (performance.now() - started) / 60_000;
+  // The mirror stands in for real syncs only because it is checked; a run too short for a check
+  // (or a mirror that stopped checking) proved nothing about it.
+  const expectedChecks = Math.floor(syncs / 120);
+  if (mirror.checks < expectedChecks)
+    throw new Error(
+      `fleet mirror checked ${mirror.checks} times in ${syncs} syncs, expected ${expectedChecks}`,
+    );
 
   console.log(
     `\n    database size and rows (SQLite: main file + WAL after a checkpoint; PostgreSQL: pg_database_size):`,

@@ -4,19 +4,25 @@
 // (2) Database size of a 10,000-device fleet after 30 simulated days at a 30 s sync interval
 // (history-size.ts). Run: npm run bench:history
 // env: BENCH_SIZES (part 1 fleets, empty = skip), BENCH_SYNCS, BENCH_ENGINES (part 1),
-//      BENCH_DAYS (part 2, 0 = skip), BENCH_SIZE_ENGINES (part 2, comma-separated)
+//      BENCH_DAYS (part 2, 0 = skip), BENCH_SIZE_ENGINES (part 2, comma-separated),
+//      BENCH_SIZE_DEVICES (part 2's fleet); BENCH_SMOKE=1: 200 devices, 2 syncs (both engines: the
+//      throw-away PostgreSQL is the unit tests' own and starts in about a second), and part 2 for
+//      0.05 days (144 syncs, past the mirror's first hourly check) — correctness only.
+// In-process (no HTTP to Levelboard, so no sessions): a failure is a throw, and exits 1.
 import { HistoryRecorder } from '@/lib/history';
 import { startFleet, SYNC_MS } from './history-fleet';
 import { sizeRun } from './history-size';
 import { openBenchStore, stopBenchPostgres, type Engine } from './history-stores';
+import { SMOKE } from './sessions';
 import { machine } from './support';
 
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').filter(Boolean);
-const SIZES = list(process.env.BENCH_SIZES, '10000,50000').map(Number);
-const SYNCS = Number(process.env.BENCH_SYNCS ?? 20);
-const DAYS = Number(process.env.BENCH_DAYS ?? 30);
+const SIZES = list(process.env.BENCH_SIZES, SMOKE ? '200' : '10000,50000').map(Number);
+const SYNCS = Number(process.env.BENCH_SYNCS ?? (SMOKE ? 2 : 20));
+const DAYS = Number(process.env.BENCH_DAYS ?? (SMOKE ? 0.05 : 30));
 const ENGINES = list(process.env.BENCH_ENGINES, 'sqlite,postgres') as Engine[];
 const SIZE_ENGINES = list(process.env.BENCH_SIZE_ENGINES, 'sqlite') as Engine[];
+const SIZE_DEVICES = Number(process.env.BENCH_SIZE_DEVICES ?? (SMOKE ? 200 : 10_000));
 const STEP_MS = 10_000;
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
 
@@ -79,7 +85,7 @@ async function writeTimes(devices: number) {
 }
 
 async function main() {
-  console.log(`\nbench:history — machine: ${machine()}`);
+  console.log(`\nbench:history — machine: ${machine()}${SMOKE ? ' (smoke: correctness only)' : ''}`);
   console.log(
     'PostgreSQL: a local throw-away server (lib/testing/postgres.ts) with fsync switched back on.\n',
   );
@@ -94,7 +100,7 @@ async function main() {
 
   if (DAYS > 0 && SIZE_ENGINES.length > 0) {
     console.log(
-      `\n(2) ${DAYS} simulated days, 10,000 devices, a sync every 30 s (${Math.round(DAYS * 2_880).toLocaleString()} syncs), recorded into ${SIZE_ENGINES.join(' and ')}:`,
+      `\n(2) ${DAYS} simulated days, ${SIZE_DEVICES.toLocaleString('en-US')} devices, a sync every 30 s (${Math.round(DAYS * 2_880).toLocaleString()} syncs), recorded into ${SIZE_ENGINES.join(' and ')}:`,
     );
     console.log(
       '    the first sync over HTTP; after it the simulator evolves 3 steps per sync and the fleet is mirrored',
@@ -102,7 +108,7 @@ async function main() {
     console.log(
       '    in-process (scripts/bench/fleet-mirror.ts, checked against buildSnapshot hourly); maintain() every 5 simulated minutes; default retention.',
     );
-    await sizeRun({ devices: 10_000, days: DAYS, engines: SIZE_ENGINES });
+    await sizeRun({ devices: SIZE_DEVICES, days: DAYS, engines: SIZE_ENGINES });
   }
   stopBenchPostgres();
 }

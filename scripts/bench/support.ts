@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { getAs, type BenchSession } from './sessions';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -90,9 +91,14 @@ export function rssOf(pid: number): number {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Reads one Prometheus sample (first match) from Levelboard's /api/metrics. */
-export async function metricValue(url: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(`${url}/api/metrics`)).text();
+/** Reads one Prometheus sample (first match) from Levelboard's /api/metrics (admin only). */
+export async function metricValue(
+  url: string,
+  admin: BenchSession,
+  name: string,
+  labels = '',
+): Promise<number> {
+  const text = await (await getAs(`${url}/api/metrics`, admin)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name}${labels}`) && !l.startsWith('#'));
   return Number(line?.split(' ').at(-1) ?? 0);
 }

@@ -5,7 +5,8 @@
 // code, the browser's capped performance-entry buffers, the buffers of the attached DevTools
 // client itself, native DOM). Exits 1 when the heap, a fixed view's DOM nodes, detached nodes or
 // the page's own objects changed past the goal (±10 %), the page reloaded (which would hide a
-// leak), the page threw, or the rotation stopped.
+// leak), the page threw, the rotation stopped, or any /api/ answer the wall got was not 200/304
+// (a wall polling 401s would be a flat, tiny and meaningless heap).
 //
 //   npm run soak:wall                      # 30 minutes
 //   SOAK_SECONDS=90 npm run soak:wall      # the short CI run: judges throws, reloads, rotation
@@ -17,6 +18,7 @@ import { startSimulator } from '@/lib/level/simulator';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { signInAsAdmin, StatusTally, UnexpectedStatus } from '../bench/sessions';
 import { machine, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
 import { HEAP_KINDS, heapBreakdown, pageObjectGrowthPct, type HeapByKind } from './heap-breakdown';
 import { summariseSoak, verdict, type Sample } from './summary';
@@ -98,13 +100,22 @@ async function heapSnapshot(cdp: CDPSession, name: string): Promise<string> {
   return text;
 }
 
-async function adminCookie(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
+const ALLOWED = [200, 304] as const;
+
+/**
+ * Creates the wall link as the admin. Not openShareLink: the browser must open the link itself,
+ * so the soak needs its token; and a wall link for a long soak should not expire.
+ */
+async function createWallLink(url: string): Promise<string> {
+  const admin = await signInAsAdmin(url);
+  const created = await fetch(`${url}/api/admin/share-links`, {
     method: 'POST',
-    headers: { Origin: url, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ password: 'bench-password' }),
+    headers: { Origin: url, 'Content-Type': 'application/json', Cookie: admin.cookie },
+    body: JSON.stringify({ name: 'Soak wall', kind: 'wall', scope: { kind: 'fleet' }, expiresInHours: null }),
   });
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (created.status !== 201)
+    throw new UnexpectedStatus('wall link creation', created.status, [201], await created.text());
+  return ((await created.json()) as { token: string }).token;
 }
 
 async function main(): Promise<number> {
@@ -130,28 +141,34 @@ async function main(): Promise<number> {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const cookie = await adminCookie(levelboard.url);
-    const created = await fetch(`${levelboard.url}/api/admin/share-links`, {
-      method: 'POST',
-      headers: { Origin: levelboard.url, 'Content-Type': 'application/json', Cookie: cookie },
-      body: JSON.stringify({
-        name: 'Soak wall',
-        kind: 'wall',
-        scope: { kind: 'fleet' },
-        expiresInHours: null,
-      }),
-    });
-    const { token } = (await created.json()) as { token: string };
+    const token = await createWallLink(levelboard.url);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // Every answer the wall's own requests got (polls, heartbeats), judged at the end.
+    const apiStatuses = new StatusTally();
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/')) apiStatuses.add(response.status());
+    });
     let navigations = 0;
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations += 1;
     });
     await page.goto(`${levelboard.url}/s/${token}`);
-    await page.goto(`${levelboard.url}/wall?${WALL_QUERY}`);
+    const wall = await page.goto(`${levelboard.url}/wall?${WALL_QUERY}`);
+    // Not let in (the link did not give a wall session): fail with the status that sent the
+    // browser elsewhere (the first of the redirect chain), not after a 30 s wait for the wall.
+    if (new URL(page.url()).pathname !== '/wall') {
+      let request = wall?.request() ?? null;
+      while (request?.redirectedFrom()) request = request.redirectedFrom();
+      const status = (await request?.response())?.status() ?? 'none';
+      throw new UnexpectedStatus(
+        `/wall as the wall link (it went to ${new URL(page.url()).pathname})`,
+        status,
+        [200],
+      );
+    }
     await page.locator('[data-wall-root][data-view]').waitFor();
     const opened = navigations;
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
@@ -233,6 +250,7 @@ async function main(): Promise<number> {
     console.log(
       `fleet churn: ${stats.alerts.resolved} alerts resolved so far, ${stats.devices.offline} devices offline now; Levelboard RSS ${mib(levelboard.rssBytes())}`,
     );
+    console.log(`the wall's /api/ answers: ${apiStatuses}`);
     if (OUT) writeFileSync(OUT, JSON.stringify({ summary, samples }, null, 1));
     // A short run is mostly V8 warming up (compiled code grows for minutes), so it judges only
     // what is wrong at any length: a throw, a reload, a rotation that stopped. The growth verdict
@@ -251,6 +269,11 @@ async function main(): Promise<number> {
     if (reloaded) problems.push('the wall reloaded during the run (that would hide a leak)');
     if (errors.length) problems.push(`page errors: ${errors.slice(0, 3).join(' | ')}`);
     if (summary.views.length < 3) problems.push(`the wall showed only ${summary.views.join(', ')}`);
+    try {
+      apiStatuses.assertOnly("the wall's /api/ answers", ALLOWED);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
     if (problems.length) {
       console.error(`\n✗ soak:wall failed:\n  ${problems.join('\n  ')}`);
       return 1;
