@@ -1,10 +1,10 @@
 import type { ApiRequest } from '@/lib/api/types';
 import { clientAddressOf } from '@/lib/auth/client-address';
 import { isSessionLive } from '@/lib/auth/live-sessions';
+import { currentShareLink } from '@/lib/auth/live-share-links';
 import type { Access } from '@/lib/auth/scope';
 import { readSession, touchedAdminCookie } from '@/lib/auth/session';
-import { findShareLink, isUsable } from '@/lib/auth/share-links';
-import { getStore } from '@/lib/db/instance';
+import { isUsable } from '@/lib/auth/share-links';
 import 'server-only';
 
 export interface ResolvedAccess {
@@ -19,7 +19,7 @@ export async function accessFromCookies(cookieHeader: string | undefined): Promi
   if (!session || !(await isSessionLive(session))) return { access: null, setCookie: null };
   if (session.role === 'admin')
     return { access: { role: 'admin' }, setCookie: await touchedAdminCookie(session) };
-  const link = await findShareLink(await getStore(), session.linkId);
+  const link = await currentShareLink(session.linkId);
   if (!link || !isUsable(link)) return { access: null, setCookie: null };
   return {
     access: {

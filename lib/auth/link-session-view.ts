@@ -1,6 +1,5 @@
+import { currentShareLink } from '@/lib/auth/live-share-links';
 import type { Access } from '@/lib/auth/scope';
-import { findShareLink } from '@/lib/auth/share-links';
-import { getStore } from '@/lib/db/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 
@@ -29,7 +28,7 @@ export async function linkSessionView(
   access: Extract<Access, { linkId: string }>,
   snapshot: FleetSnapshot | null,
 ): Promise<LinkSessionView | null> {
-  const link = await findShareLink(await getStore(), access.linkId);
+  const link = await currentShareLink(access.linkId);
   if (!link) return null;
   return {
     name: link.name,

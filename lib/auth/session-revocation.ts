@@ -5,13 +5,13 @@ import 'server-only';
 // ended by logout (by id) and every admin session issued before the last "sign out everywhere"
 // (a generation number). The polled routes check this on every request, so it is answered from
 // memory; the memory is reloaded from the database at most every `refreshMs`, which is how other
-// replicas sharing the database learn of an ending within seconds. An ending made by this process
+// replicas sharing the database learn of an ending within 2 s (refresh plus the read). An ending made by this process
 // applies here at once.
 
 const GENERATION_KEY = 'admin_session_generation';
 
 export interface SessionRevocationOptions {
-  /** Reload from the database when the copy in memory is older than this. Default 2 000. */
+  /** Reload from the database when the copy in memory is older than this. Default 1 000. */
   refreshMs?: number;
   now?: () => number;
 }
@@ -28,7 +28,7 @@ export class SessionRevocations {
     private readonly store: Store,
     options: SessionRevocationOptions = {},
   ) {
-    this.refreshMs = options.refreshMs ?? 2_000;
+    this.refreshMs = options.refreshMs ?? 1_000;
     this.now = options.now ?? Date.now;
   }
 

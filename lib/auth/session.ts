@@ -1,12 +1,20 @@
 import { secrets } from '@/lib/auth/secrets';
 import { getEnv } from '@/lib/env';
 import { sealData, unsealData } from 'iron-session';
+import { LRUCache } from 'lru-cache';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import 'server-only';
 
 // The session cookie is sealed (encrypted + signed) with iron-session. It names a role and, for
-// share-link sessions, the link id — the link itself is re-checked in the database on every
-// request, so revocation and expiry apply at once.
+// share-link sessions, the link id — the link itself is re-checked on every request (through
+// lib/auth/share-link-cache.ts), so revocation and expiry apply at once.
+//
+// Unsealing costs a PBKDF2 key derivation and an HMAC in Web Crypto: about 0.1 ms of CPU, which
+// was half the server's time under polling. A browser sends the same cookie on every poll, so a
+// verified cookie is remembered (bounded LRU keyed by an HMAC of the cookie value under the
+// session secret — a new secret never hits an old entry) for no longer than the cookie itself
+// lives. Only the seal is cached: age, idle time, the password fingerprint and (lib/auth/
+// live-sessions.ts) server-side endings are checked again on every request.
 
 export const SESSION_COOKIE = 'levelboard_session';
 /** Admin sessions end 12 h after login, or after 2 h without a request. */
@@ -80,17 +88,44 @@ function safeDecode(value: string): string | null {
   }
 }
 
+/** Verified cookies: enough for every open tab and wall of a large MSP, a few MB at most. */
+const VERIFIED_MAX = 10_000;
+/** A cached seal is verified again at least this often, whatever its cookie's own lifetime. */
+const VERIFIED_MAX_MS = 15 * 60 * 1000;
+const verified = new LRUCache<string, SessionData>({ max: VERIFIED_MAX });
+
+/** When a cookie sealed for this session stops being accepted, whatever else happens. */
+function sealEnd(data: SessionData): number {
+  return data.issuedAt + (data.role === 'admin' ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
+}
+
+/** The session a sealed cookie holds, unsealed once per cookie value; null when it does not open. */
+async function unsealed(sealed: string, now: number): Promise<SessionData | null> {
+  const { sessionSecret } = secrets();
+  const key = createHmac('sha256', sessionSecret).update(sealed).digest('base64url');
+  const hit = verified.get(key);
+  if (hit) return hit;
+  try {
+    const data = Object.freeze(
+      await unsealData<SessionData>(sealed, { password: sessionSecret, ttl: LINK_COOKIE_TTL_S }),
+    );
+    const left = Math.min(sealEnd(data) - now, VERIFIED_MAX_MS);
+    if (typeof data.issuedAt === 'number' && left > 0) verified.set(key, data, { ttl: left });
+    return data;
+  } catch {
+    return null;
+  }
+}
+
 export async function readSession(
   cookieHeader: string | undefined,
   now = Date.now(),
 ): Promise<SessionData | null> {
   const sealed = parseCookies(cookieHeader).get(SESSION_COOKIE);
   if (!sealed) return null;
+  const data = await unsealed(sealed, now);
+  if (!data) return null;
   try {
-    const data = await unsealData<SessionData>(sealed, {
-      password: secrets().sessionSecret,
-      ttl: LINK_COOKIE_TTL_S,
-    });
     if (data.role === 'admin') {
       if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
       if (typeof data.sid !== 'string' || typeof data.gen !== 'number') return null;

@@ -1,6 +1,5 @@
+import { currentShareLink } from '@/lib/auth/live-share-links';
 import type { Access } from '@/lib/auth/scope';
-import { findShareLink } from '@/lib/auth/share-links';
-import { getStore } from '@/lib/db/instance';
 import type { WallIdentity } from '@/lib/domain/wall';
 import { fleetService } from '@/lib/fleet/instance';
 import 'server-only';
@@ -9,7 +8,7 @@ export async function wallIdentity(access: Access): Promise<WallIdentity> {
   if (access.role === 'admin') {
     return { title: 'Levelboard', scope: 'All clients', scopeKind: 'fleet', admin: true, settings: null };
   }
-  const link = await findShareLink(await getStore(), access.linkId);
+  const link = await currentShareLink(access.linkId);
   const { scope } = access;
   let label = 'All clients';
   if (scope.kind === 'group') {

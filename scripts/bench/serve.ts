@@ -82,6 +82,22 @@ async function load(
   };
 }
 
+/**
+ * Waits until the answer stops changing: right after the first sync the server still revises
+ * its state once (history, sync bookkeeping), and an ETag taken before that would meet 200s.
+ */
+async function settled(url: string, session: BenchSession): Promise<void> {
+  let last = '';
+  let same = 0;
+  for (let tries = 0; tries < 120 && same < 4; tries += 1) {
+    const etag = (await getAs(url, session)).headers.get('etag') ?? '';
+    same = etag === last ? same + 1 : 0;
+    last = etag;
+    await sleep(500);
+  }
+  if (same < 4) throw new Error(`${new URL(url).pathname} kept changing for a minute on a frozen fleet`);
+}
+
 /** A raw node:http server answering exactly the bytes and headers Levelboard gave this session. */
 async function rawTwin(url: string, session: BenchSession) {
   const sample = await getAs(url, session);
@@ -118,6 +134,7 @@ async function main() {
   const admin = await signInAsAdmin(board.url);
   const viewer = await openShareLink(board.url, admin, { kind: 'viewer' });
   const summaryUrl = `${board.url}/api/fleet/summary`;
+  await settled(summaryUrl, admin);
   // Each session's own summary bytes and ETag (the admin's answer carries a few fields more), each
   // served by its own raw server, so every comparison is byte for byte.
   const admins = await rawTwin(summaryUrl, admin);

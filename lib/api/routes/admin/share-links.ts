@@ -4,6 +4,7 @@ import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
+import { forgetShareLink } from '@/lib/auth/live-share-links';
 import { scopeSchema } from '@/lib/auth/scope';
 import { shareLinkAdminView } from '@/lib/auth/share-link-view';
 import {
@@ -104,6 +105,7 @@ export const updateShareLinkRoute = route(
     if (!(await updateWallSettings(store, id, input.wall))) {
       throw badRequest('This link is revoked or expired; its settings can no longer change.');
     }
+    await forgetShareLink(id);
     await audit(store, {
       actor: 'admin',
       action: 'share_link.update',
@@ -125,6 +127,8 @@ export const revokeShareLinkRoute = route(
     const store = await getStore();
     const id = params.id ?? '';
     if (!(await revokeShareLink(store, id))) throw notFound(`No active share link with id "${id}".`);
+    // The link's sessions end on their next request here; other replicas follow within 2 s.
+    await forgetShareLink(id);
     await audit(store, {
       actor: 'admin',
       action: 'share_link.revoke',
