@@ -1,11 +1,11 @@
 import { MAX_BODY, readLimited } from '@/lib/api/body';
 import { errorResult, toErrorResult } from '@/lib/api/errors';
+import { metricsFor } from '@/lib/api/request-metrics';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
-import { isSameOrigin, resolveAccess } from '@/lib/auth/access';
+import { isSameOrigin, resolveAccess, resolveAccessNow, type ResolvedAccess } from '@/lib/auth/access';
 import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
 import type { Access } from '@/lib/auth/scope';
-import { metrics } from '@/lib/metrics';
-import { startServerRuntime } from '@/lib/runtime/start';
+import { serverRuntimeRunning, startServerRuntime } from '@/lib/runtime/start';
 import { HSTS } from '@/lib/security-headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import 'server-only';
@@ -23,13 +23,19 @@ type Handler<A> = (request: ApiRequest, params: Params, access: A) => Promise<Ap
 
 export interface Route {
   readonly access: RouteAccess;
-  /** For the fast path: neutral request in, neutral result out. */
-  handle(request: ApiRequest, params?: Params): Promise<ApiResult>;
+  /**
+   * For the fast path: neutral request in, neutral result out. Synchronous when nothing had to
+   * wait (a polled GET whose session, endings and link are all in memory), so a poll costs no
+   * promise at all; a promise otherwise.
+   */
+  handle(request: ApiRequest, params?: Params): ApiResult | Promise<ApiResult>;
   /** For Next's route files: `export const GET = routes.x.next`. */
   next(request: NextRequest, context: { params?: Promise<Params> }): Promise<NextResponse>;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => value instanceof Promise;
 
 export function route(name: string, handler: Handler<Access>, options?: { access?: 'read' | 'admin' }): Route;
 export function route(name: string, handler: Handler<Access | null>, options: { access: 'public' }): Route;
@@ -39,40 +45,71 @@ export function route(
   options: { access?: RouteAccess } = {},
 ): Route {
   const required = options.access ?? 'read';
-  const handle = async (request: ApiRequest, params: Params = {}): Promise<ApiResult> => {
-    const started = performance.now();
-    let result: ApiResult;
-    try {
-      await startServerRuntime();
-      result = await authorised(request, params);
-    } catch (error) {
-      result = toErrorResult(error, name);
-    }
+  const recorded = metricsFor(name);
+
+  const finish = (
+    request: ApiRequest,
+    result: ApiResult,
+    started: number,
+  ): ApiResult | Promise<ApiResult> => {
+    recorded(result.status, started);
     // An answer sent before the client finished sending its body (a refusal, a 404 before
     // parsing) can reach it as a reset connection; a small unread body is read and dropped first.
     if (MUTATING.has(request.method)) {
       const length = Number(request.header('content-length') ?? 'NaN');
-      if (length > 0 && length <= MAX_BODY) await request.text().catch(() => '');
+      if (length > 0 && length <= MAX_BODY)
+        return request.text().then(
+          () => result,
+          () => result,
+        );
     }
-    const m = metrics();
-    m.httpRequests.inc({ route: name, status: String(result.status) });
-    m.httpDuration.observe({ route: name }, (performance.now() - started) / 1000);
     return result;
   };
 
-  async function authorised(request: ApiRequest, params: Params): Promise<ApiResult> {
+  const handle = (request: ApiRequest, params: Params = {}): ApiResult | Promise<ApiResult> => {
+    const started = performance.now();
+    let outcome: ApiResult | Promise<ApiResult>;
+    try {
+      outcome = serverRuntimeRunning()
+        ? authorised(request, params)
+        : startServerRuntime().then(() => authorised(request, params));
+    } catch (error) {
+      outcome = toErrorResult(error, name);
+    }
+    if (!isPromise(outcome)) return finish(request, outcome, started);
+    return outcome.then(
+      (result) => finish(request, result, started),
+      (error: unknown) => finish(request, toErrorResult(error, name), started),
+    );
+  };
+
+  function authorised(request: ApiRequest, params: Params): ApiResult | Promise<ApiResult> {
     if (MUTATING.has(request.method) && !isSameOrigin(request)) {
       return errorResult(403, 'forbidden', 'Cross-site request refused.');
     }
-    const { access, setCookie } = await resolveAccess(request);
+    const known = resolveAccessNow(request);
+    return known
+      ? permitted(request, params, known)
+      : resolveAccess(request).then((resolved) => permitted(request, params, resolved));
+  }
+
+  function permitted(
+    request: ApiRequest,
+    params: Params,
+    { access, setCookie }: ResolvedAccess,
+  ): ApiResult | Promise<ApiResult> {
     if (required !== 'public' && !access)
       return errorResult(401, 'unauthorized', 'Sign in, or open a share link.');
     if (required === 'admin' && access?.role !== 'admin')
       return errorResult(403, 'forbidden', 'This needs the admin.');
     // access is non-null here unless the route is public, whose handler accepts null.
-    const result = await (handler as Handler<Access | null>)(request, params, access);
-    if (setCookie && !result.headers['Set-Cookie']) result.headers['Set-Cookie'] = setCookie;
-    return result;
+    const result = (handler as Handler<Access | null>)(request, params, access);
+    if (!setCookie) return result;
+    const withCookie = (answer: ApiResult) => {
+      if (!answer.headers['Set-Cookie']) answer.headers['Set-Cookie'] = setCookie;
+      return answer;
+    };
+    return isPromise(result) ? result.then(withCookie) : withCookie(result);
   }
 
   return {

@@ -1,10 +1,10 @@
 import type { ApiRequest } from '@/lib/api/types';
 import { clientAddressOf } from '@/lib/auth/client-address';
-import { isSessionLive } from '@/lib/auth/live-sessions';
-import { currentShareLink } from '@/lib/auth/live-share-links';
+import { isSessionLive, isSessionLiveNow } from '@/lib/auth/live-sessions';
+import { currentShareLink, currentShareLinkNow } from '@/lib/auth/live-share-links';
 import type { Access } from '@/lib/auth/scope';
-import { readSession, touchedAdminCookie } from '@/lib/auth/session';
-import { isUsable } from '@/lib/auth/share-links';
+import { adminTouchDue, readSession, readSessionNow, touchedAdminCookie } from '@/lib/auth/session';
+import { isUsable, type ShareLink } from '@/lib/auth/share-links';
 import 'server-only';
 
 export interface ResolvedAccess {
@@ -13,14 +13,8 @@ export interface ResolvedAccess {
   setCookie: string | null;
 }
 
-/** Who is asking: the admin, a share-link session whose link is still valid right now, or nobody. */
-export async function accessFromCookies(cookieHeader: string | undefined): Promise<ResolvedAccess> {
-  const session = await readSession(cookieHeader);
-  if (!session || !(await isSessionLive(session))) return { access: null, setCookie: null };
-  if (session.role === 'admin')
-    return { access: { role: 'admin' }, setCookie: await touchedAdminCookie(session) };
-  const link = await currentShareLink(session.linkId);
-  if (!link || !isUsable(link)) return { access: null, setCookie: null };
+function linkAccess(link: ShareLink | null): ResolvedAccess {
+  if (!link || !isUsable(link)) return NOBODY;
   return {
     access: {
       role: link.kind === 'wall' ? 'kiosk' : 'viewer',
@@ -33,7 +27,39 @@ export async function accessFromCookies(cookieHeader: string | undefined): Promi
   };
 }
 
+const NOBODY: ResolvedAccess = { access: null, setCookie: null };
+const ADMIN: ResolvedAccess = { access: { role: 'admin' }, setCookie: null };
+
+/** Who is asking: the admin, a share-link session whose link is still valid right now, or nobody. */
+export async function accessFromCookies(cookieHeader: string | undefined): Promise<ResolvedAccess> {
+  const session = await readSession(cookieHeader);
+  if (!session || !(await isSessionLive(session))) return NOBODY;
+  if (session.role === 'admin')
+    return { access: { role: 'admin' }, setCookie: await touchedAdminCookie(session) };
+  return linkAccess(await currentShareLink(session.linkId));
+}
+
+/**
+ * The same answer from memory alone — a verified cookie, fresh session endings, a remembered
+ * link — or undefined when any of them needs a wait. A browser's polls take this path: no
+ * promise, no await, so the fast path answers them synchronously.
+ */
+export function accessFromCookiesNow(cookieHeader: string | undefined): ResolvedAccess | undefined {
+  const session = readSessionNow(cookieHeader);
+  if (session === undefined) return undefined;
+  if (session === null) return NOBODY;
+  const live = isSessionLiveNow(session);
+  if (live === undefined) return undefined;
+  if (!live) return NOBODY;
+  if (session.role === 'admin') return adminTouchDue(session) ? undefined : ADMIN;
+  const link = currentShareLinkNow(session.linkId);
+  return link === undefined ? undefined : linkAccess(link);
+}
+
 export const resolveAccess = (request: ApiRequest) => accessFromCookies(request.header('cookie'));
+
+/** resolveAccess without waiting, or undefined (see accessFromCookiesNow). */
+export const resolveAccessNow = (request: ApiRequest) => accessFromCookiesNow(request.header('cookie'));
 
 /** Same-origin check for state-changing requests (CSRF): the Origin must be this host. */
 export function isSameOrigin(request: ApiRequest): boolean {

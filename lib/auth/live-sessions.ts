@@ -12,11 +12,25 @@ import 'server-only';
 // The process's one SessionRevocations (on globalThis: Next bundles routes and instrumentation
 // apart), and the three things routes do with it.
 
-const slot = globalThis as typeof globalThis & { __levelboardRevocations?: Promise<SessionRevocations> };
+const slot = globalThis as typeof globalThis & {
+  __levelboardRevocations?: Promise<SessionRevocations>;
+  __levelboardRevocationsReady?: SessionRevocations;
+};
 
 function revocations(): Promise<SessionRevocations> {
-  slot.__levelboardRevocations ??= getStore().then((store) => new SessionRevocations(store));
+  slot.__levelboardRevocations ??= getStore().then((store) => {
+    const created = new SessionRevocations(store);
+    slot.__levelboardRevocationsReady = created;
+    return created;
+  });
   return slot.__levelboardRevocations;
+}
+
+const checked = (session: SessionData) => (session.role === 'admin' ? session : { sid: session.sid });
+
+/** isSessionLive without waiting, when memory can answer; undefined when it cannot. */
+export function isSessionLiveNow(session: SessionData): boolean | undefined {
+  return slot.__levelboardRevocationsReady?.isLiveNow(checked(session));
 }
 
 /** A new admin session: its own id, the current generation and the current password's fingerprint. */
@@ -27,7 +41,7 @@ export async function newAdminSession(now = Date.now()): Promise<SessionData> {
 
 /** False once logout or "sign out everywhere" ended this session. */
 export async function isSessionLive(session: SessionData): Promise<boolean> {
-  return (await revocations()).isLive(session.role === 'admin' ? session : { sid: session.sid });
+  return (await revocations()).isLive(checked(session));
 }
 
 /** Logout: the session in this cookie header, if any, ends on the server as well. */

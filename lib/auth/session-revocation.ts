@@ -39,6 +39,13 @@ export class SessionRevocations {
     return session.gen === undefined || session.gen >= this.generation;
   }
 
+  /** The same answer without waiting, or undefined when the copy in memory is due a reload. */
+  isLiveNow(session: { sid?: string; gen?: number }): boolean | undefined {
+    if (this.now() - this.loadedAt >= this.refreshMs) return undefined;
+    if (session.sid !== undefined && this.ended.has(session.sid)) return false;
+    return session.gen === undefined || session.gen >= this.generation;
+  }
+
   /** The generation a new admin session is issued with. */
   async currentGeneration(): Promise<number> {
     await this.fresh();

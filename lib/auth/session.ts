@@ -2,7 +2,7 @@ import { secrets } from '@/lib/auth/secrets';
 import { getEnv } from '@/lib/env';
 import { sealData, unsealData } from 'iron-session';
 import { LRUCache } from 'lru-cache';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import 'server-only';
 
 // The session cookie is sealed (encrypted + signed) with iron-session. It names a role and, for
@@ -11,9 +11,8 @@ import 'server-only';
 //
 // Unsealing costs a PBKDF2 key derivation and an HMAC in Web Crypto: about 0.1 ms of CPU, which
 // was half the server's time under polling. A browser sends the same cookie on every poll, so a
-// verified cookie is remembered (bounded LRU keyed by an HMAC of the cookie value under the
-// session secret — a new secret never hits an old entry) for no longer than the cookie itself
-// lives. Only the seal is cached: age, idle time, the password fingerprint and (lib/auth/
+// verified cookie is remembered (bounded LRU keyed by a SHA-256 of the Cookie header; a new
+// session secret empties it) for no longer than the cookie itself lives. Only the seal is cached: age, idle time, the password fingerprint and (lib/auth/
 // live-sessions.ts) server-side endings are checked again on every request.
 
 export const SESSION_COOKIE = 'levelboard_session';
@@ -93,47 +92,69 @@ const VERIFIED_MAX = 10_000;
 /** A cached seal is verified again at least this often, whatever its cookie's own lifetime. */
 const VERIFIED_MAX_MS = 15 * 60 * 1000;
 const verified = new LRUCache<string, SessionData>({ max: VERIFIED_MAX });
+let verifiedUnder = '';
 
 /** When a cookie sealed for this session stops being accepted, whatever else happens. */
 function sealEnd(data: SessionData): number {
   return data.issuedAt + (data.role === 'admin' ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
 }
 
-/** The session a sealed cookie holds, unsealed once per cookie value; null when it does not open. */
-async function unsealed(sealed: string, now: number): Promise<SessionData | null> {
+/**
+ * The cache key of a Cookie header. The whole header is hashed, not the parsed session cookie: a
+ * browser sends the same header on every poll, and the same header always parses to the same
+ * session cookie, so a hit skips parsing too. A new session secret empties the cache.
+ */
+function verifiedKey(cookieHeader: string): string {
   const { sessionSecret } = secrets();
-  const key = createHmac('sha256', sessionSecret).update(sealed).digest('base64url');
-  const hit = verified.get(key);
-  if (hit) return hit;
-  try {
-    const data = Object.freeze(
-      await unsealData<SessionData>(sealed, { password: sessionSecret, ttl: LINK_COOKIE_TTL_S }),
-    );
-    const left = Math.min(sealEnd(data) - now, VERIFIED_MAX_MS);
-    if (typeof data.issuedAt === 'number' && left > 0) verified.set(key, data, { ttl: left });
-    return data;
-  } catch {
-    return null;
+  if (sessionSecret !== verifiedUnder) {
+    verified.clear();
+    verifiedUnder = sessionSecret;
   }
+  return createHash('sha256').update(cookieHeader).digest('base64url');
+}
+
+/** What must hold on every request, cached seal or not: shape, age, idle time, password. */
+function stillValid(data: SessionData, now: number): SessionData | null {
+  if (data.role === 'admin') {
+    if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
+    if (typeof data.sid !== 'string' || typeof data.gen !== 'number') return null;
+    return isCurrentPassword(data.pwf) ? data : null;
+  }
+  if (data.role === 'link' && typeof data.linkId === 'string')
+    return data.sid === undefined || typeof data.sid === 'string' ? data : null;
+  return null;
+}
+
+/**
+ * The session from a verified copy, without unsealing: null when there is none to find (no
+ * header), undefined when the header has not been verified yet (readSession does that).
+ */
+export function readSessionNow(
+  cookieHeader: string | undefined,
+  now = Date.now(),
+): SessionData | null | undefined {
+  if (!cookieHeader) return null;
+  const hit = verified.get(verifiedKey(cookieHeader));
+  return hit === undefined ? undefined : stillValid(hit, now);
 }
 
 export async function readSession(
   cookieHeader: string | undefined,
   now = Date.now(),
 ): Promise<SessionData | null> {
+  const known = readSessionNow(cookieHeader, now);
+  if (known !== undefined) return known;
   const sealed = parseCookies(cookieHeader).get(SESSION_COOKIE);
-  if (!sealed) return null;
-  const data = await unsealed(sealed, now);
-  if (!data) return null;
+  if (!sealed || !cookieHeader) return null;
   try {
-    if (data.role === 'admin') {
-      if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
-      if (typeof data.sid !== 'string' || typeof data.gen !== 'number') return null;
-      return isCurrentPassword(data.pwf) ? data : null;
-    }
-    if (data.role === 'link' && typeof data.linkId === 'string')
-      return data.sid === undefined || typeof data.sid === 'string' ? data : null;
-    return null;
+    const data = Object.freeze(
+      await unsealData<SessionData>(sealed, { password: secrets().sessionSecret, ttl: LINK_COOKIE_TTL_S }),
+    );
+    if (typeof data !== 'object' || data === null || typeof data.issuedAt !== 'number') return null;
+    const left = Math.min(sealEnd(data) - now, VERIFIED_MAX_MS);
+    // Only seals that opened are remembered: a stream of forged cookies cannot fill the cache.
+    if (left > 0) verified.set(verifiedKey(cookieHeader), data, { ttl: left });
+    return stillValid(data, now);
   } catch {
     return null;
   }
@@ -182,8 +203,12 @@ export async function renewedLinkCookie(data: SessionData | null, now = Date.now
   return sessionCookie({ ...data, issuedAt: now });
 }
 
+/** Whether touchedAdminCookie would issue a new cookie now. */
+export const adminTouchDue = (data: SessionData, now = Date.now()) =>
+  data.role === 'admin' && now - data.seenAt >= TOUCH_EVERY_MS;
+
 /** A new cookie when the admin's idle clock should move on, else null. */
 export async function touchedAdminCookie(data: SessionData, now = Date.now()): Promise<string | null> {
-  if (data.role !== 'admin' || now - data.seenAt < TOUCH_EVERY_MS) return null;
+  if (data.role !== 'admin' || !adminTouchDue(data, now)) return null;
   return sessionCookie({ ...data, seenAt: now });
 }

@@ -49,6 +49,11 @@ export class ShareLinkCache {
     return pending;
   }
 
+  /** The remembered copy without waiting; undefined when the database must be read. */
+  peek(id: string): ShareLink | null | undefined {
+    return this.entries.get(id)?.link;
+  }
+
   /** Call after changing a link in the database (revoke, wall settings): the next get() reads it. */
   forget(id: string): void {
     this.entries.delete(id);

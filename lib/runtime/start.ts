@@ -8,16 +8,26 @@ import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
 import 'server-only';
 
-const slot = globalThis as typeof globalThis & { __levelboardStarted?: Promise<void> };
+const slot = globalThis as typeof globalThis & {
+  __levelboardStarted?: Promise<void>;
+  __levelboardRunning?: boolean;
+};
+
+/** True once startServerRuntime() has finished: requests then need not wait on it. */
+export const serverRuntimeRunning = (): boolean => slot.__levelboardRunning === true;
 
 /** Runs once per server process (instrumentation.ts); a dev hot reload finds the promise and returns. */
 export function startServerRuntime(): Promise<void> {
-  slot.__levelboardStarted ??= boot().catch((error: unknown) => {
-    // A half-started process would answer 500 to everything; exiting lets the supervisor see it.
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`Levelboard cannot start: ${message}`);
-    process.exit(1);
-  });
+  slot.__levelboardStarted ??= boot()
+    .then(() => {
+      slot.__levelboardRunning = true;
+    })
+    .catch((error: unknown) => {
+      // A half-started process would answer 500 to everything; exiting lets the supervisor see it.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`Levelboard cannot start: ${message}`);
+      process.exit(1);
+    });
   return slot.__levelboardStarted;
 }
 

@@ -48,7 +48,8 @@ function write(req: IncomingMessage, res: ServerResponse, result: ApiResult): vo
   const headers: Record<string, string | number> = { ...SECURITY_HEADERS, ...result.headers };
   const header = (name: string) => req.headers[name] as string | undefined;
   if (cameOverHttps(req.socket.remoteAddress, header)) headers[HSTS.key] = HSTS.value;
-  let body: Buffer | undefined = result.body === undefined ? undefined : Buffer.from(result.body);
+  let body: Buffer | undefined =
+    result.body === undefined || Buffer.isBuffer(result.body) ? result.body : Buffer.from(result.body);
   if (body && body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     body = gzipped(result.headers.ETag, body);
     headers['Content-Encoding'] = 'gzip';
@@ -75,15 +76,17 @@ function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
     remoteAddress: req.socket.remoteAddress,
     text: async () => '',
   };
-  route.handle(request).then(
-    (result) => write(req, res, result),
-    () => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(
-        '{"error":{"code":"internal_error","message":"Something went wrong on the Levelboard server."}}',
-      );
-    },
-  );
+  const failed = () => {
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+    res.end('{"error":{"code":"internal_error","message":"Something went wrong on the Levelboard server."}}');
+  };
+  try {
+    const outcome = route.handle(request);
+    if (outcome instanceof Promise) outcome.then((result) => write(req, res, result), failed);
+    else write(req, res, outcome);
+  } catch {
+    failed();
+  }
   return true;
 }
 
