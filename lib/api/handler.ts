@@ -105,10 +105,15 @@ export function route(
     // access is non-null here unless the route is public, whose handler accepts null.
     const result = (handler as Handler<Access | null>)(request, params, access);
     if (!setCookie) return result;
-    const withCookie = (answer: ApiResult) => {
-      if (!answer.headers['Set-Cookie']) answer.headers['Set-Cookie'] = setCookie;
-      return answer;
-    };
+    // A copy: results may be shared between requests (lib/api/respond.ts).
+    const withCookie = (answer: ApiResult): ApiResult =>
+      answer.headers['Set-Cookie']
+        ? answer
+        : {
+            status: answer.status,
+            headers: { ...answer.headers, 'Set-Cookie': setCookie },
+            body: answer.body,
+          };
     return isPromise(result) ? result.then(withCookie) : withCookie(result);
   }
 
@@ -125,12 +130,14 @@ export function route(
         text: () => readLimited(request.body, MAX_BODY),
       };
       const result = await handle(apiRequest, (await context.params) ?? {});
-      if (cameOverHttps(apiRequest.remoteAddress, apiRequest.header)) result.headers[HSTS.key] = HSTS.value;
+      const headers = cameOverHttps(apiRequest.remoteAddress, apiRequest.header)
+        ? { ...result.headers, [HSTS.key]: HSTS.value }
+        : result.headers;
       const body =
         typeof result.body === 'string' || result.body === undefined
           ? result.body
           : new Uint8Array(result.body);
-      return new NextResponse(body ?? null, { status: result.status, headers: result.headers });
+      return new NextResponse(body ?? null, { status: result.status, headers });
     },
   };
 }

@@ -15,8 +15,34 @@ const tagOf = (...parts: string[]) =>
   `"${createHash('sha1').update(parts.join('\u0000')).digest('base64url').slice(0, 27)}"`;
 
 // The last answer per memo slot: many viewers polling the same unchanged data share one tag
-// computation and one serialisation.
-const answers = new Map<string, { key: string; etag: string; body?: Buffer }>();
+// computation, one serialisation and one result object each for 200 and 304. Results are shared,
+// so nothing downstream may change them (lib/api/handler.ts copies before adding a header).
+
+interface Answer {
+  parts: readonly (string | number | boolean)[];
+  target: string;
+  etag: string;
+  notModified: ApiResult;
+  ok?: ApiResult;
+}
+
+const answers = new Map<string, Answer>();
+
+function sameParts(a: readonly (string | number | boolean)[], b: readonly (string | number | boolean)[]) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function newAnswer(tagParts: readonly (string | number | boolean)[], target: string): Answer {
+  const etag = tagOf(`${tagParts.join('\u0000')}\u0000${target}`);
+  return {
+    parts: tagParts,
+    target,
+    etag,
+    notModified: { status: 304, headers: { ...BASE_HEADERS, ETag: etag } },
+  };
+}
 
 /**
  * Answers from a strong ETag computed *before* the body: for snapshot-backed routes the tag is
@@ -28,19 +54,19 @@ export function respondVersioned(
   body: () => string,
   memo?: string,
 ): ApiResult {
-  const key = `${tagParts.join('\u0000')}\u0000${request.url.pathname}${request.url.search}`;
+  const target = `${request.url.pathname}${request.url.search}`;
   let answer = memo === undefined ? undefined : answers.get(memo);
-  if (answer?.key !== key) {
-    answer = { key, etag: tagOf(key) };
+  if (!answer || answer.target !== target || !sameParts(answer.parts, tagParts)) {
+    answer = newAnswer([...tagParts], target);
     if (memo !== undefined) answers.set(memo, answer);
   }
-  if (matches(request, answer.etag)) return { status: 304, headers: { ...BASE_HEADERS, ETag: answer.etag } };
-  answer.body ??= Buffer.from(body());
-  return {
+  if (matches(request, answer.etag)) return answer.notModified;
+  answer.ok ??= {
     status: 200,
     headers: { ...BASE_HEADERS, 'Content-Type': JSON_TYPE, ETag: answer.etag },
-    body: answer.body,
+    body: Buffer.from(body()),
   };
+  return answer.ok;
 }
 
 /** For bodies not tied to a snapshot version (e.g. device detail from Level): tag by content. */

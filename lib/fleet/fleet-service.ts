@@ -159,7 +159,16 @@ export class FleetService {
 
   isStale(): boolean {
     if (!this.snapshot) return true;
-    return this.now() - Date.parse(this.snapshot.syncedAt) > 2 * this.options.intervalMs;
+    return this.now() - this.syncedAtMs(this.snapshot) > 2 * this.options.intervalMs;
+  }
+
+  /** Every poll asks isStale(); the snapshot's time is parsed once, not per request. */
+  private parsedSyncedAt: { snapshot: FleetSnapshot; ms: number } | null = null;
+
+  private syncedAtMs(snapshot: FleetSnapshot): number {
+    if (this.parsedSyncedAt?.snapshot !== snapshot)
+      this.parsedSyncedAt = { snapshot, ms: Date.parse(snapshot.syncedAt) };
+    return this.parsedSyncedAt.ms;
   }
 
   status(): SyncStatus {

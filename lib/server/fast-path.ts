@@ -44,18 +44,41 @@ function gzipped(etag: string | undefined, body: Buffer): Buffer {
   return zipped;
 }
 
+type Headers = Record<string, string | number>;
+
+/**
+ * The full header set of a result, built once per shared result (lib/api/respond.ts hands the
+ * same object to every poll of unchanged data) and once more for its gzip form.
+ */
+const plainHeaders = new WeakMap<ApiResult, Headers>();
+const gzipHeaders = new WeakMap<ApiResult, Headers>();
+
+function headersFor(result: ApiResult, body: Buffer | undefined, gzip: boolean): Headers {
+  const cache = gzip ? gzipHeaders : plainHeaders;
+  let headers = cache.get(result);
+  if (!headers) {
+    headers = { ...SECURITY_HEADERS, ...result.headers };
+    if (gzip) {
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Cookie, Accept-Encoding';
+    }
+    if (body) headers['Content-Length'] = body.length;
+    cache.set(result, headers);
+  }
+  return headers;
+}
+
 function write(req: IncomingMessage, res: ServerResponse, result: ApiResult): void {
-  const headers: Record<string, string | number> = { ...SECURITY_HEADERS, ...result.headers };
-  const header = (name: string) => req.headers[name] as string | undefined;
-  if (cameOverHttps(req.socket.remoteAddress, header)) headers[HSTS.key] = HSTS.value;
   let body: Buffer | undefined =
     result.body === undefined || Buffer.isBuffer(result.body) ? result.body : Buffer.from(result.body);
-  if (body && body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    body = gzipped(result.headers.ETag, body);
-    headers['Content-Encoding'] = 'gzip';
-    headers.Vary = 'Cookie, Accept-Encoding';
-  }
-  if (body) headers['Content-Length'] = body.length;
+  const gzip =
+    body !== undefined &&
+    body.length >= GZIP_MIN_BYTES &&
+    /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  if (gzip && body) body = gzipped(result.headers.ETag, body);
+  let headers = headersFor(result, body, gzip);
+  const header = (name: string) => req.headers[name] as string | undefined;
+  if (cameOverHttps(req.socket.remoteAddress, header)) headers = { ...headers, [HSTS.key]: HSTS.value };
   res.writeHead(result.status, headers);
   res.end(body);
 }

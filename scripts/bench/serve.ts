@@ -5,7 +5,6 @@
 //      BENCH_PROFILE=dir      writes a CPU profile of the Levelboard server (see profile-top.ts)
 import { startSimulator } from '@/lib/level/simulator';
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +19,17 @@ import {
   UnexpectedStatus,
   type BenchSession,
 } from './sessions';
-import { freePort, machine, randomKey, requireBuild, sleep, startLevelboard } from './support';
+import {
+  freePort,
+  machine,
+  pinned,
+  pinThisProcessToLoadCore,
+  randomKey,
+  requireBuild,
+  sleep,
+  spawnOwned,
+  startLevelboard,
+} from './support';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? (SMOKE ? 300 : 10_000));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (SMOKE ? 10 : 200));
@@ -110,7 +119,7 @@ async function rawTwin(url: string, session: BenchSession) {
   );
   writeFileSync(bodyFile, body);
   const port = await freePort();
-  const child = spawn(process.execPath, ['-e', RAW_SERVER], {
+  const child = spawnOwned(process.execPath, ['-e', RAW_SERVER], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -125,6 +134,7 @@ async function rawTwin(url: string, session: BenchSession) {
 
 async function main() {
   requireBuild();
+  pinThisProcessToLoadCore();
   const apiKey = randomKey();
   const sim = await startSimulator({ devices: DEVICES, apiKey, frozen: true, quiet: true });
   const board = await startLevelboard(
@@ -143,7 +153,12 @@ async function main() {
   console.log(
     `\nbench:serve — ${DEVICES.toLocaleString('en-US')} devices, ${CONNECTIONS} connections, ${DURATION} s per run${SMOKE ? ' (smoke: statuses only)' : ''}`,
   );
-  console.log(`machine: ${machine()}\n`);
+  console.log(`machine: ${machine()}`);
+  console.log(
+    pinned()
+      ? 'load generator on core 0, the server measured on core 1 (taskset)\n'
+      : 'load generator and server share the cores (BENCH_PIN=1 and taskset pin them apart)\n',
+  );
   console.log('Body size of every route a page polls, raw and gzip-compressed (what a browser receives):');
   console.table(await payloadTable(board.url, admin, viewer));
 

@@ -1,5 +1,5 @@
 // Shared by the benchmark scripts: real processes on loopback, nothing mocked.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +8,36 @@ import path from 'node:path';
 import { getAs, type BenchSession } from './sessions';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
+
+// Every server a bench starts dies with it, also when the bench fails half-way: a server left
+// running would load the machine under the next bench's measurement.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/**
+ * On a machine with two or more cores, a load bench (BENCH_PIN=1, which bench:serve sets) runs
+ * its load generator on core 0 and each server on core 1, so the two never compete for a core
+ * and the raw server and Levelboard are measured on the same footing.
+ */
+const PIN = process.env.BENCH_PIN === '1' && os.cpus().length >= 2 && existsSync('/usr/bin/taskset');
+
+export function pinThisProcessToLoadCore(): void {
+  if (PIN) execFileSync('/usr/bin/taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+}
+
+export const pinned = () => PIN;
+
+/** Spawns a helper process that is killed when this process exits, however it exits. */
+export function spawnOwned(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
+  const child = PIN
+    ? spawn('/usr/bin/taskset', ['-c', '1', command, ...args], options)
+    : spawn(command, args, options);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
 
 export function requireBuild(): void {
   if (!existsSync(path.join(root, '.next/standalone/server.js'))) {
@@ -45,7 +75,7 @@ export async function startLevelboard(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'levelboard-bench-'));
   const entry = path.join(root, '.next/standalone/levelboard-server.js');
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  const child = spawnOwned(process.execPath, [...nodeArgs, entry], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
