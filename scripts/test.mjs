@@ -10,6 +10,12 @@ const chromium = ensureChromium();
 console.log('› Unit and integration tests (vitest)');
 run('npx', ['vitest', 'run'], { env });
 ensureBuild();
+// Every benchmark on a tiny fleet, plus the controls that must fail (npm run bench:smoke, ~1 min):
+// a benchmark that gets 401s, or crashes, fails the suite here instead of printing nonsense.
+if (process.argv.length <= 2) {
+  console.log('› Benchmarks, smoke run (npm run bench:smoke)');
+  run('npm', ['run', 'bench:smoke'], { env: { ...env, CHROMIUM_PATH: chromium } });
+}
 console.log('› End-to-end tests (Playwright, Chromium at ' + chromium + ')');
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], { env: { ...env, CHROMIUM_PATH: chromium } });
 // The short wall soak (the full one is `npm run soak:wall`, 30 minutes); skipped when the run is
