@@ -1,8 +1,10 @@
 import {
+  ADMIN_IDLE_MS,
   ADMIN_LIFETIME_MS,
   parseCookies,
   passwordFingerprint,
   readSession,
+  readSessionNow,
   SESSION_COOKIE,
   sessionCookie,
   type SessionData,
@@ -76,5 +78,47 @@ describe('readSession', () => {
     const now = Date.now();
     const cookie = asHeader(await sessionCookie(adminSession(now)));
     await expect(readSession(cookie, now + ADMIN_LIFETIME_MS + 1)).resolves.toBeNull();
+  });
+});
+
+describe('verified cookies in memory', () => {
+  it('unseals a cookie once; later reads come from memory and still check age and idle time', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    expect(readSessionNow(cookie, now)).toBeUndefined();
+    await expect(readSession(cookie, now)).resolves.toMatchObject({ role: 'admin' });
+    expect(readSessionNow(cookie, now)).toMatchObject({ role: 'admin', sid: 'sid-1' });
+    expect(readSessionNow(cookie, now + ADMIN_LIFETIME_MS + 1)).toBeNull();
+    expect(readSessionNow(cookie, now + ADMIN_IDLE_MS + 1)).toBeNull();
+  });
+
+  it('a cached cookie is refused at once under a new ADMIN_PASSWORD', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    await readSession(cookie, now);
+    useSecrets('second-password');
+    expect(readSessionNow(cookie, now)).toBeNull();
+  });
+
+  it('a new session secret forgets every verified cookie', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    await readSession(cookie, now);
+    slot.__levelboardSecrets = { sessionSecret: `${SECRET}-rotated`, adminPassword: 'first-password' };
+    expect(readSessionNow(cookie, now)).toBeUndefined();
+    await expect(readSession(cookie, now)).resolves.toBeNull();
+  });
+
+  it('remembers no cookie that failed to open, so forged cookies cannot fill memory', async () => {
+    const forged = `${SESSION_COOKIE}=Fe26.2**forged*value`;
+    await expect(readSession(forged)).resolves.toBeNull();
+    expect(readSessionNow(forged)).toBeUndefined();
+  });
+
+  it('hands out frozen sessions: one request cannot change what the next one reads', async () => {
+    const now = Date.now();
+    const cookie = asHeader(await sessionCookie(adminSession(now)));
+    const session = await readSession(cookie, now);
+    expect(Object.isFrozen(session)).toBe(true);
   });
 });

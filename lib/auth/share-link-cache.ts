@@ -18,6 +18,8 @@ export interface ShareLinkCacheOptions {
   refreshMs?: number;
   /** Links remembered at once. Default 10 000. */
   max?: number;
+  /** The clock copies age by (tests move it). Default performance.now. */
+  now?: () => number;
 }
 
 interface Entry {
@@ -34,7 +36,14 @@ export class ShareLinkCache {
     private readonly store: Store,
     options: ShareLinkCacheOptions = {},
   ) {
-    this.entries = new LRUCache({ max: options.max ?? 10_000, ttl: options.refreshMs ?? 1_000 });
+    const now = options.now ?? (() => performance.now());
+    this.entries = new LRUCache({
+      max: options.max ?? 10_000,
+      ttl: options.refreshMs ?? 1_000,
+      perf: { now },
+      // Age is read from the clock on every get, so a moved clock (or a busy second) counts at once.
+      ttlResolution: 0,
+    });
   }
 
   /** The link as the database had it at most `refreshMs` ago (or right after a local change). */
