@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { primaryButtonClass } from '@/components/ui/dialog';
 import { SelectField } from '@/components/ui/select-field';
-import type { DeviceRow, GroupNode } from '@/lib/domain/fleet';
+import type { DeviceRow, GroupName } from '@/lib/domain/fleet';
 import { actionApi, editDevices, tagsQuery } from '@/lib/query/actions';
 import { useQuery } from '@tanstack/react-query';
 import { Play, X } from 'lucide-react';
@@ -26,7 +26,7 @@ export function DeviceActionsCard({
   device: DeviceRow;
   /** undefined: the detail (which carries notes) has not come from Level. */
   notes: string | null | undefined;
-  groups: GroupNode[] | undefined;
+  groups: GroupName[] | undefined;
 }) {
   const actions = useAdminActions();
   const [automationOpen, setAutomationOpen] = useState(false);
@@ -146,7 +146,7 @@ function MoveToGroup({
   disabled,
 }: {
   device: DeviceRow;
-  groups: GroupNode[] | undefined;
+  groups: GroupName[] | undefined;
   disabled: boolean;
 }) {
   const [target, setTarget] = useState(device.groupId ?? '');

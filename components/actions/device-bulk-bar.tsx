@@ -6,7 +6,7 @@ import { RunAutomationDialog } from '@/components/actions/run-automation-dialog'
 import { useAction } from '@/components/actions/use-action';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
-import type { DeviceRow, GroupNode } from '@/lib/domain/fleet';
+import type { DeviceRow, GroupName } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { actionApi, editDevices, tagsQuery } from '@/lib/query/actions';
 import { useQuery } from '@tanstack/react-query';
@@ -35,7 +35,7 @@ export function DeviceBulkBar({
   onSelectAll: () => void;
   selectingAll: boolean;
   onClear: () => void;
-  groups: GroupNode[] | undefined;
+  groups: GroupName[] | undefined;
 }) {
   const actions = useAdminActions();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -114,7 +114,7 @@ function MoveDialog({
   open: boolean;
   onClose: () => void;
   ids: string[];
-  groups: GroupNode[] | undefined;
+  groups: GroupName[] | undefined;
 }) {
   const [target, setTarget] = useState('');
   const group = groups?.find((candidate) => candidate.id === target);

@@ -1,10 +1,10 @@
-import type { DeviceRow, GroupNode } from '@/lib/domain/fleet';
+import type { DeviceRow, GroupName } from '@/lib/domain/fleet';
 import { ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import { Fragment } from 'react';
 
 /** Devices › client › … › group, each group linking to its page (ids come from the group tree). */
-export function DeviceBreadcrumb({ device, groups }: { device: DeviceRow; groups: GroupNode[] | undefined }) {
+export function DeviceBreadcrumb({ device, groups }: { device: DeviceRow; groups: GroupName[] | undefined }) {
   const byId = new Map(groups?.map((group) => [group.id, group]));
   const chain: { id: string | null; name: string }[] = [];
   for (let node = device.groupId ? byId.get(device.groupId) : undefined; node;) {

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { SearchInput } from '@/components/ui/search-input';
 import { SelectField } from '@/components/ui/select-field';
 import { ToggleChips } from '@/components/ui/toggle-chips';
-import type { GroupNode } from '@/lib/domain/fleet';
+import type { GroupName } from '@/lib/domain/fleet';
 import { PLATFORM_LABEL, ROLE_LABEL, STATUS_LABEL } from '@/lib/format';
 import {
   ALERT_FILTERS,
@@ -62,7 +62,7 @@ export function DeviceFilters({
   onSearch: (value: string) => void;
   onChange: (patch: Partial<DeviceView>) => void;
   onClear: () => void;
-  groups: GroupNode[] | undefined;
+  groups: GroupName[] | undefined;
   tags: string[];
   filtered: boolean;
 }) {
@@ -123,7 +123,7 @@ const FilterPanel = memo(function FilterPanel({
   view: DeviceView;
   onChange: (patch: Partial<DeviceView>) => void;
   onClear: () => void;
-  groups: GroupNode[] | undefined;
+  groups: GroupName[] | undefined;
   tags: string[];
   filtered: boolean;
 }) {

@@ -71,6 +71,15 @@ export interface GroupNode {
   subtree: Rollup;
 }
 
+/**
+ * A group as a picker or a breadcrumb needs it: no health numbers. Pages that only name groups
+ * poll `/api/groups?view=names`, a third of the full tree's bytes.
+ */
+export type GroupName = Pick<
+  GroupNode,
+  'id' | 'name' | 'parentId' | 'childIds' | 'depth' | 'path' | 'clientId'
+>;
+
 export interface SyncStatus {
   syncedAt: string | null;
   lastAttemptAt: string | null;

@@ -1,4 +1,4 @@
-import type { ClientsResponse, Freshness, GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { ClientsResponse, Freshness, GroupName, GroupNode, Rollup } from '@/lib/domain/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions } from '@tanstack/react-query';
@@ -14,6 +14,18 @@ export const groupsQuery = () =>
   queryOptions({
     queryKey: queryKeys.groups(),
     queryFn: ({ signal }) => fetchJson<GroupsResponse>('/api/groups', { signal }),
+    refetchInterval: GROUPS_POLL_MS,
+  });
+
+export interface GroupNamesResponse extends Freshness {
+  groups: GroupName[];
+}
+
+/** For pages that only name groups (filters, breadcrumbs, move-to pickers): no health numbers. */
+export const groupNamesQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.groupNames(),
+    queryFn: ({ signal }) => fetchJson<GroupNamesResponse>('/api/groups?view=names', { signal }),
     refetchInterval: GROUPS_POLL_MS,
   });
 

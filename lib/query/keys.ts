@@ -11,6 +11,7 @@ export const queryKeys = {
   device: (id: string) => [...queryKeys.devices(), 'detail', id] as const,
   deviceSnapshot: (id: string) => [...queryKeys.devices(), 'snapshot', id] as const,
   groups: () => [...queryKeys.all, 'groups'] as const,
+  groupNames: () => [...queryKeys.groups(), 'names'] as const,
   alerts: () => [...queryKeys.all, 'alerts'] as const,
   alertList: (params: string) => [...queryKeys.alerts(), 'list', params] as const,
   alertCount: (params: string) => [...queryKeys.alerts(), 'count', params] as const,

@@ -18,7 +18,12 @@ function polledRoutes(ids: { device: string; group: string }): Polled[] {
     { route: '/api/fleet/summary', polledBy: 'every page, 5 s', path: '/api/fleet/summary' },
     { route: '/api/auth/session', polledBy: 'every page, 15 s', path: '/api/auth/session' },
     { route: '/api/fleet/clients', polledBy: 'overview, 10 s', path: '/api/fleet/clients' },
-    { route: '/api/groups', polledBy: 'groups, 10 s', path: '/api/groups' },
+    { route: '/api/groups', polledBy: 'groups and group pages, 10 s', path: '/api/groups' },
+    {
+      route: '/api/groups?view=names',
+      polledBy: 'devices, device, alerts, 10 s',
+      path: '/api/groups?view=names',
+    },
     {
       route: '/api/history/fleet?range=24h',
       polledBy: 'overview, 60 s',

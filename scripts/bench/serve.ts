@@ -33,7 +33,9 @@ import {
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? (SMOKE ? 300 : 10_000));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (SMOKE ? 10 : 200));
-const DURATION = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 10));
+/** Seconds per run; every target runs ROUNDS times, taking turns. */
+const DURATION = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 const WARMUP = SMOKE ? 0 : 2;
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
@@ -64,31 +66,68 @@ interface Row {
   'p50 ms': number;
   'p99 ms': number;
   'bytes/resp': number;
+  'req/s per round': string;
   statuses: string;
 }
 
-async function load(
-  what: string,
-  url: string,
-  expected: 200 | 304,
-  session: BenchSession | null,
-  headers: Record<string, string> = {},
-): Promise<Row> {
-  const allHeaders = session ? { ...headers, Cookie: session.cookie } : headers;
-  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers: allHeaders });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: allHeaders });
+interface Target {
+  what: string;
+  url: string;
+  expected: 200 | 304;
+  session: BenchSession | null;
+  headers?: Record<string, string>;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+function headersOf(target: Target): Record<string, string> {
+  return target.session ? { ...target.headers, Cookie: target.session.cookie } : (target.headers ?? {});
+}
+
+/** One run against one target; any status but the expected one stops the bench. */
+async function once(target: Target, seconds: number) {
+  const result = await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: headersOf(target),
+  });
   const tally = new StatusTally();
   for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) tally.add(status, stats.count);
   if (result.errors + result.timeouts > 0) tally.add('no answer', result.errors + result.timeouts);
-  tally.assertOnly(what, [expected]);
+  tally.assertOnly(target.what, [target.expected]);
   return {
-    'ran as': session?.label ?? '—',
-    'req/s': Math.round(result.requests.average),
-    'p50 ms': result.latency.p50,
-    'p99 ms': result.latency.p99,
-    'bytes/resp': Math.round(result.throughput.average / Math.max(1, result.requests.average)),
-    statuses: tally.toString(),
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bytes: result.throughput.average / Math.max(1, result.requests.average),
+    tally,
   };
+}
+
+/**
+ * The targets take turns, round after round (raw, Levelboard, Levelboard 304, raw, …), so a
+ * busy moment on the host falls on all of them alike; each figure is the median of its rounds.
+ */
+async function compare(targets: Target[]): Promise<Row[]> {
+  if (WARMUP > 0) for (const target of targets) await once(target, WARMUP);
+  const runs = targets.map(() => [] as Awaited<ReturnType<typeof once>>[]);
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const [index, target] of targets.entries()) runs[index]?.push(await once(target, DURATION));
+  return targets.map((target, index) => {
+    const mine = runs[index] ?? [];
+    const tally = new StatusTally();
+    for (const run of mine) for (const [status, count] of run.tally.counts) tally.add(status, count);
+    return {
+      'ran as': target.session?.label ?? '—',
+      'req/s': Math.round(median(mine.map((run) => run.rate))),
+      'p50 ms': median(mine.map((run) => run.p50)),
+      'p99 ms': median(mine.map((run) => run.p99)),
+      'bytes/resp': Math.round(median(mine.map((run) => run.bytes))),
+      'req/s per round': mine.map((run) => Math.round(run.rate).toLocaleString('en-US')).join(' / '),
+      statuses: tally.toString(),
+    };
+  });
 }
 
 /**
@@ -151,7 +190,7 @@ async function main() {
   const links = await rawTwin(summaryUrl, viewer);
 
   console.log(
-    `\nbench:serve — ${DEVICES.toLocaleString('en-US')} devices, ${CONNECTIONS} connections, ${DURATION} s per run${SMOKE ? ' (smoke: statuses only)' : ''}`,
+    `\nbench:serve — ${DEVICES.toLocaleString('en-US')} devices, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target${SMOKE ? ' (smoke: statuses only)' : ''}`,
   );
   console.log(`machine: ${machine()}`);
   console.log(
@@ -172,11 +211,18 @@ async function main() {
     [admin, admins],
     [viewer, links],
   ] as const) {
-    const raw = await load(`raw server (${session.label}'s bytes)`, twin.url, 200, null);
-    const ok = await load(`summary as ${session.label}`, summaryUrl, 200, session);
-    const notModified = await load(`304 as ${session.label}`, summaryUrl, 304, session, {
-      'If-None-Match': twin.etag,
-    });
+    const [raw, ok, notModified] = await compare([
+      { what: `raw server (${session.label}'s bytes)`, url: twin.url, expected: 200, session: null },
+      { what: `summary as ${session.label}`, url: summaryUrl, expected: 200, session },
+      {
+        what: `304 as ${session.label}`,
+        url: summaryUrl,
+        expected: 304,
+        session,
+        headers: { 'If-None-Match': twin.etag },
+      },
+    ]);
+    if (!raw || !ok || !notModified) throw new Error('a comparison lost a row');
     rows[`raw node:http, ${session.label}'s bytes`] = raw;
     rows[`Levelboard, ${session.label}`] = ok;
     rows[`Levelboard, ${session.label}, If-None-Match → 304`] = notModified;

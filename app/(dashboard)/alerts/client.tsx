@@ -23,7 +23,7 @@ import { formatCount } from '@/lib/format';
 import { useOnVisible } from '@/lib/hooks/use-on-visible';
 import { useUrlState } from '@/lib/hooks/use-url-state';
 import { alertCountQuery, alertListQuery, type AlertWindow } from '@/lib/query/alerts';
-import { groupsQuery } from '@/lib/query/groups';
+import { groupNamesQuery } from '@/lib/query/groups';
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { BellOff, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -42,7 +42,7 @@ export function AlertsClient() {
   const params = toAlertParams(effective);
 
   const list = useInfiniteQuery(alertListQuery(params));
-  const groups = useQuery(groupsQuery());
+  const groups = useQuery(groupNamesQuery());
   // Counts per severity under every other filter, so the tiles say what pressing one would show.
   const counts = useQueries({
     queries: SEVERITIES.map((severity) => alertCountQuery({ ...params, severity: [severity] })),

@@ -23,7 +23,7 @@ import { useUrlState } from '@/lib/hooks/use-url-state';
 import { deviceListQuery, fetchAllDevices } from '@/lib/query/devices';
 import { LevelboardApiError } from '@/lib/query/fetch-json';
 import { fleetSummaryQuery } from '@/lib/query/fleet';
-import { groupsQuery } from '@/lib/query/groups';
+import { groupNamesQuery } from '@/lib/query/groups';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Download, Loader2, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -39,7 +39,7 @@ export function DevicesClient() {
   const params = serializeDeviceView(effective, true).toString();
 
   const list = useInfiniteQuery(deviceListQuery(params));
-  const groups = useQuery(groupsQuery());
+  const groups = useQuery(groupNamesQuery());
   const summary = useQuery(fleetSummaryQuery());
 
   // The rest streams in once the view has settled for a moment (not between keystrokes, where it

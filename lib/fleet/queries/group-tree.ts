@@ -1,4 +1,4 @@
-import type { Freshness, GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { Freshness, GroupName, GroupNode, Rollup } from '@/lib/domain/fleet';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 
@@ -20,6 +20,23 @@ function toGroupNode(node: GroupNode): GroupNode {
     clientId: node.clientId,
     direct: node.direct,
     subtree: node.subtree,
+  };
+}
+
+export interface GroupNamesResponse extends Freshness {
+  groups: GroupName[];
+}
+
+/** A node without its health numbers, field by field. */
+export function toGroupName(node: GroupNode): GroupName {
+  return {
+    id: node.id,
+    name: node.name,
+    parentId: node.parentId,
+    childIds: node.childIds,
+    depth: node.depth,
+    path: node.path,
+    clientId: node.clientId,
   };
 }
 

@@ -23,7 +23,7 @@ import { Skeleton, SkeletonLines } from '@/components/ui/skeleton';
 import { useUrlState } from '@/lib/hooks/use-url-state';
 import { cachedDeviceRow, deviceQuery, deviceSnapshotQuery, type DeviceResponse } from '@/lib/query/devices';
 import { LevelboardApiError } from '@/lib/query/fetch-json';
-import { groupsQuery } from '@/lib/query/groups';
+import { groupNamesQuery } from '@/lib/query/groups';
 import { deviceHistoryQuery } from '@/lib/query/history';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { MonitorX } from 'lucide-react';
@@ -56,7 +56,7 @@ export function DeviceClient({ id }: { id: string }) {
   });
   const full = useQuery(deviceQuery(id));
   const history = useQuery(deviceHistoryQuery(id, view.range));
-  const groups = useQuery(groupsQuery());
+  const groups = useQuery(groupNamesQuery());
 
   const notFound = [snapshot.error, full.error].some(
     (error) => error instanceof LevelboardApiError && error.status === 404,
