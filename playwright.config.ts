@@ -57,7 +57,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx lib/level/simulator/cli.ts --devices ${SIMULATOR.devices} --port ${SIMULATOR.port} --seed 3 --frozen --key ${LEVEL_KEY} --read-only-key ${LEVEL_READONLY_KEY} --control-token ${CONTROL_TOKEN}`,
+      command: `npx tsx simulator/cli.ts --devices ${SIMULATOR.devices} --port ${SIMULATOR.port} --seed 3 --frozen --key ${LEVEL_KEY} --read-only-key ${LEVEL_READONLY_KEY} --control-token ${CONTROL_TOKEN}`,
       url: `${simulatorOrigin}/v2/devices`, // 401 without a key counts as "up"
       timeout: 60_000,
       reuseExistingServer: false,

@@ -1,5 +1,5 @@
-import { startSimulator, type RunningSimulator } from '@/lib/level/simulator';
-import { startTestPostgres, type TestPostgres } from '@/lib/testing/postgres';
+import { startSimulator, type RunningSimulator } from '@/simulator';
+import { startTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { expect, test } from '@playwright/test';
 import { EXTRA_PORTS, SHARED_SERVER_ENV } from './support/env';
 import { health, startServer, type ServerProcess } from './support/processes';

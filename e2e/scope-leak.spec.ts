@@ -1,6 +1,6 @@
-import { encodeId, startSimulator, type RunningSimulator } from '@/lib/level/simulator';
-import { HOST_FORMS, hostForm, USER_FORMS, userForm } from '@/lib/level/simulator/alert-mentions';
-import { startTestPostgres, type TestPostgres } from '@/lib/testing/postgres';
+import { encodeId, startSimulator, type RunningSimulator } from '@/simulator';
+import { HOST_FORMS, hostForm, USER_FORMS, userForm } from '@/simulator/alert-mentions';
+import { startTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';

@@ -7,5 +7,5 @@ if (!existsSync('.next/standalone/server.js')) {
   process.exit(1);
 }
 cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
-cpSync('scripts/levelboard-server.cjs', '.next/standalone/levelboard-server.js');
+cpSync('server/levelboard-server.cjs', '.next/standalone/levelboard-server.js');
 if (existsSync('public')) cpSync('public', '.next/standalone/public', { recursive: true });

@@ -68,7 +68,7 @@ export interface DeviceTruth {
   tags: string[];
 }
 
-/** Every form a device's names take in free text: see lib/level/simulator/alert-mentions.ts. */
+/** Every form a device's names take in free text: see simulator/alert-mentions.ts. */
 export function addDeviceNames(markers: MarkerSet, device: DeviceTruth, whose: string): void {
   const host = device.hostname;
   markers.add(`hostname of ${whose} ${host}`, host);

@@ -10,7 +10,7 @@ import {
 } from '@/lib/actions/fleet-patches';
 import type { Alert, Group } from '@/lib/domain/level';
 import type { FleetData } from '@/lib/fleet/snapshot';
-import { makeDevice } from '@/lib/history/test-fleet';
+import { makeDevice } from '@/testing/history-fleet';
 import { describe, expect, it } from 'vitest';
 
 const group = (id: string, name: string, parentId: string | null = null): Group => ({

@@ -3,7 +3,7 @@ import type { ApiRequest } from '@/lib/api/types';
 import 'server-only';
 import type { z } from 'zod';
 
-/** The largest body any route accepts (scripts/levelboard-server.cjs refuses a larger Content-Length). */
+/** The largest body any route accepts (server/levelboard-server.cjs refuses a larger Content-Length). */
 export const MAX_BODY = 64 * 1024;
 
 const tooLarge = () =>

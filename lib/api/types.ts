@@ -1,5 +1,5 @@
 // Framework-neutral request/result for Levelboard's API handlers: Next's route files and the
-// production fast path (lib/server/fast-path.ts) both adapt to these, so one handler serves both.
+// production fast path (server/fast-path.ts) both adapt to these, so one handler serves both.
 
 export interface ApiRequest {
   method: string;

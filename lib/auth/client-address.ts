@@ -9,7 +9,7 @@ import { logger } from '@/lib/logger';
 import 'server-only';
 
 // The TCP peer reaches Next's route handlers through a header that the production entry
-// (scripts/levelboard-server.cjs) stamps on every request after deleting any copy the client
+// (server/levelboard-server.cjs) stamps on every request after deleting any copy the client
 // sent, and announces on globalThis. Under `next dev` / `next start` nothing announces it, so the
 // header is never read (a client could have written it) and the address is unknown.
 

@@ -1,6 +1,6 @@
 import { listAudit, pruneAudit } from '@/lib/auth/audit';
 import { DeniedAttemptLog } from '@/lib/auth/denied-attempts';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 const DAY = 86_400_000;

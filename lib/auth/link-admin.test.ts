@@ -1,7 +1,7 @@
 import { audit } from '@/lib/auth/audit';
 import { listAuditView } from '@/lib/auth/audit-view';
 import { createShareLink, findShareLink, revokeShareLink, updateWallSettings } from '@/lib/auth/share-links';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 const base = { scope: { kind: 'fleet' as const }, redact: false };

@@ -1,6 +1,6 @@
 import { SessionRevocations } from '@/lib/auth/session-revocation';
 import { openStore } from '@/lib/db/open';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 // Two SessionRevocations on one database are two replicas: what one ends, the other learns on

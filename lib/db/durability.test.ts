@@ -1,5 +1,5 @@
 import { migrate, openStore } from '@/lib/db/open';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { sql } from 'kysely';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ function runAndKill(args: string[], committed: Set<number>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', 'lib/testing/durability-writer.ts', ...args],
+      ['--conditions=react-server', '--import', 'tsx', 'testing/durability-writer.ts', ...args],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -1,5 +1,5 @@
 import { migrate } from '@/lib/db/open';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 

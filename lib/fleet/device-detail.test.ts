@@ -1,6 +1,6 @@
 import { DeviceDetailCache } from '@/lib/fleet/device-detail';
 import { createLevelClient, type LevelClient } from '@/lib/level';
-import { startSimulator, type RunningSimulator } from '@/lib/level/simulator';
+import { startSimulator, type RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // Against a real simulator: what reaches Level (the simulator's own request log and the client's

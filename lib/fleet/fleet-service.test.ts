@@ -1,5 +1,5 @@
 import type { FleetData } from '@/lib/fleet/snapshot';
-import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterEach, describe, expect, it } from 'vitest';
 
 let harness: FleetHarness | undefined;

@@ -1,5 +1,5 @@
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Expected figures come from the simulator's own HTTP filters (ancestor_group_id, group_id=null),

@@ -1,6 +1,6 @@
 import { walkDevices } from '@/lib/fleet/walk-devices';
 import { createLevelClient } from '@/lib/level';
-import { startSimulator, type RunningSimulator } from '@/lib/level/simulator';
+import { startSimulator, type RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const KEY = 'walk-key-0123456789';

@@ -1,7 +1,7 @@
 import { HistoryReader } from '@/lib/history/reader';
 import { HistoryRecorder } from '@/lib/history/recorder';
-import { makeAlert, makeGroup, makeSnapshot, type DeviceSpec } from '@/lib/history/test-fleet';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { makeAlert, makeGroup, makeSnapshot, type DeviceSpec } from '@/testing/history-fleet';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const T0 = Date.UTC(2026, 8, 9, 14, 0, 0);

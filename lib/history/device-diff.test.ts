@@ -1,5 +1,5 @@
 import { diffDevices, transitionTime, type DeviceState } from '@/lib/history/device-diff';
-import { makeDevice } from '@/lib/history/test-fleet';
+import { makeDevice } from '@/testing/history-fleet';
 import { describe, expect, it } from 'vitest';
 
 const T = Date.UTC(2026, 0, 1, 12, 0, 0);

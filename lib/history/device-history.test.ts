@@ -1,6 +1,6 @@
 import { FIVE_MINUTES, HOUR, MINUTE } from '@/lib/history/config';
 import { HistoryReader } from '@/lib/history/reader';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 type Status = 'online' | 'offline' | 'maintenance';

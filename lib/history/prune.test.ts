@@ -1,8 +1,8 @@
 import { DAY, FIVE_MINUTES, floorTo, HOUR, MINUTE } from '@/lib/history/config';
 import { HistoryReader } from '@/lib/history/reader';
 import { HistoryRecorder } from '@/lib/history/recorder';
-import { makeAlert, makeGroup, makeSnapshot } from '@/lib/history/test-fleet';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { makeAlert, makeGroup, makeSnapshot } from '@/testing/history-fleet';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 

@@ -1,8 +1,8 @@
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { HistoryRecorder } from '@/lib/history/recorder';
-import { makeSnapshot } from '@/lib/history/test-fleet';
-import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { makeSnapshot } from '@/testing/history-fleet';
+import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 type TestStore = Awaited<ReturnType<typeof openTestStore>>;

@@ -1,6 +1,6 @@
 import { FIVE_MINUTES, HOUR, MINUTE } from '@/lib/history/config';
 import { HistoryRecorder } from '@/lib/history/recorder';
-import { makeGroup, makeSnapshot, type DeviceSpec } from '@/lib/history/test-fleet';
+import { makeGroup, makeSnapshot, type DeviceSpec } from '@/testing/history-fleet';
 import {
   expected,
   GROUPS,
@@ -10,8 +10,8 @@ import {
   START,
   stored,
   type TestStore,
-} from '@/lib/history/test-scenario';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+} from '@/testing/history-scenario';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 describe.each(ENGINES)('history rollups on %s', (engine) => {

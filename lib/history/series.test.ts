@@ -2,7 +2,7 @@ import { DAY, FIVE_MINUTES, HOUR, MINUTE } from '@/lib/history/config';
 import { HistoryReader } from '@/lib/history/reader';
 import { HistoryRecorder } from '@/lib/history/recorder';
 import { InvalidHistoryWindow } from '@/lib/history/resolution';
-import { makeSnapshot } from '@/lib/history/test-fleet';
+import { makeSnapshot } from '@/testing/history-fleet';
 import {
   expected,
   figures,
@@ -12,8 +12,8 @@ import {
   START,
   type Figures,
   type Sync,
-} from '@/lib/history/test-scenario';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+} from '@/testing/history-scenario';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type Point = Awaited<ReturnType<HistoryReader['series']>>['points'][number];

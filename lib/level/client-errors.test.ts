@@ -15,8 +15,8 @@ import {
   routeCount,
   startTestSimulator,
   testClient,
-} from '@/lib/level/sim-fixture';
-import { encodeId, type RunningSimulator } from '@/lib/level/simulator';
+} from '@/testing/simulator-fixture';
+import { encodeId, type RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WRONG_KEY = 'wrong-key-d41d8cd98f00b204e980';

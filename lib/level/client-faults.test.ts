@@ -7,8 +7,8 @@ import {
   routeCount,
   startTestSimulator,
   testClient,
-} from '@/lib/level/sim-fixture';
-import type { RunningSimulator } from '@/lib/level/simulator';
+} from '@/testing/simulator-fixture';
+import type { RunningSimulator } from '@/simulator';
 import type { RequestInfo } from '@/lib/level/transport';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 

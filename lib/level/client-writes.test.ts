@@ -6,8 +6,8 @@ import {
   routeCount,
   startTestSimulator,
   testClient,
-} from '@/lib/level/sim-fixture';
-import type { RunningSimulator } from '@/lib/level/simulator';
+} from '@/testing/simulator-fixture';
+import type { RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('writes against the simulator', () => {

@@ -16,7 +16,7 @@ const slot = globalThis as typeof globalThis & { __levelboardDemo?: Promise<Leve
 function startDemo(): Promise<LevelConnection> {
   slot.__levelboardDemo ??= (async () => {
     const env = getEnv();
-    const { startSimulator } = await import('@/lib/level/simulator');
+    const { startSimulator } = await import('@/simulator');
     const apiKey = randomBytes(24).toString('base64url');
     const controlToken = randomBytes(24).toString('base64url');
     registerSecret(apiKey);

@@ -50,6 +50,6 @@ async function boot(): Promise<void> {
     );
   }, 5_000).unref();
   // Imported late: the fast path imports the route handlers, which import this module.
-  const { installFastPath } = await import('@/lib/server/fast-path');
+  const { installFastPath } = await import('@/server/fast-path');
   installFastPath();
 }

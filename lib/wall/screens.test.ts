@@ -1,5 +1,5 @@
 import { createShareLink, revokeShareLink } from '@/lib/auth/share-links';
-import { ENGINES, openTestStore } from '@/lib/testing/stores';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { heartbeatSchema } from '@/lib/wall/heartbeat';
 import {
   MAX_SCREENS_PER_LINK,

@@ -11,7 +11,7 @@ import { DeviceDetailCache } from '@/lib/fleet/device-detail';
 import { FleetService } from '@/lib/fleet/fleet-service';
 import { createLevelClient } from '@/lib/level';
 import { ALL_DEVICE_INCLUDES } from '@/lib/level/endpoints/devices';
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import { SMOKE } from './sessions';
 import { machine, table } from './support';
 

@@ -8,8 +8,8 @@ import type { Alert, Device } from '@/lib/domain/level';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
 import { RollupBuilder } from '@/lib/fleet/rollup';
 import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
-import type { RunningSimulator } from '@/lib/level/simulator';
-import { decodeId, encodeId } from '@/lib/level/simulator/ids';
+import type { RunningSimulator } from '@/simulator';
+import { decodeId, encodeId } from '@/simulator/ids';
 import { isDeepStrictEqual } from 'node:util';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());

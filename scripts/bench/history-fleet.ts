@@ -3,7 +3,7 @@
 import { FleetService } from '@/lib/fleet/fleet-service';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { createLevelClient } from '@/lib/level';
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import { randomKey } from './support';
 
 /** Levelboard's default sync period, which the benches' simulated time advances by. */

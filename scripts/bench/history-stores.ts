@@ -1,7 +1,7 @@
 // Databases for bench:history: a temp SQLite file, or a database on a throw-away local PostgreSQL
 // whose fsync is switched back on (the test server runs without it; a benchmark of writes must pay).
 import { migrate, openStore, type Engine, type Store } from '@/lib/db/open';
-import { createTestDatabase, startTestPostgres, type TestPostgres } from '@/lib/testing/postgres';
+import { createTestDatabase, startTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { sql } from 'kysely';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';

@@ -87,7 +87,7 @@ async function writeTimes(devices: number) {
 async function main() {
   console.log(`\nbench:history — machine: ${machine()}${SMOKE ? ' (smoke: correctness only)' : ''}`);
   console.log(
-    'PostgreSQL: a local throw-away server (lib/testing/postgres.ts) with fsync switched back on.\n',
+    'PostgreSQL: a local throw-away server (testing/postgres.ts) with fsync switched back on.\n',
   );
   if (SIZES.length > 0) {
     console.log(

@@ -2,7 +2,7 @@
 // with added latency: wall time against pages × latency ÷ concurrency (goal ≤ 1.2×) and server RSS
 // after the sync (goal < 1 GiB at 50k). Run: npm run bench:scale
 // It watches the syncs through /api/fleet/summary signed in as the admin; any answer but 200 fails.
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import { getAs, signInAsAdmin, SMOKE, StatusTally, type BenchSession } from './sessions';
 import { machine, mib, randomKey, requireBuild, sleep, startLevelboard } from './support';
 

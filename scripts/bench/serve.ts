@@ -3,7 +3,7 @@
 // bytes, in one run. Also prints the body size of every route a page polls.
 // Run: npm run bench:serve   (BENCH_SMOKE=1: tiny fleet, a second per phase, statuses only)
 //      BENCH_PROFILE=dir      writes a CPU profile of the Levelboard server (see profile-top.ts)
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import autocannon from 'autocannon';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -5,7 +5,7 @@
 // Every browser context is signed in (the admin's cookie, or a share-link viewer's, added to the
 // context); the load is measured as both. Any /api/ answer in a page other than 200/304 fails the
 // run, as does any API-only request not answered 200 — a page of 401s draws no rows worth timing.
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import {

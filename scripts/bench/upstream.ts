@@ -2,7 +2,7 @@
 // polling Levelboard over the same period. Goal: ratio ≤ 1.05. Run: npm run bench:upstream
 // The pollers are signed in: half as the admin, half as share-link viewers (the one poller of the
 // first phase is the admin). Any answer but 200/304 fails the run: 401s would cost Level nothing.
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import {
   getJsonAs,
   openShareLink,

@@ -14,7 +14,7 @@
 //
 // Everything is real: the simulator evolves every 5 s (devices flapping, alerts opening and
 // resolving), Levelboard syncs every 5 s, the wall polls every second and rotates every 5 s.
-import { startSimulator } from '@/lib/level/simulator';
+import { startSimulator } from '@/simulator';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@ import { ApiError } from '@/lib/api/errors';
 import { deviceListQuery } from '@/lib/api/schemas/devices';
 import { listDevices } from '@/lib/fleet/queries/device-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let harness: FleetHarness;

@@ -10,7 +10,7 @@ import { encodeCursor } from '@/lib/fleet/queries/cursor';
 import { listDevices } from '@/lib/fleet/queries/device-list';
 import { buildSummary } from '@/lib/fleet/queries/summary';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What a share link can learn from the list queries beyond its rows: page anchors, tag filters,

@@ -1,8 +1,8 @@
 import { pseudonym } from '@/lib/auth/redact';
 import { listWallProblems } from '@/lib/fleet/queries/wall-problems';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { encodeId } from '@/lib/level/simulator/ids';
-import { startFleetHarness, type FleetHarness } from '@/lib/testing/fleet-harness';
+import { encodeId } from '@/simulator/ids';
+import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let harness: FleetHarness;

@@ -1,0 +1,86 @@
+import type { SimulatorOptions } from '@/simulator';
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: tsx simulator/cli.ts [options]
+
+  --devices <n>          fleet size, 1-200000 (default 250)
+  --seed <n>             PRNG seed; same seed, same fleet (default 1)
+  --port <n>             listen port, 0 = random free port (default 4010)
+  --host <addr>          listen address (default 127.0.0.1)
+  --key <key>            read-write API key (default: a random key, printed)
+  --read-only-key <key>  optional read-only API key
+  --control-token <t>    X-Simulator-Control value for /_sim (default: the API key)
+  --tick-ms <ms>         time-evolution period (default 10000)
+  --frozen               start with time evolution paused
+  --rate-limit <n>       requests per minute before 429 (default 0 = unlimited)
+  --quiet                no log output besides the banner
+  --help                 show this text`;
+
+export type CliResult = { kind: 'help' } | { kind: 'run'; options: SimulatorOptions; generatedKey: boolean };
+
+export class CliError extends Error {}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^[0-9]+$/.test(raw)) throw new CliError(`--${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new CliError(`--${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function text(name: string, raw: string | undefined): string | undefined {
+  if (raw !== undefined && raw.trim() === '') throw new CliError(`--${name} must not be empty`);
+  return raw;
+}
+
+/** Pure: turns argv into options or throws CliError with a message fit for the terminal. */
+export function parseCliArgs(argv: string[], randomKey: () => string): CliResult {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        devices: { type: 'string' },
+        seed: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        key: { type: 'string' },
+        'read-only-key': { type: 'string' },
+        'control-token': { type: 'string' },
+        'tick-ms': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        frozen: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return { kind: 'help' };
+  const key = text('key', values.key);
+  const readOnlyKey = text('read-only-key', values['read-only-key']);
+  const apiKey = key ?? randomKey();
+  if (readOnlyKey !== undefined && readOnlyKey === apiKey)
+    throw new CliError('--read-only-key must differ from --key');
+  return {
+    kind: 'run',
+    generatedKey: key === undefined,
+    options: {
+      apiKey,
+      readOnlyKey,
+      controlToken: text('control-token', values['control-token']),
+      devices: integer('devices', values.devices, 250, 1, 200_000),
+      seed: integer('seed', values.seed, 1, 0, 2 ** 32 - 1),
+      port: integer('port', values.port, 4010, 0, 65_535),
+      host: text('host', values.host) ?? '127.0.0.1',
+      tickMs: integer('tick-ms', values['tick-ms'], 10_000, 10, 86_400_000),
+      rateLimitPerMinute: integer('rate-limit', values['rate-limit'], 0, 0, 1_000_000),
+      frozen: values.frozen ?? false,
+      quiet: values.quiet ?? false,
+    },
+  };
+}
