@@ -3,6 +3,141 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
+// The layers of docs/ARCHITECTURE.md ("Layers"), enforced: each zone names a room and what it may
+// not import. Lower rooms never reach up; the browser side never reaches the server side.
+const OURS = ['./app', './components', './lib', './server', './simulator', './testing', './scripts', './e2e'];
+const SERVER_CORE = [
+  './lib/db',
+  './lib/level',
+  './lib/fleet',
+  './lib/history',
+  './lib/auth',
+  './lib/actions',
+  './lib/runtime',
+  './lib/api',
+];
+const BROWSER = ['./lib/query', './lib/hooks', './lib/wall/hooks', './components', './app'];
+const ABOVE_CORE = ['./lib/runtime', './lib/api', './server', './app', './components', ...BROWSER];
+const rooms = (...lists) => [...new Set(lists.flat())];
+const layerZones = [
+  {
+    target: './lib/domain',
+    from: OURS.filter((room) => room !== './lib'),
+    message: 'lib/domain imports nothing of ours.',
+  },
+  {
+    target: './lib/domain',
+    from: './lib',
+    except: ['./domain'],
+    message: 'lib/domain imports nothing of ours.',
+  },
+  {
+    target: './lib/level',
+    from: rooms(
+      SERVER_CORE.filter((room) => room !== './lib/level'),
+      ABOVE_CORE,
+      './simulator',
+    ),
+    message: 'The Level client knows only the domain: it imports no other layer.',
+  },
+  {
+    target: './lib/db',
+    from: rooms(
+      SERVER_CORE.filter((room) => room !== './lib/db'),
+      ABOVE_CORE,
+    ),
+    message: 'The database layer imports no layer above it.',
+  },
+  {
+    target: './lib/fleet',
+    from: rooms('./lib/history', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    message: 'The fleet core knows nothing of HTTP, access or start-up: return domain results.',
+  },
+  {
+    target: './lib/history',
+    from: rooms('./lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    message: 'History knows nothing of HTTP, access or start-up.',
+  },
+  {
+    target: './lib/auth',
+    from: rooms('./lib/actions', './lib/wall', ABOVE_CORE),
+    message: 'Access control knows nothing of HTTP routes or start-up.',
+  },
+  {
+    target: './lib/actions',
+    from: rooms('./lib/wall', ABOVE_CORE),
+    message: 'Admin actions return or throw domain results; lib/api maps them to statuses.',
+  },
+  {
+    target: './lib/runtime',
+    from: rooms('./lib/api', './server', BROWSER),
+    message: 'The composition root builds the process; it serves no requests.',
+  },
+  {
+    target: './lib/api',
+    from: rooms('./server', BROWSER),
+    message: 'lib/api is reached by app/ route files and server/, never the reverse.',
+  },
+  {
+    target: ['./lib/query', './lib/hooks', './lib/wall', './components'],
+    from: rooms(SERVER_CORE, './server', './simulator'),
+    message: 'Browser code imports only the domain, shared helpers and other browser code.',
+  },
+  {
+    target: './components',
+    from: './app',
+    message: 'Components are reached by pages, never the reverse: move the shared piece to lib/.',
+  },
+  {
+    target: ['./lib', './components', './app', './server'],
+    from: './testing',
+    message: 'Test scaffolding never ships.',
+  },
+  {
+    target: ['./lib/!(runtime)/**', './lib/*.ts', './components', './app'],
+    from: './simulator',
+    message: 'Only the composition root starts the simulator (demo mode).',
+  },
+  {
+    target: './simulator',
+    from: OURS.filter((room) => room !== './simulator'),
+    message: 'The simulator is its own program: it imports nothing of the app.',
+  },
+];
+
+// Files that still break a layer rule, each to be fixed and removed from this list (issue 15).
+const LAYER_BASELINE = [
+  'components/devices/device-filters.tsx',
+  'components/settings/device-picker.tsx',
+  'lib/actions/run-action.ts',
+  'lib/actions/targets.ts',
+  'lib/actions/write-access.ts',
+  'lib/api/handler.ts',
+  'lib/api/routes/alerts.ts',
+  'lib/api/routes/devices.ts',
+  'lib/api/routes/fleet-clients.ts',
+  'lib/api/routes/fleet-summary.ts',
+  'lib/api/routes/groups.ts',
+  'lib/api/routes/health.ts',
+  'lib/api/routes/wall.ts',
+  'lib/auth/access.ts',
+  'lib/auth/page-access.ts',
+  'lib/auth/scope.ts',
+  'lib/auth/share-links.ts',
+  'lib/domain/admin.ts',
+  'lib/domain/wall.ts',
+  'lib/fleet/instance.ts',
+  'lib/fleet/queries/alert-list.ts',
+  'lib/fleet/queries/cursor.ts',
+  'lib/fleet/queries/device-list.ts',
+  'lib/fleet/queries/device-order.ts',
+  'lib/fleet/queries/wall-problems.ts',
+  'lib/runtime/start.ts',
+  'lib/wall/identity.ts',
+  'lib/wall/screens.ts',
+  'server/fast-path.ts',
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -12,6 +147,14 @@ export default defineConfig([
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use @/ imports.' }] }],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', 'e2e/**', 'scripts/**', 'testing/**', ...LAYER_BASELINE],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
