@@ -1,4 +1,4 @@
-import { ApiError, notFound } from '@/lib/api/errors';
+import { NotFoundError, UnavailableError } from '@/lib/domain/errors';
 import { fleetService } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
@@ -33,25 +33,25 @@ export const nameSchema = z
 export function currentSnapshot(): FleetSnapshot {
   const snapshot = fleetService().current();
   if (!snapshot)
-    throw new ApiError(503, 'not_synced', 'Wait for the first sync from Level before changing anything.');
+    throw new UnavailableError('not_synced', 'Wait for the first sync from Level before changing anything.');
   return snapshot;
 }
 
 export function requireDevices(snapshot: FleetSnapshot, ids: readonly string[]): void {
   const unknown = ids.filter((id) => !snapshot.deviceById.has(id));
   if (unknown.length > 0)
-    throw notFound(
+    throw new NotFoundError(
       `Unknown device id${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
     );
 }
 
 export function requireGroupId(snapshot: FleetSnapshot, id: string): void {
-  if (!snapshot.groups.some((group) => group.id === id)) throw notFound(`No group with id "${id}".`);
+  if (!snapshot.groups.some((group) => group.id === id)) throw new NotFoundError(`No group with id "${id}".`);
 }
 
 export function requireTag(snapshot: FleetSnapshot, id: string) {
   const tag = snapshot.tags.find((candidate) => candidate.id === id);
-  if (!tag) throw notFound(`No tag with id "${id}".`);
+  if (!tag) throw new NotFoundError(`No tag with id "${id}".`);
   return tag;
 }
 
@@ -61,6 +61,6 @@ export const describeDevices = (ids: readonly string[]) =>
 /** The `[id]` of an action's path; not even shaped like a Level id means there is no such object. */
 export function pathId(params: Record<string, string>): string {
   const parsed = levelIdSchema.safeParse(params.id);
-  if (!parsed.success) throw notFound(`No object with id "${String(params.id).slice(0, 80)}".`);
+  if (!parsed.success) throw new NotFoundError(`No object with id "${String(params.id).slice(0, 80)}".`);
   return parsed.data;
 }

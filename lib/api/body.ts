@@ -1,5 +1,6 @@
-import { ApiError, badRequest } from '@/lib/api/errors';
+import { ApiError } from '@/lib/api/errors';
 import type { ApiRequest } from '@/lib/api/types';
+import { InvalidInputError } from '@/lib/domain/errors';
 import 'server-only';
 import type { z } from 'zod';
 
@@ -42,12 +43,12 @@ export async function parseBody<S extends z.ZodType>(request: ApiRequest, schema
     try {
       raw = text === '' ? {} : JSON.parse(text);
     } catch {
-      throw badRequest('Request body is not valid JSON.');
+      throw new InvalidInputError('Request body is not valid JSON.');
     }
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.length ? issue.path.join('.') : 'body';
-  throw badRequest(`Invalid field "${field}": ${issue?.message ?? 'invalid value'}.`);
+  throw new InvalidInputError(`Invalid field "${field}": ${issue?.message ?? 'invalid value'}.`);
 }

@@ -1,22 +1,33 @@
 import { json, type ApiResult } from '@/lib/api/types';
+import { DomainError, UnavailableError, type DomainErrorKind } from '@/lib/domain/errors';
 import { logger } from '@/lib/logger';
 import 'server-only';
 
-// One error vocabulary for every route: `{ error: { code, message } }`, never a stack trace.
+// The one error mapper: every failure a route lets escape becomes `{ error: { code, message } }`
+// here and nowhere else, never a stack trace. The core throws domain errors (lib/domain/errors.ts;
+// admin actions turn Level's errors into those, lib/actions/level-failure.ts); only this file knows
+// which status each becomes. Anything else is a bug: logged, and answered with a bare 500.
 
+/** A refusal that only exists in HTTP (a body too large); the core throws domain errors instead. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
-export const notFound = (message = 'Not found') => new ApiError(404, 'not_found', message);
+const STATUS: Record<DomainErrorKind, number> = {
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  read_only_key: 403,
+  level_rejected: 422,
+  unavailable: 503,
+  level_failed: 502,
+};
 
 export function errorResult(
   status: number,
@@ -27,8 +38,19 @@ export function errorResult(
   return json({ error: { code, message } }, status, headers);
 }
 
+function domainErrorResult(error: DomainError): ApiResult {
+  const retryAfter = error instanceof UnavailableError ? error.retryAfterSeconds : undefined;
+  return errorResult(
+    STATUS[error.kind],
+    error.code,
+    error.message,
+    retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
+  );
+}
+
 export function toErrorResult(error: unknown, route: string): ApiResult {
-  if (error instanceof ApiError) return errorResult(error.status, error.code, error.message, error.headers);
+  if (error instanceof DomainError) return domainErrorResult(error);
+  if (error instanceof ApiError) return errorResult(error.status, error.code, error.message);
   logger.error({ err: error, route }, 'Unhandled error in route handler');
   return errorResult(500, 'internal_error', 'Something went wrong on the Levelboard server.');
 }

@@ -1,6 +1,6 @@
-import { ApiError, notFound } from '@/lib/api/errors';
 import type { Access } from '@/lib/auth/scope';
 import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
+import { NotFoundError, UnavailableError } from '@/lib/domain/errors';
 import { fleetService } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
@@ -22,7 +22,7 @@ export function readFleet(access: Access): FleetRead {
     // Upstream error text is for the admin; a link hears only that Level is unreachable.
     const detail = access.role === 'admin' ? status.lastError : 'Level unreachable.';
     const reason = status.lastError ? ` Last attempt failed: ${detail}` : '';
-    throw new ApiError(503, 'not_synced', `The first sync from Level has not finished yet.${reason}`);
+    throw new UnavailableError('not_synced', `The first sync from Level has not finished yet.${reason}`);
   }
   return {
     snapshot,
@@ -35,10 +35,10 @@ export function readFleet(access: Access): FleetRead {
 /** A group id from a filter or path that this view may see (`ungrouped` passes); else 404. */
 export function requireGroup(read: FleetRead, groupId: string | undefined): void {
   if (groupId === undefined || groupId === 'ungrouped') return;
-  if (!read.view.groupAllowed(groupId)) throw notFound(`No group with id "${groupId}".`);
+  if (!read.view.groupAllowed(groupId)) throw new NotFoundError(`No group with id "${groupId}".`);
 }
 
 export function requireDevice(read: FleetRead, deviceId: string | undefined): void {
   if (deviceId === undefined) return;
-  if (!read.view.deviceIdAllowed(deviceId)) throw notFound(`No device with id "${deviceId}".`);
+  if (!read.view.deviceIdAllowed(deviceId)) throw new NotFoundError(`No device with id "${deviceId}".`);
 }

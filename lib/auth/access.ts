@@ -1,4 +1,3 @@
-import type { ApiRequest } from '@/lib/api/types';
 import { clientAddressOf } from '@/lib/auth/client-address';
 import { isSessionLive, isSessionLiveNow } from '@/lib/auth/live-sessions';
 import { currentShareLink, currentShareLinkNow } from '@/lib/auth/live-share-links';
@@ -6,6 +5,16 @@ import type { Access } from '@/lib/auth/scope';
 import { adminTouchDue, readSession, readSessionNow, touchedAdminCookie } from '@/lib/auth/session';
 import { isUsable, type ShareLink } from '@/lib/auth/share-links';
 import 'server-only';
+
+/**
+ * What access control reads of a request: its headers and, when the server knows it, the peer's
+ * address. lib/api's request (and anything else with these two) passes as it is.
+ */
+export interface AccessRequest {
+  /** Lower-case header name → value, or undefined. */
+  header(name: string): string | undefined;
+  remoteAddress?: string;
+}
 
 export interface ResolvedAccess {
   access: Access | null;
@@ -56,13 +65,13 @@ export function accessFromCookiesNow(cookieHeader: string | undefined): Resolved
   return link === undefined ? undefined : linkAccess(link);
 }
 
-export const resolveAccess = (request: ApiRequest) => accessFromCookies(request.header('cookie'));
+export const resolveAccess = (request: AccessRequest) => accessFromCookies(request.header('cookie'));
 
 /** resolveAccess without waiting, or undefined (see accessFromCookiesNow). */
-export const resolveAccessNow = (request: ApiRequest) => accessFromCookiesNow(request.header('cookie'));
+export const resolveAccessNow = (request: AccessRequest) => accessFromCookiesNow(request.header('cookie'));
 
 /** Same-origin check for state-changing requests (CSRF): the Origin must be this host. */
-export function isSameOrigin(request: ApiRequest): boolean {
+export function isSameOrigin(request: AccessRequest): boolean {
   const origin = request.header('origin');
   const host = request.header('host');
   if (origin) {
@@ -73,6 +82,6 @@ export function isSameOrigin(request: ApiRequest): boolean {
 }
 
 /** The caller's address: the socket, or what TRUST_PROXY's proxies forwarded (lib/auth/client-address.ts). */
-export function clientAddress(request: ApiRequest): string {
+export function clientAddress(request: AccessRequest): string {
   return clientAddressOf(request.remoteAddress, request.header);
 }

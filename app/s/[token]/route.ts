@@ -57,12 +57,7 @@ export async function GET(request: NextRequest, { params }: Context) {
 /** "Continue" on the admin's confirmation page. */
 export async function POST(request: NextRequest, { params }: Context) {
   await startServerRuntime();
-  const sameOrigin = isSameOrigin({
-    method: request.method,
-    url: request.nextUrl,
-    header: (name) => request.headers.get(name) ?? undefined,
-    text: () => request.text(),
-  });
+  const sameOrigin = isSameOrigin({ header: (name) => request.headers.get(name) ?? undefined });
   if (!sameOrigin) return new NextResponse('Cross-site request refused.', { status: 403, headers: PRIVATE });
   const { token } = await params;
   return open(request, token);

@@ -3,10 +3,10 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondHashed } from '@/lib/api/respond';
 import { deviceShowQuery } from '@/lib/api/schemas/devices';
-import { hiddenNamesOf, redactAlertRow, redactDeviceRow, shapeDetail } from '@/lib/auth/redact';
 import { deviceDetails } from '@/lib/fleet/instance';
 import { alertEventTime, toAlertRow } from '@/lib/fleet/queries/alert-list';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
+import { hiddenNamesOf, redactAlertRow, redactDeviceRow, shapeDetail } from '@/lib/redaction/redact';
 import 'server-only';
 
 export const deviceRoute = route('devices.show', async (request, params, access) => {

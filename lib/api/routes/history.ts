@@ -1,15 +1,15 @@
-import { badRequest, notFound } from '@/lib/api/errors';
 import { readFleet, requireDevice } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { changesQuery, historyWindowQuery } from '@/lib/api/schemas/history';
 import { json } from '@/lib/api/types';
-import { hiddenNamesOf, redactChange } from '@/lib/auth/redact';
+import { InvalidInputError, NotFoundError } from '@/lib/domain/errors';
 import type { Freshness } from '@/lib/domain/fleet';
 import { deviceStatus } from '@/lib/domain/fleet';
 import type { ChangeEvent, ChangesResponse, DeviceHistory, HistorySeries } from '@/lib/domain/history';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { InvalidHistoryWindow, type HistoryWindowInput } from '@/lib/history';
+import { hiddenNamesOf, redactChange } from '@/lib/redaction/redact';
 import { historyReader } from '@/lib/runtime/history';
 import 'server-only';
 
@@ -19,7 +19,8 @@ async function orBadRequest<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof InvalidHistoryWindow) throw badRequest(`Invalid time window: ${error.message}.`);
+    if (error instanceof InvalidHistoryWindow)
+      throw new InvalidInputError(`Invalid time window: ${error.message}.`);
     throw error;
   }
 }
@@ -59,7 +60,7 @@ function toChangeEvent(event: ChangeEvent): ChangeEvent {
 export const fleetHistoryRoute = route('history.fleet', async (request, _params, access) => {
   const window = parseQuery(request, historyWindowQuery);
   const { stale, syncedAt, view } = readFleet(access);
-  if (!view.historyScope) throw notFound('No fleet history for this link.');
+  if (!view.historyScope) throw new NotFoundError('No fleet history for this link.');
   return series(view.historyScope, window, { stale, syncedAt });
 });
 
@@ -67,7 +68,7 @@ export const groupHistoryRoute = route('history.group', async (request, params, 
   const window = parseQuery(request, historyWindowQuery);
   const { stale, syncedAt, view } = readFleet(access);
   const id = params.id ?? '';
-  if (!view.groupAllowed(id)) throw notFound(`No group with id "${id}".`);
+  if (!view.groupAllowed(id)) throw new NotFoundError(`No group with id "${id}".`);
   return series(id, window, { stale, syncedAt });
 });
 
@@ -78,7 +79,7 @@ export const deviceHistoryRoute = route('history.device', async (request, params
   requireDevice(read, id);
   const { snapshot, stale, syncedAt } = read;
   const device = snapshot.deviceById.get(id);
-  if (!device) throw notFound(`No device with id "${id}".`);
+  if (!device) throw new NotFoundError(`No device with id "${id}".`);
   const status = deviceStatus(device);
   const data = await orBadRequest(
     historyReader().device(id, window, { status, lastSeenAt: device.lastSeenAt }),
@@ -112,7 +113,7 @@ export const changesRoute = route('history.changes', async (request, _params, ac
   const query = parseQuery(request, changesQuery);
   const { snapshot, stale, syncedAt, view } = readFleet(access);
   const since = query.since ?? Date.now() - DAY_MS;
-  if (!Number.isFinite(since)) throw badRequest('Invalid parameter "since".');
+  if (!Number.isFinite(since)) throw new InvalidInputError('Invalid parameter "since".');
   const events = await historyReader().changes({
     since,
     limit: query.limit,

@@ -1,5 +1,8 @@
 import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+import type { AlertListQuery } from '@/lib/fleet/queries/alert-list';
 import { z } from 'zod';
+
+// Parses a URL into the fleet query's own type (lib/fleet/queries/alert-list.ts).
 
 export const alertListQuery = z.strictObject({
   status: z
@@ -13,6 +16,4 @@ export const alertListQuery = z.strictObject({
   q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
   cursor: cursorParam.optional(),
   limit: limitParam(100, 500),
-});
-
-export type AlertListQuery = z.infer<typeof alertListQuery>;
+}) satisfies z.ZodType<AlertListQuery>;

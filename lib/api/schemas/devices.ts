@@ -1,20 +1,10 @@
 import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+import { DEVICE_SORT_KEYS, DEVICE_SORTS } from '@/lib/domain/device-sort';
+import type { DeviceListQuery } from '@/lib/fleet/queries/device-list';
 import { z } from 'zod';
 
-export const DEVICE_SORT_KEYS = [
-  'hostname',
-  'name',
-  'status',
-  'client',
-  'platform',
-  'role',
-  'lastSeen',
-  'securityScore',
-  'alerts',
-] as const;
-export type DeviceSortKey = (typeof DEVICE_SORT_KEYS)[number];
-
-const sortValues = DEVICE_SORT_KEYS.flatMap((key) => [key, `-${key}`]) as [string, ...string[]];
+// The query's type is the fleet query's own (lib/fleet/queries/device-list.ts): `satisfies`
+// keeps this parser producing exactly what listDevices takes.
 
 export const deviceListQuery = z.strictObject({
   q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
@@ -27,15 +17,13 @@ export const deviceListQuery = z.strictObject({
   role: listOf(['workstation', 'server', 'domain_controller'], 'roles').optional(),
   alerts: z.enum(['any', 'none', 'critical'], { error: 'must be any, none or critical' }).optional(),
   sort: z
-    .enum(sortValues, {
+    .enum(DEVICE_SORTS, {
       error: `must be one of ${DEVICE_SORT_KEYS.join(', ')} (prefix with - for descending)`,
     })
     .default('hostname'),
   cursor: cursorParam.optional(),
   limit: limitParam(100, 500),
-});
-
-export type DeviceListQuery = z.infer<typeof deviceListQuery>;
+}) satisfies z.ZodType<DeviceListQuery>;
 
 /** `/api/devices/:id`: `detail=0` answers from the snapshot alone, without asking Level. */
 export const deviceShowQuery = z.strictObject({

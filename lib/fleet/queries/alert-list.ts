@@ -1,11 +1,24 @@
-import { notFound } from '@/lib/api/errors';
-import type { AlertListQuery } from '@/lib/api/schemas/alerts';
-import { hiddenNamesOf, redactAlertRow } from '@/lib/auth/redact';
+import { NotFoundError } from '@/lib/domain/errors';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
-import type { Alert, Device } from '@/lib/domain/level';
+import type { Alert, Device, Severity } from '@/lib/domain/level';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { hiddenNamesOf, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
+
+/** What an alert list may ask for; lib/api/schemas/alerts.ts parses a URL into one. */
+export interface AlertListQuery {
+  status: 'active' | 'resolved' | 'all';
+  severity?: Severity[];
+  /** A group id (its whole subtree), or `ungrouped`. */
+  group?: string;
+  device?: string;
+  /** ISO 8601: alerts that changed at or after it. */
+  since?: string;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
 
 /** When the alert last changed: resolution time for resolved alerts, start time otherwise. */
 export function alertEventTime(alert: Alert): number {
@@ -83,14 +96,14 @@ export function listAlerts(
   }
   if (query.device) {
     const device = snapshot.deviceById.get(query.device);
-    if (!device || !deviceAllowed(device)) throw notFound(`No device with id "${query.device}".`);
+    if (!device || !deviceAllowed(device)) throw new NotFoundError(`No device with id "${query.device}".`);
     checks.push((alert) => alert.deviceId === query.device);
   }
   if (query.group === 'ungrouped') {
     checks.push((_alert, device) => !device?.groupId || !snapshot.groupNodes.has(device.groupId));
   } else if (query.group) {
     const members = snapshot.subtreeDevices.get(query.group);
-    if (!members) throw notFound(`No group with id "${query.group}".`);
+    if (!members) throw new NotFoundError(`No group with id "${query.group}".`);
     const ids = new Set(members.map((index) => snapshot.devices[index]?.id));
     checks.push((alert) => ids.has(alert.deviceId));
   }

@@ -1,4 +1,4 @@
-import { badRequest } from '@/lib/api/errors';
+import { InvalidInputError } from '@/lib/domain/errors';
 
 // Opaque to clients: the sort it belongs to, the last id served and its position. The id keeps
 // paging stable while snapshots change; the position is the fallback when that item vanished.
@@ -17,7 +17,7 @@ export function decodeCursor(value: string, sort: string): Cursor {
   try {
     parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('Invalid parameter "cursor": not a cursor returned by this API.');
+    throw new InvalidInputError('Invalid parameter "cursor": not a cursor returned by this API.');
   }
   const cursor = parsed as Partial<Cursor> | null;
   if (
@@ -26,8 +26,9 @@ export function decodeCursor(value: string, sort: string): Cursor {
     typeof cursor.i !== 'string' ||
     !Number.isInteger(cursor.p)
   ) {
-    throw badRequest('Invalid parameter "cursor": not a cursor returned by this API.');
+    throw new InvalidInputError('Invalid parameter "cursor": not a cursor returned by this API.');
   }
-  if (cursor.s !== sort) throw badRequest('Invalid parameter "cursor": it belongs to another sort order.');
+  if (cursor.s !== sort)
+    throw new InvalidInputError('Invalid parameter "cursor": it belongs to another sort order.');
   return cursor as Cursor;
 }

@@ -1,5 +1,5 @@
-import { ApiError } from '@/lib/api/errors';
 import { deviceListQuery } from '@/lib/api/schemas/devices';
+import { NotFoundError } from '@/lib/domain/errors';
 import { listDevices } from '@/lib/fleet/queries/device-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
@@ -88,8 +88,9 @@ describe('listDevices', () => {
     }
   });
 
-  it('rejects unknown groups and tags with 404 and foreign cursors with 400', () => {
-    expect(() => listDevices(snapshot, query({ group: 'nope' }))).toThrow(ApiError);
+  it('rejects unknown groups and tags as not found, and foreign cursors as invalid input', () => {
+    expect(() => listDevices(snapshot, query({ group: 'nope' }))).toThrow(NotFoundError);
+    expect(() => listDevices(snapshot, query({ tag: 'nope' }))).toThrow(NotFoundError);
     expect(() => listDevices(snapshot, query({ tag: 'nope' }))).toThrow(/No tag/);
     const page = listDevices(snapshot, query({ sort: 'hostname', limit: '5' }));
     expect(() => listDevices(snapshot, query({ sort: 'status', cursor: page.nextCursor ?? '' }))).toThrow(

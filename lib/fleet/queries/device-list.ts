@@ -1,14 +1,31 @@
-import { notFound } from '@/lib/api/errors';
-import type { DeviceListQuery, DeviceSortKey } from '@/lib/api/schemas/devices';
-import { pseudonym, redactDeviceRow } from '@/lib/auth/redact';
-import { deviceStatus, type DeviceRow, type Page } from '@/lib/domain/fleet';
+import type { DevicePlatform, DeviceRole } from '@/lib/domain/device';
+import type { DeviceSort, DeviceSortKey } from '@/lib/domain/device-sort';
+import { NotFoundError } from '@/lib/domain/errors';
+import { deviceStatus, type DeviceRow, type DeviceStatus, type Page } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { severityRank } from '@/lib/domain/severity';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import { deviceOrder } from '@/lib/fleet/queries/device-order';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { pseudonym, redactDeviceRow } from '@/lib/redaction/redact';
 import 'server-only';
+
+/** What a device list may ask for; lib/api/schemas/devices.ts parses a URL into one. */
+export interface DeviceListQuery {
+  q?: string;
+  status?: DeviceStatus[];
+  /** A group id (its whole subtree), or `ungrouped`. */
+  group?: string;
+  /** A tag id or a tag name. */
+  tag?: string;
+  platform?: DevicePlatform[];
+  role?: DeviceRole[];
+  alerts?: 'any' | 'none' | 'critical';
+  sort: DeviceSort;
+  cursor?: string;
+  limit: number;
+}
 
 type Predicate = (device: Device, index: number) => boolean;
 
@@ -17,7 +34,7 @@ function groupPredicate(snapshot: FleetSnapshot, group: string): Predicate {
     return (device) => !device.groupId || !snapshot.groupNodes.has(device.groupId);
   }
   const members = snapshot.subtreeDevices.get(group);
-  if (!members) throw notFound(`No group with id "${group}".`);
+  if (!members) throw new NotFoundError(`No group with id "${group}".`);
   const set = new Set(members);
   return (_device, index) => set.has(index);
 }
@@ -33,7 +50,7 @@ function tagPredicate(snapshot: FleetSnapshot, tag: string, within: Predicate | 
     name !== undefined &&
     (within === null ||
       snapshot.devices.some((device, index) => within(device, index) && carries(device, index)));
-  if (!known) throw notFound(`No tag with id or name "${tag}".`);
+  if (!known) throw new NotFoundError(`No tag with id or name "${tag}".`);
   return carries;
 }
 

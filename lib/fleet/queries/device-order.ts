@@ -1,9 +1,9 @@
-import type { DeviceSortKey } from '@/lib/api/schemas/devices';
-import { pseudonym } from '@/lib/auth/redact';
+import type { DeviceSortKey } from '@/lib/domain/device-sort';
 import { deviceStatus } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { severityRank } from '@/lib/domain/severity';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { pseudonym } from '@/lib/redaction/redact';
 
 type Compare = (a: Device, b: Device) => number;
 

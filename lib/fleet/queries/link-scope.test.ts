@@ -1,15 +1,15 @@
-import { ApiError } from '@/lib/api/errors';
 import { alertListQuery } from '@/lib/api/schemas/alerts';
 import { deviceListQuery } from '@/lib/api/schemas/devices';
-import { pseudonym } from '@/lib/auth/redact';
 import type { Access } from '@/lib/auth/scope';
 import { scopedFleet } from '@/lib/auth/scoped-fleet';
+import { DomainError } from '@/lib/domain/errors';
 import type { SyncStatus } from '@/lib/domain/fleet';
 import { listAlerts } from '@/lib/fleet/queries/alert-list';
 import { encodeCursor } from '@/lib/fleet/queries/cursor';
 import { listDevices } from '@/lib/fleet/queries/device-list';
 import { buildSummary } from '@/lib/fleet/queries/summary';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { pseudonym } from '@/lib/redaction/redact';
 import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -46,7 +46,7 @@ function outcome(run: () => unknown): string {
   try {
     return JSON.stringify(run());
   } catch (error) {
-    return error instanceof ApiError ? `${error.status} ${error.message}` : String(error);
+    return error instanceof DomainError ? `${error.kind} ${error.message}` : String(error);
   }
 }
 
@@ -93,7 +93,7 @@ describe('a scoped link’s list queries', () => {
       );
     expect(run(theirs)).toBe(run('no-such-tag'));
     // The admin still tells them apart.
-    expect(outcome(() => listDevices(snapshot, devices({ tag: theirs })))).not.toMatch(/^404/);
+    expect(outcome(() => listDevices(snapshot, devices({ tag: theirs })))).not.toMatch(/^not_found/);
   });
 
   it('order a redacted link by pseudonym, ties included, and search only what it shows', () => {

@@ -1,6 +1,6 @@
-import { pseudonym } from '@/lib/auth/redact';
 import { listWallProblems } from '@/lib/fleet/queries/wall-problems';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { pseudonym } from '@/lib/redaction/redact';
 import { encodeId } from '@/simulator/ids';
 import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

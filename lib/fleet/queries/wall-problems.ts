@@ -1,8 +1,8 @@
-import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/auth/redact';
 import type { Device } from '@/lib/domain/level';
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
 
 // The wall's problems list, from the snapshot: offline servers and domain controllers, and

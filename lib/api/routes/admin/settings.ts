@@ -1,11 +1,11 @@
 import { parseBody } from '@/lib/api/body';
-import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { lastFour, storeApiKey } from '@/lib/auth/key-vault';
 import { getStore } from '@/lib/db/instance';
+import { ConflictError, InvalidInputError } from '@/lib/domain/errors';
 import { getEnv } from '@/lib/env';
 import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { registerSecret } from '@/lib/logger';
@@ -42,8 +42,7 @@ export const levelSettingsRoute = route(
 
 async function changeKey(apiKey: string | null, ip: string) {
   if (getEnv().LEVEL_API_KEY) {
-    throw new ApiError(
-      409,
+    throw new ConflictError(
       'env_key_set',
       'LEVEL_API_KEY is set in the environment, and it wins over Settings. Change it there.',
     );
@@ -88,7 +87,7 @@ export const testLevelKeyRoute = route(
     const { apiKey } = await parseBody(request, z.object({ apiKey: apiKeySchema.optional() }));
     const connection = getLevelConnection();
     const key = apiKey ?? connection?.apiKey;
-    if (!key) throw new ApiError(400, 'bad_request', 'No API key to test.');
+    if (!key) throw new InvalidInputError('No API key to test.');
     if (apiKey) registerSecret(apiKey);
     const baseUrl =
       apiKey || connection?.source !== 'demo'
@@ -113,7 +112,7 @@ export const syncNowRoute = route(
   'fleet.sync',
   async (request) => {
     if (!isSyncLeader())
-      throw new ApiError(409, 'not_leader', 'This replica does not sync; the leader does.');
+      throw new ConflictError('not_leader', 'This replica does not sync; the leader does.');
     const snapshot = await fleetService().syncNow();
     await audit(await getStore(), {
       actor: 'admin',

@@ -1,5 +1,4 @@
 import { parseBody } from '@/lib/api/body';
-import { badRequest, notFound } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
@@ -15,6 +14,7 @@ import {
   updateWallSettings,
 } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
+import { InvalidInputError, NotFoundError } from '@/lib/domain/errors';
 import { fleetService } from '@/lib/fleet/instance';
 import { wallSettingsInput } from '@/lib/wall/settings';
 import 'server-only';
@@ -60,12 +60,12 @@ export const createShareLinkRoute = route(
     const input = await parseBody(request, newLinkSchema);
     const snapshot = fleetService().current();
     if (input.scope.kind === 'group' && snapshot && !snapshot.groupNodes.has(input.scope.groupId)) {
-      throw badRequest('Invalid field "scope.groupId": no such group.');
+      throw new InvalidInputError('Invalid field "scope.groupId": no such group.');
     }
     if (input.scope.kind === 'devices' && snapshot) {
       const unknown = input.scope.deviceIds.filter((id) => !snapshot.deviceById.has(id));
       if (unknown.length > 0)
-        throw badRequest(`Invalid field "scope.deviceIds": unknown device ${unknown[0]}.`);
+        throw new InvalidInputError(`Invalid field "scope.deviceIds": unknown device ${unknown[0]}.`);
     }
     const store = await getStore();
     const { link, token } = await createShareLink(store, {
@@ -100,10 +100,10 @@ export const updateShareLinkRoute = route(
     const store = await getStore();
     const id = params.id ?? '';
     const link = await findShareLink(store, id);
-    if (!link) throw notFound(`No share link with id "${id}".`);
-    if (link.kind !== 'wall') throw badRequest('Only wall links have screen settings to change.');
+    if (!link) throw new NotFoundError(`No share link with id "${id}".`);
+    if (link.kind !== 'wall') throw new InvalidInputError('Only wall links have screen settings to change.');
     if (!(await updateWallSettings(store, id, input.wall))) {
-      throw badRequest('This link is revoked or expired; its settings can no longer change.');
+      throw new InvalidInputError('This link is revoked or expired; its settings can no longer change.');
     }
     await forgetShareLink(id);
     await audit(store, {
@@ -115,7 +115,7 @@ export const updateShareLinkRoute = route(
       ip: clientAddress(request),
     });
     const updated = await findShareLink(store, id);
-    if (!updated) throw notFound(`No share link with id "${id}".`);
+    if (!updated) throw new NotFoundError(`No share link with id "${id}".`);
     return json({ link: shareLinkAdminView(updated, fleetService().current()) });
   },
   { access: 'admin' },
@@ -126,7 +126,7 @@ export const revokeShareLinkRoute = route(
   async (request, params) => {
     const store = await getStore();
     const id = params.id ?? '';
-    if (!(await revokeShareLink(store, id))) throw notFound(`No active share link with id "${id}".`);
+    if (!(await revokeShareLink(store, id))) throw new NotFoundError(`No active share link with id "${id}".`);
     // The link's sessions end on their next request here; other replicas follow within 2 s.
     await forgetShareLink(id);
     await audit(store, {

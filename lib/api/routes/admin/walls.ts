@@ -1,10 +1,10 @@
-import { notFound } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { BUILD_ID } from '@/lib/build-id';
 import { getStore } from '@/lib/db/instance';
+import { NotFoundError } from '@/lib/domain/errors';
 import { forgetWallScreen, listWallScreens } from '@/lib/wall/screens';
 import 'server-only';
 
@@ -19,7 +19,7 @@ export const forgetWallScreenRoute = route(
   async (request, params) => {
     const store = await getStore();
     const id = params.id ?? '';
-    if (!(await forgetWallScreen(store, id))) throw notFound(`No wall screen with id "${id}".`);
+    if (!(await forgetWallScreen(store, id))) throw new NotFoundError(`No wall screen with id "${id}".`);
     await audit(store, {
       actor: 'admin',
       action: 'wall.forget',

@@ -3,9 +3,9 @@ import { withAlertsResolved } from '@/lib/actions/fleet-patches';
 import { runAction } from '@/lib/actions/run-action';
 import { currentSnapshot, levelIdSchema, MAX_BULK } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
-import { notFound } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
+import { NotFoundError } from '@/lib/domain/errors';
 import { getEnv } from '@/lib/env';
 import { patchFleet } from '@/lib/fleet/instance';
 import { describeLevelError } from '@/lib/level/errors';
@@ -27,7 +27,8 @@ export const resolveAlertsRoute = route(
     const snapshot = currentSnapshot();
     const active = new Set(snapshot.activeAlerts.map((alert) => alert.id));
     const unknown = alertIds.filter((id) => !active.has(id));
-    if (unknown.length > 0) throw notFound(`No active alert with id ${unknown.slice(0, 5).join(', ')}.`);
+    if (unknown.length > 0)
+      throw new NotFoundError(`No active alert with id ${unknown.slice(0, 5).join(', ')}.`);
 
     const result = await runAction(
       {

@@ -7,10 +7,10 @@ import {
   requireDevices,
 } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
-import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import type { AutomationWebhook } from '@/lib/domain/automation';
+import { ConflictError, LevelFailedError } from '@/lib/domain/errors';
 import { chunkIds } from '@/lib/level/endpoints/shared';
 import { getLevelClient } from '@/lib/runtime/level-client';
 import 'server-only';
@@ -82,8 +82,7 @@ export const triggerAutomationRoute = route(
       async (client) => {
         const hook = (await client.automations.webhooks()).find((candidate) => candidate.automationId === id);
         if (!hook)
-          throw new ApiError(
-            409,
+          throw new ConflictError(
             'no_webhook',
             'This automation has no webhook trigger in Level. Add one in Level to run it from Levelboard.',
           );
@@ -98,8 +97,7 @@ export const triggerAutomationRoute = route(
             sent += chunk.length;
           } catch (error) {
             if (sent === 0) throw error;
-            throw new ApiError(
-              502,
+            throw new LevelFailedError(
               'partially_triggered',
               `Triggered for ${sent} of ${deviceIds.length} devices; Level failed on the rest. Check the runs in Level before retrying.`,
             );

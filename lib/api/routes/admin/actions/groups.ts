@@ -11,9 +11,9 @@ import {
   requireGroupId,
 } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
-import { badRequest } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
+import { InvalidInputError } from '@/lib/domain/errors';
 import { patchFleet } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
@@ -36,10 +36,10 @@ async function refreshGroups(client: LevelClient): Promise<void> {
 }
 
 function refuseCycle(snapshot: FleetSnapshot, id: string, parentId: string): void {
-  if (parentId === id) throw badRequest('A group cannot be its own parent.');
+  if (parentId === id) throw new InvalidInputError('A group cannot be its own parent.');
   const byId = new Map(snapshot.groups.map((group) => [group.id, group]));
   for (let at = byId.get(parentId); at; at = at.parentId ? byId.get(at.parentId) : undefined) {
-    if (at.id === id) throw badRequest('A group cannot move under one of its own subgroups.');
+    if (at.id === id) throw new InvalidInputError('A group cannot move under one of its own subgroups.');
   }
 }
 

@@ -10,9 +10,9 @@ import {
   requireTag,
 } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
-import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
+import { ConflictError } from '@/lib/domain/errors';
 import { patchFleet } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
@@ -27,7 +27,7 @@ function refuseDuplicate(snapshot: FleetSnapshot, name: string, exceptId?: strin
   const clash = snapshot.tags.find(
     (tag) => tag.id !== exceptId && tag.name.toLowerCase() === name.toLowerCase(),
   );
-  if (clash) throw new ApiError(409, 'duplicate', `A tag named "${clash.name}" already exists.`);
+  if (clash) throw new ConflictError('duplicate', `A tag named "${clash.name}" already exists.`);
 }
 
 async function refreshTags(client: LevelClient): Promise<void> {

@@ -1,6 +1,6 @@
-import { pseudonym, redactAlertRow, redactChange } from '@/lib/auth/redact';
 import type { AlertRow } from '@/lib/domain/fleet';
 import type { ChangeEvent } from '@/lib/domain/history';
+import { pseudonym, redactAlertRow, redactChange } from '@/lib/redaction/redact';
 import { describe, expect, it } from 'vitest';
 
 // Random hostnames and users, written in every form a real alert uses (any case, FQDN, NetBIOS,

@@ -1,15 +1,22 @@
-import { scrubberFor, scrubNullable, type HiddenNames, type Scrub } from '@/lib/auth/redact-text';
-import type { AlertRow, DeviceRow } from '@/lib/auth/redact-types';
+import type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
 import type { ChangeEvent } from '@/lib/domain/history';
 import type { Device, DeviceDetail } from '@/lib/domain/level';
+import { scrubberFor, scrubNullable, type HiddenNames, type Scrub } from '@/lib/redaction/redact-text';
 import { createHash } from 'node:crypto';
 
+// Redaction is its own layer: pure transforms of domain rows that import only lib/domain, so the
+// code that builds an answer applies them without reaching into access control (lib/auth). Each
+// answer is redacted in exactly one place, where it is built: the fleet queries for the device,
+// alert and wall lists (their search and sort must see what the link sees, or the order and the
+// matches would reveal hidden names), the device and change-log routes for theirs. Whether to
+// redact is the session's (lib/auth/scoped-fleet.ts, `view.redact`); how is this folder's.
+//
 // "Hide hostnames and users" share links: names become stable pseudonyms derived from the
 // device id, so a technician can still tell devices apart and talk about "Device 3F9A2C".
 // Every mapper here picks fields one by one (never a spread): a field added to a row later stays
 // out of redacted answers until someone decides how to redact it (see docs/ARCHITECTURE.md).
 
-export type { HiddenNames } from '@/lib/auth/redact-text';
+export type { HiddenNames } from '@/lib/redaction/redact-text';
 
 export function pseudonym(deviceId: string): string {
   return `Device ${createHash('sha256').update(deviceId).digest('hex').slice(0, 6).toUpperCase()}`;

@@ -1,1 +1,0 @@
-export type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
