@@ -165,7 +165,12 @@ export default defineConfig([
   {
     // Answers are shaped, never spread (docs/ARCHITECTURE.md, "Answers are shaped"): a spread
     // copies every field an internal object has today or gains tomorrow into a response.
-    files: ['lib/api/routes/**/*.ts', 'app/**/route.ts', 'lib/fleet/queries/**/*.ts', 'lib/redaction/**/*.ts'],
+    files: [
+      'lib/api/routes/**/*.ts',
+      'app/**/route.ts',
+      'lib/fleet/queries/**/*.ts',
+      'lib/redaction/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
