@@ -4,10 +4,10 @@ import type { ApiRequest } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { getStore } from '@/lib/db/instance';
+import { levelClient } from '@/lib/fleet/instance';
 import type { LevelClient } from '@/lib/level';
 import { describeLevelError, isLevelApiError, type LevelApiError } from '@/lib/level/errors';
 import { logger } from '@/lib/logger';
-import { getLevelClient } from '@/lib/runtime/level-client';
 import 'server-only';
 
 export interface ActionContext {
@@ -51,7 +51,7 @@ export async function runAction<T>(
     throw new ApiError(403, 'level_read_only', READ_ONLY_MESSAGE);
   }
   try {
-    const outcome = await work(getLevelClient());
+    const outcome = await work(levelClient());
     await record('ok', outcome.detail);
     return outcome.value;
   } catch (error) {
