@@ -10,7 +10,7 @@ import 'server-only';
 // DATA_DIR so sessions survive restarts. In demo mode without ADMIN_PASSWORD, a password is
 // generated per start and printed once to the console (not to the structured log).
 
-export interface Secrets {
+interface Secrets {
   sessionSecret: string;
   adminPassword: string;
 }
