@@ -121,26 +121,12 @@ const layerZones = [
 const LAYER_BASELINE = [
   'components/devices/device-filters.tsx',
   'components/settings/device-picker.tsx',
-  'lib/actions/run-action.ts',
-  'lib/actions/write-access.ts',
-  'lib/api/handler.ts',
-  'lib/api/routes/alerts.ts',
-  'lib/api/routes/devices.ts',
-  'lib/api/routes/fleet-clients.ts',
-  'lib/api/routes/fleet-summary.ts',
-  'lib/api/routes/groups.ts',
-  'lib/api/routes/health.ts',
-  'lib/api/routes/wall.ts',
-  'lib/auth/page-access.ts',
   'lib/auth/scope.ts',
   'lib/auth/share-links.ts',
   'lib/domain/admin.ts',
   'lib/domain/wall.ts',
-  'lib/fleet/instance.ts',
-  'lib/runtime/start.ts',
   'lib/wall/identity.ts',
   'lib/wall/screens.ts',
-  'server/fast-path.ts',
 ];
 
 export default defineConfig([

@@ -1,7 +1,8 @@
+import { processWide } from '@/lib/process-wide';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import 'server-only';
 
-// One registry per process, kept on globalThis so Next's separate bundles share it.
+// One registry per process (process-wide, so Next's separate bundles share it).
 interface Metrics {
   registry: Registry;
   syncDuration: Histogram<'result'>;
@@ -16,7 +17,11 @@ interface Metrics {
   stale: Gauge;
 }
 
-const slot = globalThis as typeof globalThis & { __levelboardMetrics?: Metrics };
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    metrics: Metrics;
+  }
+}
 
 function create(): Metrics {
   const registry = new Registry();
@@ -86,6 +91,5 @@ function create(): Metrics {
 }
 
 export function metrics(): Metrics {
-  slot.__levelboardMetrics ??= create();
-  return slot.__levelboardMetrics;
+  return processWide('metrics', create);
 }

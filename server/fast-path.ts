@@ -8,6 +8,7 @@ import { healthRoute } from '@/lib/api/routes/health';
 import { wallProblemsRoute } from '@/lib/api/routes/wall';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
 import { cameOverHttps } from '@/lib/auth/client-address';
+import { processWide } from '@/lib/process-wide';
 import { HSTS, securityHeaders } from '@/lib/security-headers';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -113,10 +114,7 @@ function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
-const slot = globalThis as typeof globalThis & {
-  __levelboardFastPath?: (req: IncomingMessage, res: ServerResponse) => boolean;
-};
-
+/** From now on the production entry offers each request to the fast path first. */
 export function installFastPath(): void {
-  slot.__levelboardFastPath = fastPath;
+  processWide('edge', () => ({})).fastPath = fastPath;
 }

@@ -5,8 +5,9 @@
 //
 // It is also the edge that sees the raw request before Next does:
 // - the TCP peer is stamped on every request as PEER_HEADER (any copy the client sent is deleted
-//   first) and announced on globalThis, so route handlers know the real socket address
-//   (lib/auth/client-address.ts); without this entry they never trust that header;
+//   first) and announced in the process-wide registry (lib/process-wide.ts, `edge`), so route
+//   handlers know the real socket address (lib/auth/client-address.ts); without this entry they
+//   never trust that header;
 // - a body declared larger than any route accepts is refused at once, unread, and the connection
 //   closed (chunked bodies are capped while read, in lib/api/handler.ts);
 // - TRACE, TRACK and CONNECT get 405 and a path with malformed %-escapes 400, instead of reaching
@@ -20,7 +21,9 @@ const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 const ALLOWED = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 const LINGER_MS = 2_000;
 
-globalThis.__levelboardPeerHeader = PEER_HEADER;
+// The app's process-wide registry (lib/process-wide.ts): this entry runs first and creates it.
+const edge = ((globalThis.__levelboard ??= {}).edge ??= {});
+edge.peerHeader = PEER_HEADER;
 
 function refuse(res, status, code, message, extra = {}) {
   const body = JSON.stringify({ error: { code, message } });
@@ -130,7 +133,7 @@ http.createServer = function levelboardCreateServer(...args) {
       stampPeer(req);
       if (refused(req, res)) return;
       if (req.headers['transfer-encoding']) lingerBeforeDestroy(req, res);
-      const fastPath = globalThis.__levelboardFastPath;
+      const fastPath = edge.fastPath;
       if (fastPath && fastPath(req, res)) return;
       return nextListener.call(this, req, res);
     };

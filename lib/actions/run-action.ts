@@ -4,10 +4,10 @@ import { clientAddress, type AccessRequest } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { getStore } from '@/lib/db/instance';
 import { DomainError, ReadOnlyKeyError } from '@/lib/domain/errors';
+import { levelClient } from '@/lib/fleet/instance';
 import type { LevelClient } from '@/lib/level';
 import { describeLevelError, isLevelApiError } from '@/lib/level/errors';
 import { logger } from '@/lib/logger';
-import { getLevelClient } from '@/lib/runtime/level-client';
 import 'server-only';
 
 export interface ActionContext {
@@ -52,7 +52,7 @@ export async function runAction<T>(
     throw new ReadOnlyKeyError(READ_ONLY_MESSAGE);
   }
   try {
-    const outcome = await work(getLevelClient());
+    const outcome = await work(levelClient());
     await record('ok', outcome.detail);
     return outcome.value;
   } catch (error) {

@@ -5,7 +5,7 @@ import type { ApiRequest, ApiResult } from '@/lib/api/types';
 import { isSameOrigin, resolveAccess, resolveAccessNow, type ResolvedAccess } from '@/lib/auth/access';
 import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
 import type { Access } from '@/lib/auth/scope';
-import { serverRuntimeRunning, startServerRuntime } from '@/lib/runtime/start';
+import { isReady, whenReady } from '@/lib/readiness';
 import { HSTS } from '@/lib/security-headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import 'server-only';
@@ -70,9 +70,7 @@ export function route(
     const started = performance.now();
     let outcome: ApiResult | Promise<ApiResult>;
     try {
-      outcome = serverRuntimeRunning()
-        ? authorised(request, params)
-        : startServerRuntime().then(() => authorised(request, params));
+      outcome = isReady() ? authorised(request, params) : whenReady().then(() => authorised(request, params));
     } catch (error) {
       outcome = toErrorResult(error, name);
     }

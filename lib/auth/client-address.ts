@@ -6,20 +6,21 @@ import {
 } from '@/lib/config/trust-proxy';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
 // The TCP peer reaches Next's route handlers through a header that the production entry
 // (server/levelboard-server.cjs) stamps on every request after deleting any copy the client
-// sent, and announces on globalThis. Under `next dev` / `next start` nothing announces it, so the
+// sent, and announces in the process-wide registry (`edge`). Under `next dev` / `next start` nothing announces it, so the
 // header is never read (a client could have written it) and the address is unknown.
 
 type HeaderReader = (name: string) => string | undefined;
 
-const slot = globalThis as typeof globalThis & { __levelboardPeerHeader?: string };
+const edge = processWide('edge', () => ({}));
 
 /** The socket address stamped by the production entry, or undefined without it. */
 export function peerFromHeaders(header: HeaderReader): string | undefined {
-  const name = slot.__levelboardPeerHeader;
+  const name = edge.peerHeader;
   return name ? header(name) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { audit, updateAuditDetail } from '@/lib/auth/audit';
 import type { Store } from '@/lib/db/open';
 import { logger } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
 // Rate-limited sign-in attempts are counted, not written one by one: a flood would otherwise be
@@ -89,15 +90,22 @@ export class DeniedAttemptLog {
 }
 
 const FLUSH_EVERY_MS = 10_000;
-const slot = globalThis as typeof globalThis & { __levelboardDeniedAttempts?: DeniedAttemptLog };
+
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    deniedAttempts: DeniedAttemptLog;
+  }
+}
 
 /** The process's log of refused sign-ins, flushed every few seconds. */
 export function deniedAttemptLog(store: Store): DeniedAttemptLog {
-  if (slot.__levelboardDeniedAttempts) return slot.__levelboardDeniedAttempts;
-  const log = new DeniedAttemptLog(store);
-  setInterval(() => {
-    log.flush().catch((error: unknown) => logger.warn({ error: String(error) }, 'Audit count update failed'));
-  }, FLUSH_EVERY_MS).unref();
-  slot.__levelboardDeniedAttempts = log;
-  return log;
+  return processWide('deniedAttempts', () => {
+    const log = new DeniedAttemptLog(store);
+    setInterval(() => {
+      log
+        .flush()
+        .catch((error: unknown) => logger.warn({ error: String(error) }, 'Audit count update failed'));
+    }, FLUSH_EVERY_MS).unref();
+    return log;
+  });
 }

@@ -7,30 +7,34 @@ import {
 } from '@/lib/auth/session';
 import { SessionRevocations } from '@/lib/auth/session-revocation';
 import { getStore } from '@/lib/db/instance';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
-// The process's one SessionRevocations (on globalThis: Next bundles routes and instrumentation
+// The process's one SessionRevocations (process-wide: Next bundles routes and instrumentation
 // apart), and the three things routes do with it.
 
-const slot = globalThis as typeof globalThis & {
-  __levelboardRevocations?: Promise<SessionRevocations>;
-  __levelboardRevocationsReady?: SessionRevocations;
-};
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    revocations: { all?: Promise<SessionRevocations>; ready?: SessionRevocations };
+  }
+}
+
+const shared = processWide('revocations', () => ({}));
 
 function revocations(): Promise<SessionRevocations> {
-  slot.__levelboardRevocations ??= getStore().then((store) => {
+  shared.all ??= getStore().then((store) => {
     const created = new SessionRevocations(store);
-    slot.__levelboardRevocationsReady = created;
+    shared.ready = created;
     return created;
   });
-  return slot.__levelboardRevocations;
+  return shared.all;
 }
 
 const checked = (session: SessionData) => (session.role === 'admin' ? session : { sid: session.sid });
 
 /** isSessionLive without waiting, when memory can answer; undefined when it cannot. */
 export function isSessionLiveNow(session: SessionData): boolean | undefined {
-  return slot.__levelboardRevocationsReady?.isLiveNow(checked(session));
+  return shared.ready?.isLiveNow(checked(session));
 }
 
 /** A new admin session: its own id, the current generation and the current password's fingerprint. */

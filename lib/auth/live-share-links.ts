@@ -1,28 +1,32 @@
 import { ShareLinkCache } from '@/lib/auth/share-link-cache';
 import type { ShareLink } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
-// The process's one ShareLinkCache. On globalThis: Next bundles route files and the fast path
+// The process's one ShareLinkCache. Process-wide: Next bundles route files and the fast path
 // apart, and a revocation made through one must reach the copy the other reads.
 
-const slot = globalThis as typeof globalThis & {
-  __levelboardShareLinks?: Promise<ShareLinkCache>;
-  __levelboardShareLinksReady?: ShareLinkCache;
-};
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    shareLinks: { cache?: Promise<ShareLinkCache>; ready?: ShareLinkCache };
+  }
+}
+
+const shared = processWide('shareLinks', () => ({}));
 
 function cache(): Promise<ShareLinkCache> {
-  slot.__levelboardShareLinks ??= getStore().then((store) => {
+  shared.cache ??= getStore().then((store) => {
     const created = new ShareLinkCache(store);
-    slot.__levelboardShareLinksReady = created;
+    shared.ready = created;
     return created;
   });
-  return slot.__levelboardShareLinks;
+  return shared.cache;
 }
 
 /** currentShareLink without waiting, when memory has it; undefined when it must be read. */
 export function currentShareLinkNow(id: string): ShareLink | null | undefined {
-  return slot.__levelboardShareLinksReady?.peek(id);
+  return shared.ready?.peek(id);
 }
 
 /** The link a session names, as of at most a second ago (at once after a change made here). */

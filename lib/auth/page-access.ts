@@ -1,6 +1,6 @@
 import { accessFromCookies } from '@/lib/auth/access';
 import type { Access } from '@/lib/auth/scope';
-import { startServerRuntime } from '@/lib/runtime/start';
+import { whenReady } from '@/lib/readiness';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import 'server-only';
@@ -8,8 +8,9 @@ import 'server-only';
 // The data-access layer for pages: every page (not only a proxy) checks the session itself.
 
 async function currentAccess(): Promise<Access | null> {
-  await startServerRuntime();
+  // cookies() first: it marks the page dynamic, so a build never waits for a start-up it won't see.
   const jar = await cookies();
+  await whenReady();
   const header = jar
     .getAll()
     .map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`)

@@ -1,5 +1,6 @@
 import { getEnv } from '@/lib/env';
 import { logger, registerSecret } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,11 @@ interface Secrets {
   adminPassword: string;
 }
 
-const slot = globalThis as typeof globalThis & { __levelboardSecrets?: Secrets };
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    secrets: Secrets;
+  }
+}
 
 function persistedSessionSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
@@ -34,7 +39,10 @@ function persistedSessionSecret(dataDir: string): string {
 }
 
 export function secrets(): Secrets {
-  if (slot.__levelboardSecrets) return slot.__levelboardSecrets;
+  return processWide('secrets', loadSecrets);
+}
+
+function loadSecrets(): Secrets {
   const env = getEnv();
   const sessionSecret = env.SESSION_SECRET ?? persistedSessionSecret(env.DATA_DIR);
   let adminPassword = env.ADMIN_PASSWORD;
@@ -47,6 +55,5 @@ export function secrets(): Secrets {
   }
   registerSecret(sessionSecret);
   registerSecret(adminPassword);
-  slot.__levelboardSecrets = { sessionSecret, adminPassword };
-  return slot.__levelboardSecrets;
+  return { sessionSecret, adminPassword };
 }

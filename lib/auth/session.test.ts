@@ -9,16 +9,17 @@ import {
   sessionCookie,
   type SessionData,
 } from '@/lib/auth/session';
+import { processWide } from '@/lib/process-wide';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-// What a restart with other secrets looks like to this process: the secrets slot it reads once.
-const slot = globalThis as typeof globalThis & {
-  __levelboardSecrets?: { sessionSecret: string; adminPassword: string };
-};
+// What a restart with other secrets looks like to this process: the secrets it reads once.
 const SECRET = 'a-session-secret-of-at-least-32-characters!';
 
-function useSecrets(adminPassword: string) {
-  slot.__levelboardSecrets = { sessionSecret: SECRET, adminPassword };
+function useSecrets(adminPassword: string, sessionSecret = SECRET) {
+  Object.assign(
+    processWide('secrets', () => ({ sessionSecret, adminPassword })),
+    { sessionSecret, adminPassword },
+  );
 }
 
 /** The cookie as a browser sends it back: name=value, from the Set-Cookie header. */
@@ -104,7 +105,7 @@ describe('verified cookies in memory', () => {
     const now = Date.now();
     const cookie = asHeader(await sessionCookie(adminSession(now)));
     await readSession(cookie, now);
-    slot.__levelboardSecrets = { sessionSecret: `${SECRET}-rotated`, adminPassword: 'first-password' };
+    useSecrets('first-password', `${SECRET}-rotated`);
     expect(readSessionNow(cookie, now)).toBeUndefined();
     await expect(readSession(cookie, now)).resolves.toBeNull();
   });

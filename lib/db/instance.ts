@@ -1,9 +1,14 @@
 import { migrate, openStore, sqliteFile, type Store } from '@/lib/db/open';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
-const slot = globalThis as typeof globalThis & { __levelboardStore?: Promise<Store> };
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    store: Promise<Store>;
+  }
+}
 
 /** A committed write, so a database that opens and reads but cannot be written fails at start-up too. */
 async function checkWritable(store: Store): Promise<void> {
@@ -21,7 +26,7 @@ async function checkWritable(store: Store): Promise<void> {
  * answer 500 forever, while an exit lets Docker's restart policy and healthcheck see the problem.
  */
 export function getStore(): Promise<Store> {
-  slot.__levelboardStore ??= (async () => {
+  return processWide('store', async () => {
     const env = getEnv();
     const location = env.DATABASE_URL ? 'postgres (DATABASE_URL)' : `sqlite at ${sqliteFile(env.DATA_DIR)}`;
     let store: Store | undefined;
@@ -38,6 +43,5 @@ export function getStore(): Promise<Store> {
       console.error(`Levelboard cannot start: the database is unusable (${where}): ${message}`);
       process.exit(1);
     }
-  })();
-  return slot.__levelboardStore;
+  });
 }

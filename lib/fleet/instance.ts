@@ -7,12 +7,15 @@ import { AdvisoryLockLeadership, soleLeadership } from '@/lib/fleet/leadership';
 import { ReplicaCoordinator } from '@/lib/fleet/replica-coordinator';
 import { SnapshotReplication } from '@/lib/fleet/replication';
 import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
+import type { LevelClient } from '@/lib/level';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
-import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
 interface FleetRuntime {
+  /** The process's one Level client, for the connection in use (admin actions use it too). */
+  getClient: () => LevelClient;
   service: FleetService;
   details: DeviceDetailCache;
   coordinator: ReplicaCoordinator;
@@ -24,21 +27,39 @@ export type SyncedHook = (
   sync: { durationMs: number; levelRequests: number },
 ) => Promise<void>;
 
-// On globalThis: Next bundles instrumentation and route handlers separately, and a dev hot
-// reload re-evaluates modules; either would otherwise start a second sync loop.
-const slot = globalThis as typeof globalThis & { __levelboardFleet?: FleetRuntime };
+/** What the composition root (lib/runtime) hands over: the fleet does not build its Level client. */
+export interface FleetWiring {
+  /** The client for the connection in use; a new one after the key changes. */
+  getClient: () => LevelClient;
+  /** Requests this process has sent to Level so far, to count those of each sync. */
+  requestCount: () => number;
+  /** Run after each sync is saved (history). */
+  afterSync?: SyncedHook[];
+}
+
+// Process-wide: a second copy (another bundle, a dev hot reload) would start a second sync loop.
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    fleet: { runtime?: FleetRuntime };
+  }
+}
+
+const shared = processWide('fleet', () => ({}));
 
 /** Builds the fleet runtime once per process (called at start-up, after the database is ready). */
-export function initFleetRuntime(store: Store, afterSync: SyncedHook[] = []): FleetRuntime {
-  if (slot.__levelboardFleet) return slot.__levelboardFleet;
+export function initFleetRuntime(
+  store: Store,
+  { getClient, requestCount, afterSync = [] }: FleetWiring,
+): FleetRuntime {
+  if (shared.runtime) return shared.runtime;
   const env = getEnv();
   const log = logger.child({ component: 'fleet' });
   const replication = new SnapshotReplication(store);
   const service: FleetService = new FleetService({
-    getClient: getLevelClient,
+    getClient,
     intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
     slices: env.LEVEL_CONCURRENCY,
-    requestCount: levelRequestCount,
+    requestCount,
     log,
     onSynced: async (snapshot) => {
       const status = service.replicatedStatus();
@@ -80,20 +101,22 @@ export function initFleetRuntime(store: Store, afterSync: SyncedHook[] = []): Fl
       log.warn({ error: String(error) }, 'Could not replicate an admin change; the next sync will');
     }
   };
-  slot.__levelboardFleet = {
+  shared.runtime = {
+    getClient,
     service,
-    details: new DeviceDetailCache(getLevelClient),
+    details: new DeviceDetailCache(getClient),
     coordinator,
     patch,
   };
-  return slot.__levelboardFleet;
+  return shared.runtime;
 }
 
 function fleetRuntime(): FleetRuntime {
-  if (!slot.__levelboardFleet) throw new Error('The fleet runtime has not been started (startServerRuntime)');
-  return slot.__levelboardFleet;
+  if (!shared.runtime) throw new Error('The fleet runtime has not been started (startRuntime)');
+  return shared.runtime;
 }
 
+export const levelClient = () => fleetRuntime().getClient();
 export const fleetService = () => fleetRuntime().service;
 export const deviceDetails = () => fleetRuntime().details;
 export const isSyncLeader = () => fleetRuntime().coordinator.isLeader();

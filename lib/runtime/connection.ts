@@ -2,6 +2,7 @@ import { storedApiKey } from '@/lib/auth/key-vault';
 import type { Store } from '@/lib/db/open';
 import { getEnv } from '@/lib/env';
 import { logger, registerSecret } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import { getLevelConnection, setLevelConnection, type LevelConnection } from '@/lib/runtime/level-connection';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,10 +12,15 @@ import 'server-only';
 // Which Level to talk to, decided again whenever the stored key may have changed: LEVEL_API_KEY
 // wins; else a key entered in Settings; else the built-in simulator (demo mode).
 
-const slot = globalThis as typeof globalThis & { __levelboardDemo?: Promise<LevelConnection> };
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    demoConnection: Promise<LevelConnection>;
+  }
+}
 
+/** One simulator per process, however often the connection is decided. */
 function startDemo(): Promise<LevelConnection> {
-  slot.__levelboardDemo ??= (async () => {
+  return processWide('demoConnection', async (): Promise<LevelConnection> => {
     const env = getEnv();
     const { startSimulator } = await import('@/simulator');
     const apiKey = randomBytes(24).toString('base64url');
@@ -45,8 +51,7 @@ function startDemo(): Promise<LevelConnection> {
       'Demo mode: using the built-in Level simulator',
     );
     return { baseUrl: simulator.url, apiKey, demo: true, source: 'demo' };
-  })();
-  return slot.__levelboardDemo;
+  });
 }
 
 /** Sets the process's Level connection from env, the stored key, or demo; true if it changed. */

@@ -2,13 +2,18 @@ import type { Store } from '@/lib/db/open';
 import type { SyncedHook } from '@/lib/fleet/instance';
 import { HistoryReader, HistoryRecorder } from '@/lib/history';
 import { logger } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
 const MAINTAIN_EVERY_MS = 60_000;
 
-const slot = globalThis as typeof globalThis & {
-  __levelboardHistory?: { reader: HistoryReader; recorder: HistoryRecorder };
-};
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    history: { reader?: HistoryReader };
+  }
+}
+
+const shared = processWide('history', () => ({}));
 
 /**
  * History is written by the leader after each sync (the hook below) and rolled up / pruned by
@@ -16,7 +21,7 @@ const slot = globalThis as typeof globalThis & {
  */
 export function initHistory(store: Store, isLeader: () => boolean): SyncedHook {
   const recorder = new HistoryRecorder(store);
-  slot.__levelboardHistory = { reader: new HistoryReader(store), recorder };
+  shared.reader = new HistoryReader(store);
   const log = logger.child({ component: 'history' });
   const timer = setInterval(() => {
     if (!isLeader()) return;
@@ -32,6 +37,6 @@ export function initHistory(store: Store, isLeader: () => boolean): SyncedHook {
 }
 
 export function historyReader(): HistoryReader {
-  if (!slot.__levelboardHistory) throw new Error('History has not been started (startServerRuntime)');
-  return slot.__levelboardHistory.reader;
+  if (!shared.reader) throw new Error('History has not been started (startRuntime)');
+  return shared.reader;
 }

@@ -2,19 +2,21 @@ import { getEnv } from '@/lib/env';
 import { createLevelClient, type LevelClient } from '@/lib/level';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
+import { processWide } from '@/lib/process-wide';
 import { getLevelConnection } from '@/lib/runtime/level-connection';
 import 'server-only';
 
-const slot = globalThis as typeof globalThis & {
-  __levelboardClient?: { key: string; client: LevelClient };
-  __levelboardRequestCount?: { value: number };
-};
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    levelClient: { requests: number; current?: { key: string; client: LevelClient } };
+  }
+}
 
-const requestCount = (slot.__levelboardRequestCount ??= { value: 0 });
+const shared = processWide('levelClient', () => ({ requests: 0 }));
 
 /** Requests this process has sent to Level (all clients, all attempts). */
 export function levelRequestCount(): number {
-  return requestCount.value;
+  return shared.requests;
 }
 
 /** One client per process (and per key), so the concurrency limit and request budget are shared. */
@@ -22,7 +24,7 @@ export function getLevelClient(): LevelClient {
   const connection = getLevelConnection();
   if (!connection) throw new Error('Level connection is not configured yet');
   const identity = `${connection.baseUrl}\u0000${connection.apiKey}`;
-  if (slot.__levelboardClient?.key !== identity) {
+  if (shared.current?.key !== identity) {
     const env = getEnv();
     const client = createLevelClient({
       baseUrl: connection.baseUrl,
@@ -32,11 +34,11 @@ export function getLevelClient(): LevelClient {
       requestsPerMinute: env.LEVEL_REQUESTS_PER_MINUTE,
       logger: logger.child({ component: 'level-client' }),
       onRequest: (info) => {
-        requestCount.value += 1;
+        shared.requests += 1;
         metrics().levelRequests.inc({ method: info.method, status: String(info.status ?? 'error') });
       },
     });
-    slot.__levelboardClient = { key: identity, client };
+    shared.current = { key: identity, client };
   }
-  return slot.__levelboardClient.client;
+  return shared.current.client;
 }

@@ -1,8 +1,8 @@
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
 // The single place that knows where Level is and which key to use. Filled at start-up by
-// lib/runtime/start.ts (from the environment, or from the demo simulator). Kept on globalThis so
-// that Next's separately bundled chunks (instrumentation vs route handlers) share one value.
+// lib/runtime/connection.ts (from the environment, Settings, or the demo simulator).
 
 export interface LevelConnection {
   baseUrl: string;
@@ -12,16 +12,22 @@ export interface LevelConnection {
   source: 'env' | 'settings' | 'demo';
 }
 
-const slot = globalThis as typeof globalThis & { __levelboardConnection?: LevelConnection };
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    levelConnection: { current?: LevelConnection };
+  }
+}
+
+const shared = processWide('levelConnection', () => ({}));
 
 export function setLevelConnection(connection: LevelConnection): void {
-  slot.__levelboardConnection = connection;
+  shared.current = connection;
 }
 
 export function getLevelConnection(): LevelConnection | undefined {
-  return slot.__levelboardConnection;
+  return shared.current;
 }
 
 export function isDemoMode(): boolean {
-  return slot.__levelboardConnection?.demo ?? false;
+  return shared.current?.demo ?? false;
 }

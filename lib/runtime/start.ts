@@ -6,32 +6,14 @@ import { registerSecret } from '@/lib/logger';
 import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
+import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
 import 'server-only';
 
-const slot = globalThis as typeof globalThis & {
-  __levelboardStarted?: Promise<void>;
-  __levelboardRunning?: boolean;
-};
-
-/** True once startServerRuntime() has finished: requests then need not wait on it. */
-export const serverRuntimeRunning = (): boolean => slot.__levelboardRunning === true;
-
-/** Runs once per server process (instrumentation.ts); a dev hot reload finds the promise and returns. */
-export function startServerRuntime(): Promise<void> {
-  slot.__levelboardStarted ??= boot()
-    .then(() => {
-      slot.__levelboardRunning = true;
-    })
-    .catch((error: unknown) => {
-      // A half-started process would answer 500 to everything; exiting lets the supervisor see it.
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`Levelboard cannot start: ${message}`);
-      process.exit(1);
-    });
-  return slot.__levelboardStarted;
-}
-
-async function boot(): Promise<void> {
+/**
+ * Builds the process: environment, secrets, database, Level connection, history, audit retention
+ * and the fleet loop. Called once, by server/boot.ts; throws when the process cannot start.
+ */
+export async function startRuntime(): Promise<void> {
   const env = getEnv();
   registerSecret(env.LEVEL_API_KEY);
   registerSecret(env.SESSION_SECRET);
@@ -41,7 +23,12 @@ async function boot(): Promise<void> {
   await applyConnection(store);
   const recordHistory = initHistory(store, () => isSyncLeader());
   startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
-  await initFleetRuntime(store, [recordHistory]).coordinator.start();
+  const fleet = initFleetRuntime(store, {
+    getClient: getLevelClient,
+    requestCount: levelRequestCount,
+    afterSync: [recordHistory],
+  });
+  await fleet.coordinator.start();
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {
     applyConnection(store).then(
@@ -49,7 +36,4 @@ async function boot(): Promise<void> {
       () => {},
     );
   }, 5_000).unref();
-  // Imported late: the fast path imports the route handlers, which import this module.
-  const { installFastPath } = await import('@/server/fast-path');
-  installFastPath();
 }

@@ -1,3 +1,4 @@
+import { NO_SUCH_DEVICE } from '@/lib/actions/write-access';
 import { createLevelClient } from '@/lib/level';
 import { isLevelApiError } from '@/lib/level/errors';
 import 'server-only';
@@ -5,10 +6,6 @@ import 'server-only';
 export type ConnectionTest =
   | { result: 'ok'; access: 'read_write' | 'read_only'; message: string }
   | { result: 'key_rejected' | 'unreachable' | 'error'; message: string };
-
-// gid://level/Device/0 — no such device. A write to it tells the key's access level apart:
-// a read-only key is refused (403) before Level looks the device up (404).
-export const NO_SUCH_DEVICE = 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzA';
 
 /** A real call to Level with this key, explained for a human. */
 export async function testConnection(baseUrl: string, apiKey: string): Promise<ConnectionTest> {

@@ -2,7 +2,7 @@ import { accessFromCookies, isSameOrigin } from '@/lib/auth/access';
 import { clientAddressOf, peerFromHeaders } from '@/lib/auth/client-address';
 import { exchangeShareToken, isOpenableToken } from '@/lib/auth/exchange';
 import { shareConfirmPage } from '@/lib/auth/share-confirm-page';
-import { startServerRuntime } from '@/lib/runtime/start';
+import { whenReady } from '@/lib/readiness';
 import { NextResponse, type NextRequest } from 'next/server';
 
 export const dynamic = 'force-dynamic';
@@ -40,7 +40,7 @@ async function open(request: NextRequest, token: string) {
 }
 
 export async function GET(request: NextRequest, { params }: Context) {
-  await startServerRuntime();
+  await whenReady();
   const { token } = await params;
   const { access } = await accessFromCookies(request.headers.get('cookie') ?? undefined);
   if (access?.role === 'admin') {
@@ -56,7 +56,7 @@ export async function GET(request: NextRequest, { params }: Context) {
 
 /** "Continue" on the admin's confirmation page. */
 export async function POST(request: NextRequest, { params }: Context) {
-  await startServerRuntime();
+  await whenReady();
   const sameOrigin = isSameOrigin({ header: (name) => request.headers.get(name) ?? undefined });
   if (!sameOrigin) return new NextResponse('Cross-site request refused.', { status: 403, headers: PRIVATE });
   const { token } = await params;
