@@ -1,12 +1,4 @@
-import {
-  boot,
-  CONTROL,
-  idOf,
-  KEY,
-  list,
-  READ_ONLY_KEY,
-  type Harness,
-} from '@/testing/simulator-harness';
+import { boot, CONTROL, idOf, KEY, list, READ_ONLY_KEY, type Harness } from '@/testing/simulator-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let h: Harness;

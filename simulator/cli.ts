@@ -1,6 +1,6 @@
 // Entry point: `npx tsx simulator/cli.ts --devices 10000 --port 4010 --key <key>`.
-import { CliError, parseCliArgs, USAGE } from '@/simulator/cli-args';
 import { startSimulator } from '@/simulator';
+import { CliError, parseCliArgs, USAGE } from '@/simulator/cli-args';
 import { randomBytes } from 'node:crypto';
 
 async function main(): Promise<void> {

@@ -1,13 +1,4 @@
-import {
-  boot,
-  gid,
-  idOf,
-  KEY,
-  list,
-  obj,
-  type Harness,
-  type JsonRecord,
-} from '@/testing/simulator-harness';
+import { boot, gid, idOf, KEY, list, obj, type Harness, type JsonRecord } from '@/testing/simulator-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let h: Harness;

@@ -1,9 +1,4 @@
-import {
-  offlineAlert,
-  randomAlert,
-  toAlertRecord,
-  type AlertDraft,
-} from '@/simulator/alert-factory';
+import { offlineAlert, randomAlert, toAlertRecord, type AlertDraft } from '@/simulator/alert-factory';
 import { OFFLINE_ALERT } from '@/simulator/catalog-alerts';
 import { CHURN, perStep } from '@/simulator/churn';
 import type { Rng } from '@/simulator/random';

@@ -1,12 +1,5 @@
 import { hardwareProfile, type HardwareProfile } from '@/simulator/catalog-hardware';
-import {
-  FIRST_NAMES,
-  FLAGS,
-  LAST_NAMES,
-  LOCATIONS,
-  NICKNAMES,
-  NOTES,
-} from '@/simulator/catalog-names';
+import { FIRST_NAMES, FLAGS, LAST_NAMES, LOCATIONS, NICKNAMES, NOTES } from '@/simulator/catalog-names';
 import { compact, compactOrNull } from '@/simulator/compact';
 import { publicIp, type Placement } from '@/simulator/fleet-groups';
 import type { Rng } from '@/simulator/random';

@@ -1,9 +1,4 @@
-import {
-  offlineAlert,
-  randomAlert,
-  toAlertRecord,
-  type AlertDraft,
-} from '@/simulator/alert-factory';
+import { offlineAlert, randomAlert, toAlertRecord, type AlertDraft } from '@/simulator/alert-factory';
 import { AUTOMATION_TEMPLATES } from '@/simulator/catalog-automations';
 import { FIRST_NAMES, LAST_NAMES } from '@/simulator/catalog-names';
 import { CHURN } from '@/simulator/churn';

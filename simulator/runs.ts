@@ -1,13 +1,7 @@
 import { encodeId } from '@/simulator/ids';
 import type { Rng } from '@/simulator/random';
 import type { FleetStore } from '@/simulator/store';
-import type {
-  AutomationRecord,
-  DeviceRecord,
-  JsonObject,
-  RunRecord,
-  RunStatus,
-} from '@/simulator/types';
+import type { AutomationRecord, DeviceRecord, JsonObject, RunRecord, RunStatus } from '@/simulator/types';
 
 const FAILURE_RATE = 0.1;
 

@@ -1,7 +1,7 @@
 import { forEachBounded } from '@/lib/actions/bounded';
-import { READ_ONLY_KEY, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import type { RunningSimulator } from '@/simulator';
 import { encodeId } from '@/simulator/ids';
+import { READ_ONLY_KEY, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Bulk admin actions against the real simulator over HTTP: 500 devices, a bounded number of

@@ -1,7 +1,7 @@
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { HistoryRecorder } from '@/lib/history/recorder';
-import { makeSnapshot } from '@/testing/history-fleet';
 import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
+import { makeSnapshot } from '@/testing/history-fleet';
 import { ENGINES, openTestStore } from '@/testing/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 

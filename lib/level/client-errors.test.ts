@@ -6,6 +6,7 @@ import {
   LevelUnauthorizedError,
   LevelValidationError,
 } from '@/lib/level/errors';
+import { encodeId, type RunningSimulator } from '@/simulator';
 import {
   API_KEY,
   caught,
@@ -16,7 +17,6 @@ import {
   startTestSimulator,
   testClient,
 } from '@/testing/simulator-fixture';
-import { encodeId, type RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WRONG_KEY = 'wrong-key-d41d8cd98f00b204e980';

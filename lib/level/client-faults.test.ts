@@ -1,4 +1,6 @@
 import { LevelInvalidResponseError, LevelRateLimitedError, LevelUpstreamError } from '@/lib/level/errors';
+import type { RequestInfo } from '@/lib/level/transport';
+import type { RunningSimulator } from '@/simulator';
 import {
   API_KEY,
   caught,
@@ -8,8 +10,6 @@ import {
   startTestSimulator,
   testClient,
 } from '@/testing/simulator-fixture';
-import type { RunningSimulator } from '@/simulator';
-import type { RequestInfo } from '@/lib/level/transport';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 describe('faults against the simulator', () => {

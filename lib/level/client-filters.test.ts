@@ -1,8 +1,8 @@
 import type { DeviceDetail } from '@/lib/domain/device';
 import type { Group } from '@/lib/domain/group';
 import { ALL_DEVICE_INCLUDES } from '@/lib/level/endpoints/devices';
-import { expectNoViolations, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import type { RunningSimulator } from '@/simulator';
+import { expectNoViolations, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Every filter is checked against the full, unfiltered list walked by the same client.

@@ -1,6 +1,6 @@
 import { levelCustomFieldValueSchema, levelDeviceSchema } from '@/lib/level/schemas';
-import { expectNoViolations, routeCount, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import type { RunningSimulator } from '@/simulator';
+import { expectNoViolations, routeCount, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('pagination against the simulator', () => {

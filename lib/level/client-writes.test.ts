@@ -1,5 +1,6 @@
 import type { DeviceDetail } from '@/lib/domain/device';
 import { LevelNotFoundError, LevelValidationError } from '@/lib/level/errors';
+import type { RunningSimulator } from '@/simulator';
 import {
   caught,
   expectNoViolations,
@@ -7,7 +8,6 @@ import {
   startTestSimulator,
   testClient,
 } from '@/testing/simulator-fixture';
-import type { RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('writes against the simulator', () => {

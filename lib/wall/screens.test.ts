@@ -1,5 +1,4 @@
 import { createShareLink, revokeShareLink } from '@/lib/auth/share-links';
-import { ENGINES, openTestStore } from '@/testing/stores';
 import { heartbeatSchema } from '@/lib/wall/heartbeat';
 import {
   MAX_SCREENS_PER_LINK,
@@ -8,6 +7,7 @@ import {
   recordHeartbeat,
   type HeartbeatRecord,
 } from '@/lib/wall/screens';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 const beat = (patch: Partial<HeartbeatRecord> = {}): HeartbeatRecord => ({

@@ -86,9 +86,7 @@ async function writeTimes(devices: number) {
 
 async function main() {
   console.log(`\nbench:history — machine: ${machine()}${SMOKE ? ' (smoke: correctness only)' : ''}`);
-  console.log(
-    'PostgreSQL: a local throw-away server (testing/postgres.ts) with fsync switched back on.\n',
-  );
+  console.log('PostgreSQL: a local throw-away server (testing/postgres.ts) with fsync switched back on.\n');
   if (SIZES.length > 0) {
     console.log(
       `(1) record() per sync: real syncs (Level client → simulator over HTTP), ${SYNCS} syncs, 3 simulator evolution steps between syncs`,

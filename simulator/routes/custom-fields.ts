@@ -3,13 +3,7 @@ import { resolveTarget } from '@/simulator/custom-field-scope';
 import { badRequest, notFound, unprocessable } from '@/simulator/errors';
 import { idNumber } from '@/simulator/ids';
 import { arraySource, listBody, paginate, parsePageParams } from '@/simulator/pagination';
-import {
-  created,
-  ok,
-  type RouteContext,
-  type RouteDef,
-  type RouteResult,
-} from '@/simulator/route-types';
+import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/simulator/route-types';
 import { customFieldJson, customFieldValueJson } from '@/simulator/serialize';
 import { byN } from '@/simulator/sorted';
 import type { SimulatorState } from '@/simulator/state';

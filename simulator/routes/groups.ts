@@ -1,13 +1,7 @@
 import { asObject, deviceIdList, optionalString, requiredName, type Body } from '@/simulator/body';
 import { badRequest, unprocessable } from '@/simulator/errors';
 import { arraySource, listBody, paginate, parsePageParams } from '@/simulator/pagination';
-import {
-  created,
-  ok,
-  type RouteContext,
-  type RouteDef,
-  type RouteResult,
-} from '@/simulator/route-types';
+import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/simulator/route-types';
 import { groupJson } from '@/simulator/serialize';
 import { byN } from '@/simulator/sorted';
 import type { SimulatorState } from '@/simulator/state';

@@ -1,13 +1,7 @@
 import { asObject, deviceIdList, requiredName } from '@/simulator/body';
 import { unprocessable } from '@/simulator/errors';
 import { arraySource, listBody, paginate, parsePageParams } from '@/simulator/pagination';
-import {
-  created,
-  ok,
-  type RouteContext,
-  type RouteDef,
-  type RouteResult,
-} from '@/simulator/route-types';
+import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/simulator/route-types';
 import { tagJson } from '@/simulator/serialize';
 import { byN } from '@/simulator/sorted';
 import type { SimulatorState } from '@/simulator/state';
