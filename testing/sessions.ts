@@ -39,6 +39,7 @@ export async function useTestAuth(): Promise<TestAuth> {
     store,
     adminCookie: async (idleMs = 0) => {
       const session = await newAdminSession();
+      if (session.role !== 'admin') throw new Error('newAdminSession made a link session');
       const seenAt = session.issuedAt - idleMs;
       return sealed({ ...session, issuedAt: seenAt, seenAt });
     },

@@ -160,7 +160,8 @@ describe('resolveAccess', () => {
 });
 
 describe('isSameOrigin', () => {
-  const check = (headers: Record<string, string>) => isSameOrigin(apiRequest({ method: 'POST', headers }));
+  const check = (headers: Record<string, string | undefined>) =>
+    isSameOrigin(apiRequest({ method: 'POST', headers }));
 
   it('accepts an Origin naming this host, port included', () => {
     expect(check({ origin: 'https://board.example', host: 'board.example' })).toBe(true);

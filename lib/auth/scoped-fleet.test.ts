@@ -86,13 +86,11 @@ const ALL_GROUP_IDS = GROUPS.map((group) => group.id);
 /** Ids no scope may accept, whatever it is: they name nothing in this fleet. */
 const NONEXISTENT = ['ghost-device', 'gone-group', '', 'ACME', 'acme ', 'a0,a1', 'ungrouped'];
 
-const link = (scope: Scope, redact = false): Access => ({
-  role: 'viewer',
-  linkId: 'link-1',
-  scope,
-  redact,
-  wall: null,
-});
+const link = (
+  scope: Scope,
+  redact = false,
+  { role = 'viewer', linkId = 'link-1' }: { role?: 'viewer' | 'kiosk'; linkId?: string } = {},
+): Access => ({ role, linkId, scope, redact, wall: null });
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
@@ -150,7 +148,7 @@ describe('scopedFleet for the admin and fleet links', () => {
   const viewers: [string, Access][] = [
     ['the admin', { role: 'admin' }],
     ['a fleet link', link({ kind: 'fleet' })],
-    ['a redacted fleet wall', { ...link({ kind: 'fleet' }, true), role: 'kiosk' }],
+    ['a redacted fleet wall', link({ kind: 'fleet' }, true, { role: 'kiosk' })],
   ];
 
   it.each(viewers)('%s sees every device, alert and group that exists, and nothing else', (_name, access) => {
@@ -311,7 +309,9 @@ describe('scopedFleet’s cache', () => {
     const a = scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }));
     expect(scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }))).toBe(a);
     // Another link with the same scope may share it; another scope or redaction may not.
-    expect(scopedFleet(snapshot, { ...link({ kind: 'group', groupId: 'acme' }), linkId: 'other' })).toBe(a);
+    expect(scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }, false, { linkId: 'other' }))).toBe(
+      a,
+    );
     const others = [
       scopedFleet(snapshot, link({ kind: 'group', groupId: 'beta' })),
       scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }, true)),
