@@ -22,6 +22,10 @@ vi.mock('@/lib/runtime/start', () => ({
 let auth: TestAuth;
 const cookies = { admin: '', idleAdmin: '', viewer: '', wall: '', revoked: '' };
 beforeAll(async () => {
+  // A stopped clock: what memory holds (verified cookies, session endings, links) is trusted
+  // for a second, and a busy machine must not cross that second between two calls of one test.
+  // Stopped before anything reads it, as the session-ending memory keeps Date.now itself.
+  vi.useFakeTimers({ toFake: ['Date', 'performance'] });
   auth = await useTestAuth();
   const revoked = await auth.createLink({});
   await revokeShareLink(auth.store, revoked.id);
@@ -33,7 +37,10 @@ beforeAll(async () => {
     revoked: await auth.linkCookie(revoked.id),
   });
 });
-afterAll(() => auth.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  await auth.close();
+});
 
 const SAME_SITE = { origin: 'http://levelboard.test', host: 'levelboard.test' };
 const CROSS_SITE = { origin: 'https://evil.example', host: 'levelboard.test' };

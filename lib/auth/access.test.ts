@@ -11,15 +11,22 @@ import { readSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { revokeShareLink } from '@/lib/auth/share-links';
 import { apiRequest } from '@/testing/api-request';
 import { cookieHeaderOf, useTestAuth, type TestAuth } from '@/testing/sessions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Who is asking, from a Cookie header: real sealed cookies, real links in a temporary database.
 
 let auth: TestAuth;
 beforeAll(async () => {
+  // A stopped clock: what memory holds (verified cookies, session endings, links) is trusted
+  // for a second, and a busy machine must not cross that second between two calls of one test.
+  // Stopped before anything reads it, as the session-ending memory keeps Date.now itself.
+  vi.useFakeTimers({ toFake: ['Date', 'performance'] });
   auth = await useTestAuth();
 });
-afterAll(() => auth.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  await auth.close();
+});
 
 const NOBODY: ResolvedAccess = { access: null, setCookie: null };
 const SIX_MINUTES = 6 * 60 * 1000;
