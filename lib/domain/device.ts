@@ -3,6 +3,20 @@
 export type DeviceRole = 'workstation' | 'server' | 'domain_controller';
 export type DevicePlatform = 'windows' | 'mac' | 'linux' | 'other';
 
+/** The orders /api/devices can list in; a `-` prefix reverses one. */
+export const DEVICE_SORT_KEYS = [
+  'hostname',
+  'name',
+  'status',
+  'client',
+  'platform',
+  'role',
+  'lastSeen',
+  'securityScore',
+  'alerts',
+] as const;
+export type DeviceSortKey = (typeof DEVICE_SORT_KEYS)[number];
+
 export interface Device {
   id: string;
   hostname: string;
