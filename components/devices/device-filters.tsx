@@ -5,13 +5,12 @@ import { Button } from '@/components/ui/button';
 import { SearchInput } from '@/components/ui/search-input';
 import { SelectField } from '@/components/ui/select-field';
 import { ToggleChips } from '@/components/ui/toggle-chips';
-import { DEVICE_SORT_KEYS, type DeviceSortKey } from '@/lib/domain/device';
+import { DEVICE_ROLES, DEVICE_SORT_KEYS, type DeviceSortKey } from '@/lib/domain/device';
 import type { GroupName } from '@/lib/domain/fleet';
 import { PLATFORM_LABEL, ROLE_LABEL, STATUS_LABEL } from '@/lib/format';
 import {
   ALERT_FILTERS,
   DEVICE_PLATFORMS,
-  DEVICE_ROLES,
   DEVICE_STATUSES,
   type AlertFilter,
   type DeviceSort,

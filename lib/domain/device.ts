@@ -1,6 +1,7 @@
 // Our own shape of a Level device, produced by lib/level/mappers; safe to send to the browser.
 
-export type DeviceRole = 'workstation' | 'server' | 'domain_controller';
+export const DEVICE_ROLES = ['workstation', 'server', 'domain_controller'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
 export type DevicePlatform = 'windows' | 'mac' | 'linux' | 'other';
 
 /** The orders /api/devices can list in; a `-` prefix reverses one. */

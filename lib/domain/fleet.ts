@@ -1,5 +1,6 @@
 // Secret-free shapes of Levelboard's own API, shared by route handlers and the browser.
 
+import type { DeviceRole } from '@/lib/domain/device';
 import type { Severity } from '@/lib/domain/severity';
 
 export type SeverityCounts = Record<Severity, number>;
@@ -42,6 +43,17 @@ export function emptySeverityCounts(): SeverityCounts {
 export function deviceStatus(device: { online: boolean; maintenanceMode: boolean }): DeviceStatus {
   if (device.maintenanceMode) return 'maintenance';
   return device.online ? 'online' : 'offline';
+}
+
+/** "Offline servers" (docs/ARCHITECTURE.md): offline, not in maintenance, a server or a DC. */
+export function isOfflineServer(device: {
+  online: boolean;
+  maintenanceMode: boolean;
+  role: DeviceRole | null;
+}): boolean {
+  return (
+    deviceStatus(device) === 'offline' && (device.role === 'server' || device.role === 'domain_controller')
+  );
 }
 
 /** Counts rolled up over a set of devices (a group, a subtree, a client, the fleet). */

@@ -1,4 +1,4 @@
-import { deviceStatus, emptySeverityCounts, type Rollup } from '@/lib/domain/fleet';
+import { deviceStatus, emptySeverityCounts, isOfflineServer, type Rollup } from '@/lib/domain/fleet';
 import type { Alert, Device } from '@/lib/domain/level';
 import { severityRank, type Severity } from '@/lib/domain/severity';
 
@@ -17,8 +17,7 @@ export class RollupBuilder {
     this.total += 1;
     const status = deviceStatus(device);
     this[status] += 1;
-    if (status === 'offline' && device.role !== null && device.role !== 'workstation')
-      this.offlineServers += 1;
+    if (isOfflineServer(device)) this.offlineServers += 1;
     let serious = false;
     for (const alert of deviceAlerts ?? []) {
       this.alerts[alert.severity] += 1;

@@ -3,7 +3,6 @@ import { DEVICE_SORT_KEYS, type DeviceSortKey } from '@/lib/domain/device';
 // The values /api/devices accepts, shared by the devices page's URL state and its columns.
 export const DEVICE_STATUSES = ['online', 'offline', 'maintenance'] as const;
 export const DEVICE_PLATFORMS = ['windows', 'mac', 'linux', 'other'] as const;
-export const DEVICE_ROLES = ['workstation', 'server', 'domain_controller'] as const;
 export const ALERT_FILTERS = ['any', 'none', 'critical'] as const;
 export type AlertFilter = (typeof ALERT_FILTERS)[number];
 

@@ -1,7 +1,7 @@
+import { DEVICE_ROLES } from '@/lib/domain/device';
 import {
   ALERT_FILTERS,
   DEVICE_PLATFORMS,
-  DEVICE_ROLES,
   DEVICE_STATUSES,
   SORTS,
   type DeviceSort,
