@@ -1,8 +1,8 @@
 'use client';
 
 import { inputClass } from '@/components/settings/section';
-import { MAX_SCOPE_DEVICES as MAX_LINK_DEVICES } from '@/lib/auth/scope';
 import type { DeviceRow } from '@/lib/domain/fleet';
+import { MAX_SCOPE_DEVICES as MAX_LINK_DEVICES } from '@/lib/domain/scope';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';

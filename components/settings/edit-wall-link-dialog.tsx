@@ -3,7 +3,8 @@
 import { WallSettingsFields, wallSettingsFrom } from '@/components/settings/wall-settings-fields';
 import { Button } from '@/components/ui/button';
 import { Dialog, primaryButtonClass } from '@/components/ui/dialog';
-import { adminKeys, sendJson, type ShareLinkView } from '@/lib/query/admin';
+import type { ShareLinkView } from '@/lib/domain/admin';
+import { adminKeys, sendJson } from '@/lib/query/admin';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Loader2 } from 'lucide-react';
 

@@ -11,7 +11,7 @@ import type { useWallData } from '@/lib/wall/hooks/use-wall-data';
 import { isNew, type TrackerState } from '@/lib/wall/problem-tracker';
 import { problemKeys, problemsWith } from '@/lib/wall/problems';
 import type { Hold } from '@/lib/wall/rotation';
-import type { WallView as View } from '@/lib/wall/settings';
+import type { WallView as View } from '@/lib/domain/wall-settings';
 
 function Waiting() {
   return (

@@ -1,22 +1,10 @@
-import type { AuditEntryView, ShareLinkView } from '@/lib/domain/admin';
+import type { AuditEntryView, LevelSettingsView, ShareLinkView } from '@/lib/domain/admin';
 import type { WallScreenView } from '@/lib/domain/wall';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions } from '@tanstack/react-query';
 
 // Admin-only resources (the server answers 403 to anyone else).
-
-export type { AuditEntryView, ShareLinkView } from '@/lib/domain/admin';
-
-export interface LevelSettingsView {
-  source: 'env' | 'settings' | 'demo';
-  apiUrl: string;
-  keyHint: string | null;
-  envKeySet: boolean;
-  lastErrorKind: string | null;
-  lastError: string | null;
-  syncedAt: string | null;
-}
 
 export const adminKeys = {
   all: () => [...queryKeys.all, 'admin'] as const,

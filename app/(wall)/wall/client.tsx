@@ -15,7 +15,7 @@ import { useWakeLock } from '@/lib/wall/hooks/use-wake-lock';
 import { useWallData } from '@/lib/wall/hooks/use-wall-data';
 import { useWallEngine } from '@/lib/wall/hooks/use-wall-engine';
 import { useWallSound } from '@/lib/wall/hooks/use-wall-sound';
-import type { WallView as View } from '@/lib/wall/settings';
+import type { WallView as View } from '@/lib/domain/wall-settings';
 import { useEffect, useState } from 'react';
 
 /** Pixel shift step, in rem: 6 px at 1080p, 12 px at 4K. */
