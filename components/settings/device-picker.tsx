@@ -40,7 +40,7 @@ export function DevicePicker({
   const q = useDebounced(text.trim(), 200);
   const labelId = useId();
   const results = useQuery({
-    queryKey: [...queryKeys.devices(), 'picker', q],
+    queryKey: queryKeys.devicePicker(q),
     queryFn: ({ signal }) =>
       fetchJson<{ data: DeviceRow[]; total: number }>(
         `/api/devices?${new URLSearchParams({ q, sort: 'name', limit: String(RESULTS) })}`,

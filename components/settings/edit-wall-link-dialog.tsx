@@ -4,7 +4,8 @@ import { WallSettingsFields, wallSettingsFrom } from '@/components/settings/wall
 import { Button } from '@/components/ui/button';
 import { Dialog, primaryButtonClass } from '@/components/ui/dialog';
 import type { ShareLinkView } from '@/lib/domain/admin';
-import { adminKeys, sendJson } from '@/lib/query/admin';
+import { sendJson } from '@/lib/query/admin';
+import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Loader2 } from 'lucide-react';
 
@@ -15,7 +16,7 @@ export function EditWallLinkDialog({ link, onClose }: { link: ShareLinkView | nu
     mutationFn: (input: { id: string; wall: unknown }) =>
       sendJson(`/api/admin/share-links/${encodeURIComponent(input.id)}`, 'PATCH', { wall: input.wall }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin() });
       onClose();
     },
   });

@@ -18,7 +18,7 @@ export interface SessionInfo {
 /** Who this browser is signed in as; polled so that a page with no other polling still notices a revoked link. */
 export const sessionQuery = () =>
   queryOptions({
-    queryKey: [...queryKeys.all, 'session'] as const,
+    queryKey: queryKeys.session(),
     queryFn: ({ signal }) => fetchJson<SessionInfo>('/api/auth/session', { signal }),
     refetchInterval: 15_000,
   });
