@@ -1,4 +1,5 @@
 import type { Scope } from '@/lib/domain/scope';
+import type { SessionRole } from '@/lib/domain/session';
 import type { WallSettings } from '@/lib/domain/wall-settings';
 
 // Who is asking and what they may see. Pure data + pure predicates: every route applies the same ones.
@@ -6,7 +7,7 @@ import type { WallSettings } from '@/lib/domain/wall-settings';
 export type Access =
   | { role: 'admin' }
   | {
-      role: 'viewer' | 'kiosk';
+      role: Exclude<SessionRole, 'admin'>;
       linkId: string;
       scope: Scope;
       /** Hide hostnames, nicknames, users and serials. */

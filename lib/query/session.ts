@@ -1,3 +1,4 @@
+import type { SessionRole } from '@/lib/domain/session';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions } from '@tanstack/react-query';
@@ -11,7 +12,7 @@ export interface LinkSessionInfo {
 }
 
 export interface SessionInfo {
-  role: 'admin' | 'viewer' | 'kiosk';
+  role: SessionRole;
   link?: LinkSessionInfo | null;
 }
 
