@@ -1,6 +1,5 @@
 'use client';
 
-import type { DeviceView } from '@/app/(dashboard)/devices/search-params';
 import { Button } from '@/components/ui/button';
 import { SearchInput } from '@/components/ui/search-input';
 import { SelectField } from '@/components/ui/select-field';
@@ -14,6 +13,7 @@ import {
   DEVICE_STATUSES,
   type AlertFilter,
   type DeviceSort,
+  type DeviceView,
 } from '@/lib/query/device-params';
 import clsx from 'clsx';
 import { SlidersHorizontal } from 'lucide-react';
