@@ -24,16 +24,16 @@ export interface FleetSummary extends Freshness {
   devices: DeviceCounts;
   alerts: { active: SeverityCounts; activeTotal: number };
   demo: boolean;
-  totals: Rollup;
+  totals: GroupTotals;
   /** Number of top-level groups (clients). */
   clientCount: number;
   sync: SyncStatus;
 }
 
 export interface ClientsResponse extends Freshness {
-  /** Top-level groups by name, each with its whole subtree's rollup. */
+  /** Top-level groups by name, each with its whole subtree's totals. */
   clients: ClientSummary[];
-  ungrouped: Rollup;
+  ungrouped: GroupTotals;
 }
 
 export function emptySeverityCounts(): SeverityCounts {
@@ -56,8 +56,11 @@ export function isOfflineServer(device: {
   );
 }
 
-/** Counts rolled up over a set of devices (a group, a subtree, a client, the fleet). */
-export interface Rollup {
+/**
+ * Counts over a set of devices (a group, a subtree, a client, the fleet). "Rollup" means only the
+ * history's time buckets (lib/history); the API's `rollup` field keeps its name.
+ */
+export interface GroupTotals {
   devices: DeviceCounts;
   alerts: SeverityCounts;
   activeAlerts: number;
@@ -79,8 +82,8 @@ export interface GroupNode {
   /** Names from the top-level group (the client) down to this group. */
   path: string[];
   clientId: string;
-  direct: Rollup;
-  subtree: Rollup;
+  direct: GroupTotals;
+  subtree: GroupTotals;
 }
 
 /**
@@ -107,7 +110,8 @@ export interface SyncStatus {
 export interface ClientSummary {
   id: string;
   name: string;
-  rollup: Rollup;
+  /** The client's whole subtree. */
+  rollup: GroupTotals;
 }
 
 /** A device as listed by /api/devices: the Level device plus what Levelboard derives for it. */
