@@ -6,6 +6,7 @@ import {
   LevelUnauthorizedError,
   LevelValidationError,
 } from '@/lib/level/errors';
+import { encodeId, type RunningSimulator } from '@/simulator';
 import {
   API_KEY,
   caught,
@@ -16,7 +17,6 @@ import {
   startTestSimulator,
   testClient,
 } from '@/testing/simulator-fixture';
-import { encodeId, type RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WRONG_KEY = 'wrong-key-d41d8cd98f00b204e980';
@@ -90,15 +90,6 @@ describe('error mapping against the simulator', () => {
     expect(e.message).toContain(e.levelMessage ?? '');
     expect(routeCount(sim, 'POST /v2/tags') - before).toBe(1);
     expectSecretAbsent(error, API_KEY);
-  });
-
-  it('activities: a list when Level has the endpoint, "not available" on a 404', async () => {
-    const result = await testClient(sim).activities.list({ maxPages: 1 });
-    expect(result.available).toBe(true);
-    if (result.available) expect(result.items.every((a) => typeof a.id === 'string')).toBe(true);
-    // A base URL under which every path is unknown makes the simulator answer 404 for real.
-    const elsewhere = createLevelClient({ baseUrl: `${sim.url}/not-a-version`, apiKey: API_KEY });
-    expect(await elsewhere.activities.list()).toEqual({ available: false });
   });
 
   it('refuses a key that cannot travel in a header without quoting it', () => {

@@ -1,13 +1,7 @@
 import { asObject, deviceIdList, requiredName } from '@/simulator/body';
 import { unprocessable } from '@/simulator/errors';
 import { arraySource, listBody, paginate, parsePageParams } from '@/simulator/pagination';
-import {
-  created,
-  ok,
-  type RouteContext,
-  type RouteDef,
-  type RouteResult,
-} from '@/simulator/route-types';
+import { created, ok, type RouteContext, type RouteDef, type RouteResult } from '@/simulator/route-types';
 import { tagJson } from '@/simulator/serialize';
 import { byN } from '@/simulator/sorted';
 import type { SimulatorState } from '@/simulator/state';
@@ -37,7 +31,6 @@ function createTag({ state, body }: RouteContext): RouteResult {
   const tag: TagRecord = { n: state.store.next.tag++, name, devices: [] };
   state.store.addTag(tag);
   const json = tagJson(tag);
-  state.log('tag.created', 'Tag', String(json.id), `Created tag ${name}`);
   return created(json);
 }
 
@@ -48,7 +41,6 @@ function renameTag({ state, param, body }: RouteContext): RouteResult {
     const name = requiredName(input);
     assertUniqueName(state, name, tag);
     tag.name = name;
-    state.log('tag.updated', 'Tag', param, `Renamed tag to ${name}`);
   }
   return ok(tagJson(tag));
 }
@@ -57,7 +49,6 @@ function deleteTag({ state, param }: RouteContext): RouteResult {
   const tag = state.requireTag(param);
   const snapshot = tagJson(tag);
   state.store.removeTag(tag);
-  state.log('tag.deleted', 'Tag', param, `Deleted tag ${tag.name}`);
   return ok(snapshot);
 }
 
@@ -76,12 +67,6 @@ function changeTagging(apply: boolean) {
       if (apply) state.store.tagDevice(device, tag);
       else state.store.untagDevice(device, tag);
     }
-    state.log(
-      apply ? 'tag.devices_added' : 'tag.devices_removed',
-      'Tag',
-      param,
-      `${apply ? 'Applied' : 'Removed'} ${tag.name} on ${affected.length} device(s)`,
-    );
     return ok(tagJson(tag));
   };
 }
