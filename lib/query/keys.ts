@@ -15,6 +15,7 @@ export const queryKeys = {
   deviceSnapshot: (id: string) => [...queryKeys.devices(), 'snapshot', id] as const,
   groups: () => [...queryKeys.all, 'groups'] as const,
   groupNames: () => [...queryKeys.groups(), 'names'] as const,
+  groupsForLinks: () => [...queryKeys.all, 'groups-for-links'] as const,
   alerts: () => [...queryKeys.all, 'alerts'] as const,
   alertList: (params: string) => [...queryKeys.alerts(), 'list', params] as const,
   alertCount: (params: string) => [...queryKeys.alerts(), 'count', params] as const,
@@ -28,7 +29,6 @@ export const queryKeys = {
   // Admin-only resources share one prefix, so the refresh after an action can leave them out.
   admin: () => [...queryKeys.all, 'admin'] as const,
   shareLinks: () => [...queryKeys.admin(), 'share-links'] as const,
-  groupsForLinks: () => [...queryKeys.all, 'groups-for-links'] as const,
   levelSettings: () => [...queryKeys.admin(), 'level-settings'] as const,
   audit: () => [...queryKeys.admin(), 'audit'] as const,
   wallScreens: () => [...queryKeys.admin(), 'walls'] as const,
