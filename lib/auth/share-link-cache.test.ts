@@ -1,8 +1,8 @@
 import { ShareLinkCache } from '@/lib/auth/share-link-cache';
 import { createShareLink, isUsable, revokeShareLink, updateWallSettings } from '@/lib/auth/share-links';
 import { openStore } from '@/lib/db/open';
-import { ENGINES, openTestStore } from '@/testing/stores';
 import { storedWallSettings } from '@/lib/domain/wall-settings';
+import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
 // Two caches on one database are two replicas. The one that revokes forgets its copy and sees the
