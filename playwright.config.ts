@@ -13,8 +13,7 @@ import {
   liveUrl,
   simulatorOrigin,
 } from './e2e/support/env';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium-launch';
 
 // Two Levelboard servers from the same build: "demo" (no key, built-in simulator) and "live"
 // (a known key against a standalone simulator whose faults the specs switch at run time).
@@ -34,17 +33,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

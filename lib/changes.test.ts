@@ -1,5 +1,5 @@
 import { changesFromAlerts, clientsByConcern } from '@/lib/changes';
-import type { AlertRow, ClientSummary, Rollup } from '@/lib/domain/fleet';
+import type { AlertRow, ClientSummary, GroupTotals } from '@/lib/domain/fleet';
 import type { Severity } from '@/lib/domain/severity';
 import { describe, expect, it } from 'vitest';
 
@@ -33,7 +33,7 @@ const client = (
     worstSeverity: worst,
     offlineServers,
     healthScore: null,
-  } satisfies Rollup,
+  } satisfies GroupTotals,
 });
 
 describe('changesFromAlerts', () => {

@@ -6,10 +6,10 @@ import {
   timelineSegments,
   timeTicks,
 } from '@/lib/chart-data';
-import type { ClientSummary, Rollup } from '@/lib/domain/fleet';
+import type { ClientSummary, GroupTotals } from '@/lib/domain/fleet';
 import { describe, expect, it } from 'vitest';
 
-const rollup = (online: number, offline: number, maintenance = 0): Rollup => ({
+const rollup = (online: number, offline: number, maintenance = 0): GroupTotals => ({
   devices: { total: online + offline + maintenance, online, offline, maintenance },
   alerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
   activeAlerts: 0,

@@ -1,4 +1,4 @@
-import type { DeviceStatus, Rollup } from '@/lib/domain/fleet';
+import type { DeviceStatus, GroupTotals } from '@/lib/domain/fleet';
 import type { HistoryRange } from '@/lib/domain/history';
 import type { Severity } from '@/lib/domain/severity';
 import { format, formatDistanceToNowStrict } from 'date-fns';
@@ -43,9 +43,9 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
 }
 
 /** online ÷ monitored (maintenance excluded), the same definition as the history API's onlinePct. */
-export function onlinePct(rollup: Rollup): number | null {
-  const monitored = rollup.devices.total - rollup.devices.maintenance;
-  return monitored > 0 ? (rollup.devices.online / monitored) * 100 : null;
+export function onlinePct(totals: GroupTotals): number | null {
+  const monitored = totals.devices.total - totals.devices.maintenance;
+  return monitored > 0 ? (totals.devices.online / monitored) * 100 : null;
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];

@@ -1,8 +1,8 @@
-import type { GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { GroupNode, GroupTotals } from '@/lib/domain/fleet';
 import { visibleGroups } from '@/lib/group-tree';
 import { describe, expect, it } from 'vitest';
 
-const rollup = {} as Rollup;
+const rollup = {} as GroupTotals;
 const node = (id: string, name: string, parentId: string | null, depth: number): GroupNode => ({
   id,
   name,

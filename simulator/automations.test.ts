@@ -126,18 +126,4 @@ describe('automations', () => {
     expect((await h.get('/automation-runs')).status).toBe(404);
     expect((await h.get(`/automation-runs/${idOf('AutomationRun', 1)}`)).status).toBe(404);
   });
-
-  it('records write activity', async () => {
-    const activities = await h.walk('/activities');
-    expect(activities.some((a) => a.action === 'automation.triggered')).toBe(true);
-    for (const a of activities)
-      expect(Object.keys(a)).toEqual([
-        'id',
-        'action',
-        'resource_type',
-        'resource_id',
-        'description',
-        'occurred_at',
-      ]);
-  });
 });

@@ -11,7 +11,6 @@ export const ID_TYPES = [
   'Automation',
   'AutomationWebhook',
   'AutomationRun',
-  'Activity',
 ] as const;
 
 export type IdType = (typeof ID_TYPES)[number];

@@ -1,7 +1,6 @@
 import type { Method, RouteDef } from '@/simulator/route-types';
 import { alertRoutes } from '@/simulator/routes/alerts';
 import { automationRoutes } from '@/simulator/routes/automations';
-import { customFieldRoutes } from '@/simulator/routes/custom-fields';
 import { deviceRoutes } from '@/simulator/routes/devices';
 import { groupRoutes } from '@/simulator/routes/groups';
 import { tagRoutes } from '@/simulator/routes/tags';
@@ -22,7 +21,6 @@ const ROUTES: readonly RouteDef[] = [
   ...groupRoutes,
   ...alertRoutes,
   ...tagRoutes,
-  ...customFieldRoutes,
   ...updateRoutes,
   ...automationRoutes,
 ];

@@ -3,10 +3,8 @@ import { deviceDetail, type IncludeFlags } from '@/simulator/device-detail';
 import { encodeId } from '@/simulator/ids';
 import type { FleetStore } from '@/simulator/store';
 import type {
-  ActivityRecord,
   AlertRecord,
   AutomationRecord,
-  CustomFieldRecord,
   DeviceRecord,
   GroupRecord,
   JsonObject,
@@ -104,26 +102,6 @@ export const tagJson = (t: TagRecord): JsonObject => ({
   device_count: t.devices.length,
 });
 
-export const customFieldJson = (f: CustomFieldRecord): JsonObject => ({
-  id: encodeId('CustomField', f.n),
-  name: f.name,
-  reference: f.reference,
-  admin_only: f.adminOnly,
-});
-
-export function customFieldValueJson(
-  field: CustomFieldRecord,
-  assignedToId: string | null,
-  value: string | null,
-): JsonObject {
-  return {
-    custom_field_id: encodeId('CustomField', field.n),
-    custom_field_name: field.name,
-    assigned_to_id: assignedToId,
-    value,
-  };
-}
-
 export function automationJson(store: FleetStore, a: AutomationRecord): JsonObject {
   return {
     id: encodeId('Automation', a.n),
@@ -143,12 +121,3 @@ export function webhookJson(origin: string, a: AutomationRecord): JsonObject {
     parameters: [...(a.webhook?.parameters ?? [])],
   };
 }
-
-export const activityJson = (a: ActivityRecord): JsonObject => ({
-  id: encodeId('Activity', a.n),
-  action: a.action,
-  resource_type: a.resourceType,
-  resource_id: a.resourceId,
-  description: a.description,
-  occurred_at: iso(a.occurredMs),
-});

@@ -16,9 +16,6 @@ import {
   type TagRecord,
 } from '@/simulator/types';
 
-/** GET /v2/activities keeps the most recent writes only. */
-const MAX_ACTIVITIES = 1_000;
-
 /**
  * Device buckets use the definitions Levelboard uses, so the two can be compared 1:1:
  * online = online && !maintenance_mode; offline = !online && !maintenance_mode;
@@ -125,19 +122,6 @@ export class SimulatorState {
       groups: this.store.groups.length,
       tags: this.store.tags.length,
     };
-  }
-
-  log(action: string, type: IdType, id: string, description: string): void {
-    const { activities, next } = this.store;
-    activities.push({
-      n: next.activity++,
-      action,
-      resourceType: type,
-      resourceId: id,
-      description,
-      occurredMs: this.now(),
-    });
-    if (activities.length > MAX_ACTIVITIES) activities.splice(0, activities.length - MAX_ACTIVITIES);
   }
 
   requireDevice = (id: unknown): DeviceRecord => required(this.store.device(num(id, 'Device')), 'Device');

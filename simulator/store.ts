@@ -1,6 +1,5 @@
 import { byN, dropIndex, insertSorted, pushIndex, removeSorted } from '@/simulator/sorted';
 import type {
-  ActivityRecord,
   AlertRecord,
   AutomationRecord,
   CustomFieldRecord,
@@ -26,7 +25,6 @@ export class FleetStore {
   readonly tags: TagRecord[] = [];
   readonly customFields: CustomFieldRecord[] = [];
   readonly automations: AutomationRecord[] = [];
-  readonly activities: ActivityRecord[] = [];
   readonly runs = new Map<number, RunRecord>();
   readonly activeAlerts = new Set<AlertRecord>();
   /** Runs not yet succeeded/failed; evolution advances them. */
@@ -34,7 +32,7 @@ export class FleetStore {
   /** custom field n → scope → explicit value. */
   readonly cfValues = new Map<number, Map<ScopeKey, string>>();
   readonly ungrouped: DeviceRecord[] = [];
-  readonly next = { alert: 9001, group: 201, tag: 31, customField: 2290, run: 500_001, activity: 1 };
+  readonly next = { alert: 9001, group: 201, tag: 31, customField: 2290, run: 500_001 };
 
   private readonly deviceMap = new Map<number, DeviceRecord>();
   private readonly groupMap = new Map<number, GroupRecord>();
@@ -53,7 +51,6 @@ export class FleetStore {
   group = (n: number): GroupRecord | undefined => this.groupMap.get(n);
   alert = (n: number): AlertRecord | undefined => this.alertMap.get(n);
   tag = (n: number): TagRecord | undefined => this.tagMap.get(n);
-  customField = (n: number): CustomFieldRecord | undefined => this.customFields.find((f) => f.n === n);
   automation = (n: number): AutomationRecord | undefined => this.automations.find((a) => a.n === n);
   automationByToken = (token: string): AutomationRecord | undefined => this.tokenMap.get(token);
 
@@ -203,11 +200,6 @@ export class FleetStore {
   addCustomField(field: CustomFieldRecord): void {
     insertSorted(this.customFields, field, byN);
     this.cfValues.set(field.n, new Map());
-  }
-
-  removeCustomField(field: CustomFieldRecord): void {
-    removeSorted(this.customFields, field.n, byN);
-    this.cfValues.delete(field.n);
   }
 
   addAutomation(automation: AutomationRecord): void {

@@ -100,15 +100,6 @@ export interface RunRecord {
   readonly variables: Readonly<Record<string, string>>;
 }
 
-export interface ActivityRecord {
-  readonly n: number;
-  readonly action: string;
-  readonly resourceType: string;
-  readonly resourceId: string;
-  readonly description: string;
-  readonly occurredMs: number;
-}
-
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
   [key: string]: Json;

@@ -1,17 +1,14 @@
 import { newAdminSession } from '@/lib/auth/live-sessions';
 import { sessionCookie, type SessionData } from '@/lib/auth/session';
 import { createShareLink, type NewShareLink, type ShareLink } from '@/lib/auth/share-links';
+import '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
+import { processWide } from '@/lib/process-wide';
 import { openTestStore } from '@/testing/stores';
 
 // Real sessions for tests that go through access resolution (lib/auth/access.ts, lib/api/handler.ts):
-// the process's secrets and database slots are filled before anything reads them, so cookies are
+// the process's secrets and database entries (lib/process-wide.ts) are filled before anything reads them, so cookies are
 // sealed and checked, and links read, exactly as in the server — against a temporary SQLite file.
-
-const slot = globalThis as typeof globalThis & {
-  __levelboardSecrets?: { sessionSecret: string; adminPassword: string };
-  __levelboardStore?: Promise<Store>;
-};
 
 export interface TestAuth {
   store: Store;
@@ -28,12 +25,16 @@ export const cookieHeaderOf = (setCookie: string) => setCookie.split(';')[0] ?? 
 
 /** Call once per test file (each runs in its own process), before the code under test asks for a session. */
 export async function useTestAuth(): Promise<TestAuth> {
-  slot.__levelboardSecrets = {
+  const secrets = {
     sessionSecret: 'a-test-session-secret-of-at-least-32-characters',
     adminPassword: 'test-admin-password',
   };
+  Object.assign(
+    processWide('secrets', () => secrets),
+    secrets,
+  );
   const store = await openTestStore('sqlite');
-  slot.__levelboardStore = Promise.resolve(store);
+  processWide('store', () => Promise.resolve(store));
   const sealed = async (data: SessionData) => cookieHeaderOf(await sessionCookie(data));
   return {
     store,

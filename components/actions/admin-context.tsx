@@ -1,14 +1,14 @@
 'use client';
 
+import type { SessionRole } from '@/lib/domain/session';
 import { capabilitiesQuery } from '@/lib/query/actions';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 
-type Role = 'admin' | 'viewer' | 'kiosk';
-const RoleContext = createContext<Role>('viewer');
+const RoleContext = createContext<SessionRole>('viewer');
 
 /** The session's role, from the server-rendered layout; the server checks it again on every call. */
-export function RoleProvider({ role, children }: { role: Role; children: ReactNode }) {
+export function RoleProvider({ role, children }: { role: SessionRole; children: ReactNode }) {
   return <RoleContext.Provider value={role}>{children}</RoleContext.Provider>;
 }
 

@@ -1,8 +1,9 @@
 'use client';
 
 import { useNotify } from '@/components/actions/notices';
-import { actionKeys, refreshAfterAction, type ActionCapabilities, type Rollback } from '@/lib/query/actions';
+import { refreshAfterAction, type ActionCapabilities, type Rollback } from '@/lib/query/actions';
 import { LevelboardApiError } from '@/lib/query/fetch-json';
+import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
 export interface ActionSpec<Input, Output> {
@@ -28,7 +29,7 @@ export function useAction<Input, Output>(spec: ActionSpec<Input, Output>) {
     onError: (error, _input, context) => {
       context?.rollback?.();
       if (error instanceof LevelboardApiError && error.code === 'level_read_only') {
-        queryClient.setQueryData<ActionCapabilities>(actionKeys.capabilities(), {
+        queryClient.setQueryData<ActionCapabilities>(queryKeys.actionCapabilities(), {
           writeAccess: 'read_only',
           message: error.message,
         });

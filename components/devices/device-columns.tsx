@@ -1,8 +1,8 @@
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBadge } from '@/components/status/status-badge';
+import type { DeviceSortKey } from '@/lib/domain/device-sort';
 import type { DeviceRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative, platformLabel, roleLabel } from '@/lib/format';
-import type { SortKey } from '@/lib/query/device-params';
 import { createColumnHelper, type RowData } from '@tanstack/react-table';
 import Link from 'next/link';
 
@@ -11,7 +11,7 @@ declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Visibility per breakpoint; must follow the grid template in device-table.tsx. */
     cellClass: string;
-    sortKey: SortKey;
+    sortKey: DeviceSortKey;
     /** Most useful first: the most alerts, the latest seen, the weakest score. */
     descFirst?: boolean;
   }

@@ -1,20 +1,20 @@
 'use client';
 
-import type { DeviceView } from '@/app/(dashboard)/devices/search-params';
 import { Button } from '@/components/ui/button';
 import { SearchInput } from '@/components/ui/search-input';
 import { SelectField } from '@/components/ui/select-field';
 import { ToggleChips } from '@/components/ui/toggle-chips';
+import { DEVICE_ROLES } from '@/lib/domain/device';
+import { DEVICE_SORT_KEYS, type DeviceSortKey } from '@/lib/domain/device-sort';
 import type { GroupName } from '@/lib/domain/fleet';
 import { PLATFORM_LABEL, ROLE_LABEL, STATUS_LABEL } from '@/lib/format';
 import {
   ALERT_FILTERS,
   DEVICE_PLATFORMS,
-  DEVICE_ROLES,
   DEVICE_STATUSES,
-  SORT_KEYS,
   type AlertFilter,
   type DeviceSort,
+  type DeviceView,
 } from '@/lib/query/device-params';
 import clsx from 'clsx';
 import { SlidersHorizontal } from 'lucide-react';
@@ -35,7 +35,7 @@ const ALERT_LABEL: Record<AlertFilter, string> = {
   critical: 'Critical or worse',
   none: 'Without alerts',
 };
-const SORT_LABEL: Record<string, string> = {
+const SORT_LABEL: Record<DeviceSortKey, string> = {
   name: 'Name',
   hostname: 'Hostname',
   status: 'Status',
@@ -46,6 +46,8 @@ const SORT_LABEL: Record<string, string> = {
   securityScore: 'Security score',
   alerts: 'Alerts',
 };
+// The page sorts by name unless told otherwise, so the menu offers that first.
+const SORT_MENU: DeviceSortKey[] = ['name', ...DEVICE_SORT_KEYS.filter((key) => key !== 'name')];
 
 export function DeviceFilters({
   view,
@@ -191,7 +193,7 @@ const FilterPanel = memo(function FilterPanel({
           className="md:hidden"
           testId="filter-sort"
         >
-          {SORT_KEYS.flatMap((key) => [
+          {SORT_MENU.flatMap((key) => [
             <option key={key} value={key}>
               {SORT_LABEL[key]} ↑
             </option>,

@@ -2,8 +2,9 @@
 
 import { deviceColumns } from '@/components/devices/device-columns';
 import { Skeleton } from '@/components/ui/skeleton';
+import type { DeviceSortKey } from '@/lib/domain/device-sort';
 import type { DeviceRow } from '@/lib/domain/fleet';
-import type { DeviceSort, SortKey } from '@/lib/query/device-params';
+import type { DeviceSort } from '@/lib/query/device-params';
 import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
@@ -25,7 +26,7 @@ export interface TableSelection {
 
 export type TableState = 'loading' | 'updating' | 'ready';
 
-function sortState(sort: DeviceSort, key: SortKey): 'ascending' | 'descending' | undefined {
+function sortState(sort: DeviceSort, key: DeviceSortKey): 'ascending' | 'descending' | undefined {
   if (sort === key) return 'ascending';
   if (sort === `-${key}`) return 'descending';
   return undefined;

@@ -1,6 +1,6 @@
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBar } from '@/components/status/status-bar';
-import type { Rollup } from '@/lib/domain/fleet';
+import type { GroupTotals } from '@/lib/domain/fleet';
 import { formatCount, formatPercent, onlinePct } from '@/lib/format';
 import clsx from 'clsx';
 import Link from 'next/link';
@@ -36,7 +36,7 @@ export function GroupRow({
   id,
   name,
   href,
-  rollup,
+  totals,
   lead,
   actions,
   testId = 'group-row',
@@ -44,14 +44,14 @@ export function GroupRow({
   id: string;
   name: string;
   href: string;
-  rollup: Rollup;
+  totals: GroupTotals;
   lead?: ReactNode;
   /** Admin controls at the end of the name cell. */
   actions?: ReactNode;
   testId?: string;
 }) {
-  const pct = onlinePct(rollup);
-  const { devices } = rollup;
+  const pct = onlinePct(totals);
+  const { devices } = totals;
   return (
     <div
       role="row"
@@ -71,8 +71,8 @@ export function GroupRow({
           <p className="truncate text-xs text-muted md:hidden">
             {formatCount(devices.total)} device{devices.total === 1 ? '' : 's'} ·{' '}
             {formatCount(devices.offline)} offline
-            {rollup.offlineServers
-              ? ` · ${rollup.offlineServers} server${rollup.offlineServers === 1 ? '' : 's'} down`
+            {totals.offlineServers
+              ? ` · ${totals.offlineServers} server${totals.offlineServers === 1 ? '' : 's'} down`
               : ''}
           </p>
         </div>
@@ -89,15 +89,15 @@ export function GroupRow({
       </div>
       <div role="cell" className="hidden text-right tabular-nums md:block">
         {formatCount(devices.offline)}
-        {rollup.offlineServers ? (
+        {totals.offlineServers ? (
           <span className="block text-xs text-critical">
-            {rollup.offlineServers} server{rollup.offlineServers === 1 ? '' : 's'}
+            {totals.offlineServers} server{totals.offlineServers === 1 ? '' : 's'}
           </span>
         ) : null}
       </div>
       <div role="cell" className="col-span-2 md:col-span-1">
-        {rollup.worstSeverity ? (
-          <SeverityBadge severity={rollup.worstSeverity} count={rollup.activeAlerts} />
+        {totals.worstSeverity ? (
+          <SeverityBadge severity={totals.worstSeverity} count={totals.activeAlerts} />
         ) : (
           <span className="hidden text-muted md:inline">No alerts</span>
         )}

@@ -4,7 +4,7 @@ import { GroupActions, NewGroupButton } from '@/components/actions/group-actions
 import { GroupHeaderRow, GroupRow } from '@/components/groups/group-row';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { GroupNode, GroupTotals } from '@/lib/domain/fleet';
 import { visibleGroups } from '@/lib/group-tree';
 import { ChevronRight, SearchX } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -16,7 +16,7 @@ export function GroupTree({
   query,
 }: {
   groups: GroupNode[];
-  ungrouped: Rollup;
+  ungrouped: GroupTotals;
   query: string;
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -74,7 +74,7 @@ export function GroupTree({
                   id={group.id}
                   name={group.name}
                   href={`/groups/${encodeURIComponent(group.id)}`}
-                  rollup={group.subtree}
+                  totals={group.subtree}
                   actions={<GroupActions group={group} groups={groups} compact />}
                   lead={
                     <span
@@ -111,7 +111,7 @@ export function GroupTree({
                 id="ungrouped"
                 name="Ungrouped devices"
                 href="/devices?group=ungrouped"
-                rollup={ungrouped}
+                totals={ungrouped}
                 lead={<span className="size-6 shrink-0" aria-hidden />}
               />
             ) : null}

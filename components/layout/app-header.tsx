@@ -3,10 +3,11 @@ import { NavLinks } from '@/components/layout/nav-links';
 import { SharedViewDetails } from '@/components/layout/shared-view-details';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
+import type { SessionRole } from '@/lib/domain/session';
 import { Activity, Eye } from 'lucide-react';
 import Link from 'next/link';
 
-export function AppHeader({ demo, role }: { demo: boolean; role: 'admin' | 'viewer' | 'kiosk' }) {
+export function AppHeader({ demo, role }: { demo: boolean; role: SessionRole }) {
   const admin = role === 'admin';
   return (
     <>

@@ -1,5 +1,6 @@
 'use client';
 
+import type { SessionRole } from '@/lib/domain/session';
 import { LevelboardApiError } from '@/lib/query/fetch-json';
 import { useQueryClient } from '@tanstack/react-query';
 import { LinkIcon, LogIn } from 'lucide-react';
@@ -10,13 +11,7 @@ import { useEffect, useState, type ReactNode } from 'react';
  * link, or a signed-out admin). The page is then replaced by a notice saying so, instead of
  * skeletons that never finish or data that silently stops updating, and the cached data is dropped.
  */
-export function SessionEndedGate({
-  role,
-  children,
-}: {
-  role: 'admin' | 'viewer' | 'kiosk';
-  children: ReactNode;
-}) {
+export function SessionEndedGate({ role, children }: { role: SessionRole; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [ended, setEnded] = useState(false);
   useEffect(

@@ -4,7 +4,7 @@ import { DevicePicker, type PickedDevice } from '@/components/settings/device-pi
 import { buttonClass, inputClass } from '@/components/settings/section';
 import { WallSettingsFields, wallSettingsFrom } from '@/components/settings/wall-settings-fields';
 import type { GroupNode } from '@/lib/domain/fleet';
-import { adminKeys, sendJson } from '@/lib/query/admin';
+import { sendJson } from '@/lib/query/admin';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,7 +26,7 @@ export function CreateShareLinkForm({
 }) {
   const queryClient = useQueryClient();
   const groups = useQuery({
-    queryKey: [...queryKeys.all, 'groups-for-links'],
+    queryKey: queryKeys.groupsForLinks(),
     queryFn: ({ signal }) => fetchJson<{ groups: GroupNode[] }>('/api/groups', { signal }),
   });
   const [kind, setKind] = useState<'viewer' | 'wall'>('viewer');
@@ -42,7 +42,7 @@ export function CreateShareLinkForm({
       setPicked([]);
       setRound((value) => value + 1);
       onCreated({ url: `${window.location.origin}${result.path}`, name: result.link.name });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin() });
     },
   });
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { inputClass } from '@/components/settings/section';
-import { MAX_SCOPE_DEVICES as MAX_LINK_DEVICES } from '@/lib/auth/scope';
 import type { DeviceRow } from '@/lib/domain/fleet';
+import { MAX_SCOPE_DEVICES as MAX_LINK_DEVICES } from '@/lib/domain/scope';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -40,7 +40,7 @@ export function DevicePicker({
   const q = useDebounced(text.trim(), 200);
   const labelId = useId();
   const results = useQuery({
-    queryKey: [...queryKeys.devices(), 'picker', q],
+    queryKey: queryKeys.devicePicker(q),
     queryFn: ({ signal }) =>
       fetchJson<{ data: DeviceRow[]; total: number }>(
         `/api/devices?${new URLSearchParams({ q, sort: 'name', limit: String(RESULTS) })}`,

@@ -3,7 +3,9 @@
 import { WallSettingsFields, wallSettingsFrom } from '@/components/settings/wall-settings-fields';
 import { Button } from '@/components/ui/button';
 import { Dialog, primaryButtonClass } from '@/components/ui/dialog';
-import { adminKeys, sendJson, type ShareLinkView } from '@/lib/query/admin';
+import type { ShareLinkView } from '@/lib/domain/admin';
+import { sendJson } from '@/lib/query/admin';
+import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Loader2 } from 'lucide-react';
 
@@ -14,7 +16,7 @@ export function EditWallLinkDialog({ link, onClose }: { link: ShareLinkView | nu
     mutationFn: (input: { id: string; wall: unknown }) =>
       sendJson(`/api/admin/share-links/${encodeURIComponent(input.id)}`, 'PATCH', { wall: input.wall }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin() });
       onClose();
     },
   });

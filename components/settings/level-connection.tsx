@@ -1,7 +1,8 @@
 'use client';
 
 import { Section, buttonClass, inputClass, secondaryButtonClass } from '@/components/settings/section';
-import { adminKeys, levelSettingsQuery, sendJson } from '@/lib/query/admin';
+import { levelSettingsQuery, sendJson } from '@/lib/query/admin';
+import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
@@ -21,7 +22,7 @@ export function LevelConnection() {
   const settings = useQuery(levelSettingsQuery());
   const [apiKey, setApiKey] = useState('');
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.all() });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.admin() });
   const test = useMutation({
     mutationFn: () =>
       sendJson<TestOutcome>('/api/admin/settings/level/test', 'POST', apiKey ? { apiKey } : {}),

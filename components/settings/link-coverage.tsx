@@ -1,4 +1,4 @@
-import type { ShareLinkView } from '@/lib/query/admin';
+import type { ShareLinkView } from '@/lib/domain/admin';
 import { TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 

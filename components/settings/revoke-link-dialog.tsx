@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from '@/components/actions/confirm-dialog';
 import { LinkCoverage } from '@/components/settings/link-coverage';
-import type { ShareLinkView } from '@/lib/query/admin';
+import type { ShareLinkView } from '@/lib/domain/admin';
 
 /** "Revoke this link?": names the link and what it covers, since revoking cannot be undone. */
 export function RevokeLinkDialog({

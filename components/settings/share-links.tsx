@@ -6,7 +6,9 @@ import { LinkCoverage } from '@/components/settings/link-coverage';
 import { NewLinkNotice } from '@/components/settings/new-link-notice';
 import { RevokeLinkDialog } from '@/components/settings/revoke-link-dialog';
 import { Section, secondaryButtonClass } from '@/components/settings/section';
-import { adminKeys, sendJson, shareLinksQuery, type ShareLinkView } from '@/lib/query/admin';
+import type { ShareLinkView } from '@/lib/domain/admin';
+import { sendJson, shareLinksQuery } from '@/lib/query/admin';
+import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { format, formatDistanceToNowStrict } from 'date-fns';
 import { useState } from 'react';
@@ -40,7 +42,7 @@ export function ShareLinks() {
     mutationFn: (id: string) => sendJson(`/api/admin/share-links/${encodeURIComponent(id)}`, 'DELETE'),
     onSuccess: () => {
       setRevoking(null);
-      void queryClient.invalidateQueries({ queryKey: adminKeys.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin() });
     },
   });
 

@@ -2,7 +2,8 @@
 
 import { Section, secondaryButtonClass } from '@/components/settings/section';
 import type { WallLinkState, WallScreenView } from '@/lib/domain/wall';
-import { adminKeys, sendJson, wallScreensQuery } from '@/lib/query/admin';
+import { sendJson, wallScreensQuery } from '@/lib/query/admin';
+import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import clsx from 'clsx';
 import { format, formatDistanceToNowStrict } from 'date-fns';
@@ -30,7 +31,7 @@ export function WallScreens() {
   const walls = useQuery(wallScreensQuery());
   const forget = useMutation({
     mutationFn: (id: string) => sendJson(`/api/admin/walls/${encodeURIComponent(id)}`, 'DELETE'),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.walls() }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.wallScreens() }),
   });
   const list = walls.data?.walls ?? [];
   const silent = list.filter((wall) => wall.silent).length;

@@ -1,5 +1,5 @@
 import { inputClass } from '@/components/settings/section';
-import { WALL_DEFAULTS, WALL_VIEWS, WALL_VIEW_LABEL, type WallSettings } from '@/lib/wall/settings';
+import { WALL_DEFAULTS, WALL_VIEWS, WALL_VIEW_LABEL, type WallSettings } from '@/lib/domain/wall-settings';
 
 const HOLDS = [
   { label: 'Until resolved', seconds: 0 },

@@ -1,5 +1,5 @@
 import { WallClock } from '@/components/wall/wall-clock';
-import { WALL_VIEW_LABEL, type WallView } from '@/lib/wall/settings';
+import { WALL_VIEW_LABEL, type WallView } from '@/lib/domain/wall-settings';
 import clsx from 'clsx';
 
 /** Who this wall is for, what it shows now (and where the rotation is), and the time. */

@@ -5,13 +5,13 @@ import { WallFleet } from '@/components/wall/wall-fleet';
 import { WallHistory } from '@/components/wall/wall-history';
 import { WallHold } from '@/components/wall/wall-hold';
 import { WallProblems } from '@/components/wall/wall-problems';
+import type { WallView as View } from '@/lib/domain/wall-settings';
 import type { WallConfig } from '@/lib/wall/config';
 import { useNowEvery } from '@/lib/wall/hooks/use-now';
 import type { useWallData } from '@/lib/wall/hooks/use-wall-data';
 import { isNew, type TrackerState } from '@/lib/wall/problem-tracker';
 import { problemKeys, problemsWith } from '@/lib/wall/problems';
 import type { Hold } from '@/lib/wall/rotation';
-import type { WallView as View } from '@/lib/wall/settings';
 
 function Waiting() {
   return (

@@ -5,6 +5,7 @@ import { respondVersioned } from '@/lib/api/respond';
 import { json, type ApiRequest, type ApiResult } from '@/lib/api/types';
 import type { Access } from '@/lib/auth/scope';
 import { revokeShareLink } from '@/lib/auth/share-links';
+import { markReady } from '@/lib/readiness';
 import { apiRequest, type TestRequest } from '@/testing/api-request';
 import { useTestAuth, type TestAuth } from '@/testing/sessions';
 import { NextRequest } from 'next/server';
@@ -12,12 +13,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The route wrapper every API route goes through, driven with neutral requests and real sessions.
 
-// The server runtime counts as started: the one place these tests satisfy the wait that
-// route() does before a process's first request (lib/runtime/start.ts boots the whole server).
-vi.mock('@/lib/runtime/start', () => ({
-  serverRuntimeRunning: () => true,
-  startServerRuntime: () => Promise.resolve(),
-}));
+// The process counts as started: route() holds requests until the boot marks it ready
+// (lib/readiness.ts); these tests have no boot, so they mark it themselves.
+markReady();
 
 let auth: TestAuth;
 const cookies = { admin: '', idleAdmin: '', viewer: '', wall: '', revoked: '' };

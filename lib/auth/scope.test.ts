@@ -1,11 +1,5 @@
-import {
-  accessKey,
-  isAdmin,
-  MAX_SCOPE_DEVICES,
-  scopeSchema,
-  type Access,
-  type Scope,
-} from '@/lib/auth/scope';
+import { accessKey, isAdmin, type Access } from '@/lib/auth/scope';
+import { MAX_SCOPE_DEVICES, scopeSchema, type Scope } from '@/lib/domain/scope';
 import { describe, expect, it } from 'vitest';
 
 // accessKey names the cache slot and ETag part of every scoped answer (lib/auth/scoped-fleet.ts,

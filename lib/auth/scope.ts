@@ -1,26 +1,13 @@
-import type { WallSettings } from '@/lib/wall/settings';
-import { z } from 'zod';
+import type { Scope } from '@/lib/domain/scope';
+import type { SessionRole } from '@/lib/domain/session';
+import type { WallSettings } from '@/lib/domain/wall-settings';
 
-// What a share link may see. Pure data + pure predicates: every route applies the same ones.
-
-/** The most devices one device-list link may name (the admin's picker shows the same limit). */
-export const MAX_SCOPE_DEVICES = 1000;
-
-export const scopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fleet') }),
-  z.object({ kind: z.literal('group'), groupId: z.string().min(1).max(200) }),
-  z.object({
-    kind: z.literal('devices'),
-    deviceIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SCOPE_DEVICES),
-  }),
-]);
-
-export type Scope = z.infer<typeof scopeSchema>;
+// Who is asking and what they may see. Pure data + pure predicates: every route applies the same ones.
 
 export type Access =
   | { role: 'admin' }
   | {
-      role: 'viewer' | 'kiosk';
+      role: Exclude<SessionRole, 'admin'>;
       linkId: string;
       scope: Scope;
       /** Hide hostnames, nicknames, users and serials. */

@@ -1,5 +1,6 @@
-import type { Access, Scope } from '@/lib/auth/scope';
+import type { Access } from '@/lib/auth/scope';
 import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
+import type { Scope } from '@/lib/domain/scope';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { makeAlert, makeGroup, makeSnapshot, type DeviceSpec } from '@/testing/history-fleet';
 import { describe, expect, it } from 'vitest';

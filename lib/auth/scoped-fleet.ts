@@ -1,7 +1,7 @@
 import { accessKey, type Access } from '@/lib/auth/scope';
-import type { ClientSummary, GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { ClientSummary, GroupNode, GroupTotals } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
-import { RollupBuilder } from '@/lib/fleet/rollup';
+import { GroupTotalsBuilder } from '@/lib/fleet/group-totals';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 
@@ -19,14 +19,14 @@ export interface ScopedFleet {
   groupAllowed(groupId: string): boolean;
   /** Which history series stands for "the fleet" here: `fleet`, a group id, or none. */
   historyScope: string | null;
-  totals: Rollup;
+  totals: GroupTotals;
   clients: ClientSummary[];
-  ungrouped: Rollup;
+  ungrouped: GroupTotals;
   groups(all: GroupNode[]): GroupNode[];
 }
 
-function rollupOf(snapshot: FleetSnapshot, indexes: Iterable<number>): Rollup {
-  const builder = new RollupBuilder();
+function totalsOf(snapshot: FleetSnapshot, indexes: Iterable<number>): GroupTotals {
+  const builder = new GroupTotalsBuilder();
   for (const index of indexes) {
     const device = snapshot.devices[index];
     if (device) builder.addDevice(device, snapshot.activeAlertsByDevice.get(device.id));
@@ -65,7 +65,7 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
       groups: (all) => all,
     };
   }
-  const empty = new RollupBuilder().finish();
+  const empty = new GroupTotalsBuilder().finish();
   if (access.scope.kind === 'group') {
     const groupId = access.scope.groupId;
     const node = snapshot.groupNodes.get(groupId);
@@ -97,7 +97,7 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
     deviceIdAllowed: (id) => ids.has(id),
     groupAllowed: () => false,
     historyScope: null,
-    totals: rollupOf(snapshot, indexes),
+    totals: totalsOf(snapshot, indexes),
     clients: [],
     ungrouped: empty,
     groups: () => [],

@@ -1,7 +1,7 @@
 import { ShareLinkCache } from '@/lib/auth/share-link-cache';
 import { createShareLink, isUsable, revokeShareLink, updateWallSettings } from '@/lib/auth/share-links';
 import { openStore } from '@/lib/db/open';
-import { storedWallSettings } from '@/lib/wall/settings';
+import { storedWallSettings } from '@/lib/domain/wall-settings';
 import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 

@@ -1,25 +1,13 @@
-import { scopeSchema, type Scope } from '@/lib/auth/scope';
 import type { Store } from '@/lib/db/open';
 import type { ShareLinkTable } from '@/lib/db/schema';
-import { storedWallSettings, type WallSettings } from '@/lib/wall/settings';
+import { scopeSchema, type Scope } from '@/lib/domain/scope';
+import type { ShareLink } from '@/lib/domain/share-link';
+import { storedWallSettings, type WallSettings } from '@/lib/domain/wall-settings';
 import type { Selectable } from 'kysely';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import 'server-only';
 
-export interface ShareLink {
-  id: string;
-  name: string;
-  kind: 'viewer' | 'wall';
-  scope: Scope;
-  redact: boolean;
-  /** Wall links only (null for viewer links). */
-  wall: WallSettings | null;
-  createdAt: number;
-  expiresAt: number | null;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-  useCount: number;
-}
+export type { ShareLink };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

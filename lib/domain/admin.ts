@@ -1,4 +1,4 @@
-import type { WallSettings } from '@/lib/wall/settings';
+import type { ShareLink } from '@/lib/domain/share-link';
 
 // Answers of the admin-only routes, shared by the server (which builds them field by field) and
 // the browser (which reads them).
@@ -16,21 +16,11 @@ export type LinkCoverage =
       missing: number;
     };
 
-export interface ShareLinkView {
-  id: string;
-  name: string;
-  kind: 'viewer' | 'wall';
-  scope: { kind: 'fleet' } | { kind: 'group'; groupId: string } | { kind: 'devices'; deviceIds: string[] };
+/** A link as the admin's list shows it: what it covers, in names. */
+export interface ShareLinkView extends ShareLink {
   covers: LinkCoverage;
   /** False before the first sync: names cannot be resolved yet, and nothing is reported missing. */
   resolved: boolean;
-  redact: boolean;
-  wall: WallSettings | null;
-  createdAt: number;
-  expiresAt: number | null;
-  revokedAt: number | null;
-  lastUsedAt: number | null;
-  useCount: number;
 }
 
 export interface AuditEntryView {
@@ -46,4 +36,15 @@ export interface AuditEntryView {
   result: string;
   detail: unknown;
   ip: string | null;
+}
+
+/** The Level connection as the settings page shows it: where the key comes from, never the key. */
+export interface LevelSettingsView {
+  source: 'env' | 'settings' | 'demo';
+  apiUrl: string;
+  keyHint: string | null;
+  envKeySet: boolean;
+  lastErrorKind: string | null;
+  lastError: string | null;
+  syncedAt: string | null;
 }

@@ -16,24 +16,6 @@ export interface AutomationWebhook {
   parameters: string[];
 }
 
-export interface AutomationRunStep {
-  output: string | null;
-}
-
-export interface AutomationRun {
-  id: string;
-  automationId: string | null;
-  automationName: string | null;
-  deviceId: string | null;
-  deviceHostname: string | null;
-  /** Values undocumented by Level; passed through as sent. */
-  status: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  /** Present only when the run was fetched with steps. */
-  steps?: AutomationRunStep[];
-}
-
 export interface AutomationTriggerInput {
   deviceIds?: string[];
   /** Extra body keys; Level maps them to the webhook's variables when it defines them. */

@@ -1,7 +1,9 @@
 // Our own shape of a Level device, produced by lib/level/mappers; safe to send to the browser.
 
-export type DeviceRole = 'workstation' | 'server' | 'domain_controller';
-export type DevicePlatform = 'windows' | 'mac' | 'linux' | 'other';
+export const DEVICE_ROLES = ['workstation', 'server', 'domain_controller'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+export const DEVICE_PLATFORMS = ['windows', 'mac', 'linux', 'other'] as const;
+export type DevicePlatform = (typeof DEVICE_PLATFORMS)[number];
 
 export interface Device {
   id: string;

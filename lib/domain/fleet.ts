@@ -1,11 +1,13 @@
 // Secret-free shapes of Levelboard's own API, shared by route handlers and the browser.
 
+import type { DeviceRole } from '@/lib/domain/device';
 import type { Severity } from '@/lib/domain/severity';
 
 export type SeverityCounts = Record<Severity, number>;
 
 /** A device counts once: maintenance wins over online/offline, because it is deliberately quiet. */
-export type DeviceStatus = 'online' | 'offline' | 'maintenance';
+export const DEVICE_STATUSES = ['online', 'offline', 'maintenance'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
 export interface DeviceCounts {
   total: number;
@@ -23,16 +25,16 @@ export interface FleetSummary extends Freshness {
   devices: DeviceCounts;
   alerts: { active: SeverityCounts; activeTotal: number };
   demo: boolean;
-  totals: Rollup;
+  totals: GroupTotals;
   /** Number of top-level groups (clients). */
   clientCount: number;
   sync: SyncStatus;
 }
 
 export interface ClientsResponse extends Freshness {
-  /** Top-level groups by name, each with its whole subtree's rollup. */
+  /** Top-level groups by name, each with its whole subtree's totals. */
   clients: ClientSummary[];
-  ungrouped: Rollup;
+  ungrouped: GroupTotals;
 }
 
 export function emptySeverityCounts(): SeverityCounts {
@@ -44,8 +46,22 @@ export function deviceStatus(device: { online: boolean; maintenanceMode: boolean
   return device.online ? 'online' : 'offline';
 }
 
-/** Counts rolled up over a set of devices (a group, a subtree, a client, the fleet). */
-export interface Rollup {
+/** "Offline servers" (docs/ARCHITECTURE.md): offline, not in maintenance, a server or a DC. */
+export function isOfflineServer(device: {
+  online: boolean;
+  maintenanceMode: boolean;
+  role: DeviceRole | null;
+}): boolean {
+  return (
+    deviceStatus(device) === 'offline' && (device.role === 'server' || device.role === 'domain_controller')
+  );
+}
+
+/**
+ * Counts over a set of devices (a group, a subtree, a client, the fleet). "Rollup" means only the
+ * history's time buckets (lib/history); the API's `rollup` field keeps its name.
+ */
+export interface GroupTotals {
   devices: DeviceCounts;
   alerts: SeverityCounts;
   activeAlerts: number;
@@ -67,8 +83,8 @@ export interface GroupNode {
   /** Names from the top-level group (the client) down to this group. */
   path: string[];
   clientId: string;
-  direct: Rollup;
-  subtree: Rollup;
+  direct: GroupTotals;
+  subtree: GroupTotals;
 }
 
 /**
@@ -95,7 +111,8 @@ export interface SyncStatus {
 export interface ClientSummary {
   id: string;
   name: string;
-  rollup: Rollup;
+  /** The client's whole subtree. */
+  rollup: GroupTotals;
 }
 
 /** A device as listed by /api/devices: the Level device plus what Levelboard derives for it. */

@@ -1,15 +1,11 @@
 // Secret-free Level domain types, shared by the server and the browser.
-export type { ActivitiesResult, Activity } from '@/lib/domain/activity';
 export type { Alert } from '@/lib/domain/alert';
 export type {
   Automation,
-  AutomationRun,
-  AutomationRunStep,
   AutomationTriggerInput,
   AutomationTriggerResult,
   AutomationWebhook,
 } from '@/lib/domain/automation';
-export type { CustomField, CustomFieldValue } from '@/lib/domain/custom-field';
 export type {
   Device,
   DeviceCpu,

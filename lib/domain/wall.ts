@@ -1,6 +1,6 @@
 import type { Freshness } from '@/lib/domain/fleet';
 import type { DeviceRole } from '@/lib/domain/level';
-import type { WallSettings } from '@/lib/wall/settings';
+import type { WallSettings } from '@/lib/domain/wall-settings';
 
 // Shapes of the wall's own routes (/api/wall/*, /api/admin/walls), shared with the browser.
 

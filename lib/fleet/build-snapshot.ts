@@ -1,6 +1,6 @@
 import type { GroupNode } from '@/lib/domain/fleet';
 import type { Alert, Group } from '@/lib/domain/level';
-import { RollupBuilder } from '@/lib/fleet/rollup';
+import { GroupTotalsBuilder } from '@/lib/fleet/group-totals';
 import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
 
 interface GroupPlace {
@@ -58,16 +58,16 @@ export function buildSnapshot(
 ): FleetSnapshot {
   const places = placeGroups(data.groups);
   const activeAlertsByDevice = groupActiveAlerts(data.activeAlerts);
-  const direct = new Map<string, RollupBuilder>();
-  const subtree = new Map<string, RollupBuilder>();
+  const direct = new Map<string, GroupTotalsBuilder>();
+  const subtree = new Map<string, GroupTotalsBuilder>();
   const subtreeDevices = new Map<string, number[]>();
   for (const group of data.groups) {
-    direct.set(group.id, new RollupBuilder());
-    subtree.set(group.id, new RollupBuilder());
+    direct.set(group.id, new GroupTotalsBuilder());
+    subtree.set(group.id, new GroupTotalsBuilder());
     subtreeDevices.set(group.id, []);
   }
-  const totals = new RollupBuilder();
-  const ungrouped = new RollupBuilder();
+  const totals = new GroupTotalsBuilder();
+  const ungrouped = new GroupTotalsBuilder();
   const deviceById = new Map<string, (typeof data.devices)[number]>();
   const deviceIndex = new Map<string, number>();
   const searchText: string[] = [];
@@ -107,8 +107,8 @@ export function buildSnapshot(
       depth: place.depth,
       path: place.path,
       clientId: place.clientId,
-      direct: (direct.get(group.id) ?? new RollupBuilder()).finish(),
-      subtree: (subtree.get(group.id) ?? new RollupBuilder()).finish(),
+      direct: (direct.get(group.id) ?? new GroupTotalsBuilder()).finish(),
+      subtree: (subtree.get(group.id) ?? new GroupTotalsBuilder()).finish(),
     });
   }
   const clientIds = [...groupNodes.values()]

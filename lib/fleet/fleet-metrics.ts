@@ -1,4 +1,4 @@
-import type { Rollup } from '@/lib/domain/fleet';
+import type { GroupTotals } from '@/lib/domain/fleet';
 import { SEVERITIES } from '@/lib/domain/severity';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { metrics } from '@/lib/metrics';
@@ -6,13 +6,13 @@ import 'server-only';
 
 const UNGROUPED = '_ungrouped';
 
-function setRollup(client: string, rollup: Rollup) {
+function setClientFigures(client: string, totals: GroupTotals) {
   const m = metrics();
-  m.fleetDevices.set({ client, status: 'online' }, rollup.devices.online);
-  m.fleetDevices.set({ client, status: 'offline' }, rollup.devices.offline);
-  m.fleetDevices.set({ client, status: 'maintenance' }, rollup.devices.maintenance);
-  for (const severity of SEVERITIES) m.fleetAlerts.set({ client, severity }, rollup.alerts[severity]);
-  if (rollup.healthScore !== null) m.fleetHealth.set({ client }, rollup.healthScore);
+  m.fleetDevices.set({ client, status: 'online' }, totals.devices.online);
+  m.fleetDevices.set({ client, status: 'offline' }, totals.devices.offline);
+  m.fleetDevices.set({ client, status: 'maintenance' }, totals.devices.maintenance);
+  for (const severity of SEVERITIES) m.fleetAlerts.set({ client, severity }, totals.alerts[severity]);
+  if (totals.healthScore !== null) m.fleetHealth.set({ client }, totals.healthScore);
 }
 
 /** Fleet gauges are rewritten from each new snapshot (reset first, so deleted clients disappear). */
@@ -23,7 +23,7 @@ export function recordFleetMetrics(snapshot: FleetSnapshot): void {
   m.fleetHealth.reset();
   for (const id of snapshot.clientIds) {
     const node = snapshot.groupNodes.get(id);
-    if (node) setRollup(node.name, node.subtree);
+    if (node) setClientFigures(node.name, node.subtree);
   }
-  setRollup(UNGROUPED, snapshot.ungrouped);
+  setClientFigures(UNGROUPED, snapshot.ungrouped);
 }

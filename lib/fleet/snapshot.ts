@@ -1,4 +1,4 @@
-import type { GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { GroupNode, GroupTotals } from '@/lib/domain/fleet';
 import type { Alert, Device, Group, Tag } from '@/lib/domain/level';
 
 /** What one successful sync fetched from Level. */
@@ -31,8 +31,8 @@ export interface FleetSnapshot extends FleetData {
   alertById: ReadonlyMap<string, Alert>;
   tagIdByName: ReadonlyMap<string, string>;
   tagNameById: ReadonlyMap<string, string>;
-  totals: Rollup;
-  ungrouped: Rollup;
+  totals: GroupTotals;
+  ungrouped: GroupTotals;
   /** Lower-cased hostname, nickname, user and serial per device, for substring search. */
   searchText: readonly string[];
 }

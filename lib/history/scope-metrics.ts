@@ -1,19 +1,19 @@
-import type { Rollup } from '@/lib/domain/fleet';
+import type { GroupTotals } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { FLEET_SCOPE, type Metrics } from '@/lib/history/metrics';
 import 'server-only';
 
-function fromRollup(rollup: Rollup, security: { sum: number; count: number }): Metrics {
+function fromTotals(totals: GroupTotals, security: { sum: number; count: number }): Metrics {
   return {
-    total: rollup.devices.total,
-    online: rollup.devices.online,
-    offline: rollup.devices.offline,
-    maintenance: rollup.devices.maintenance,
-    alerts_information: rollup.alerts.information,
-    alerts_warning: rollup.alerts.warning,
-    alerts_critical: rollup.alerts.critical,
-    alerts_emergency: rollup.alerts.emergency,
+    total: totals.devices.total,
+    online: totals.devices.online,
+    offline: totals.devices.offline,
+    maintenance: totals.devices.maintenance,
+    alerts_information: totals.alerts.information,
+    alerts_warning: totals.alerts.warning,
+    alerts_critical: totals.alerts.critical,
+    alerts_emergency: totals.alerts.emergency,
     security_sum: security.sum,
     security_count: security.count,
   };
@@ -35,10 +35,10 @@ function securityOf(devices: readonly Device[], indexes?: readonly number[]) {
 /** The figures of the whole fleet and of every group's subtree, as the snapshot rolled them up. */
 export function scopeMetrics(snapshot: FleetSnapshot): Map<string, Metrics> {
   const out = new Map<string, Metrics>();
-  out.set(FLEET_SCOPE, fromRollup(snapshot.totals, securityOf(snapshot.devices)));
+  out.set(FLEET_SCOPE, fromTotals(snapshot.totals, securityOf(snapshot.devices)));
   for (const [id, node] of snapshot.groupNodes) {
     const indexes = snapshot.subtreeDevices.get(id) ?? [];
-    out.set(id, fromRollup(node.subtree, securityOf(snapshot.devices, indexes)));
+    out.set(id, fromTotals(node.subtree, securityOf(snapshot.devices, indexes)));
   }
   return out;
 }

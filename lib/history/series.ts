@@ -1,5 +1,6 @@
 import type { Database } from '@/lib/db/schema';
-import type { HistoryPoint, HistoryResolution } from '@/lib/domain/history';
+import type { Freshness } from '@/lib/domain/fleet';
+import type { HistoryPoint, HistorySeries } from '@/lib/domain/history';
 import { loadBuckets } from '@/lib/history/buckets';
 import { floorTo, type HistoryConfig } from '@/lib/history/config';
 import { toPoint, uncovered } from '@/lib/history/points';
@@ -16,17 +17,7 @@ import type { Kysely } from 'kysely';
 import 'server-only';
 
 /** `HistorySeries` without the freshness fields (the route adds those from the fleet service). */
-export interface SeriesData {
-  from: string;
-  to: string;
-  resolution: HistoryResolution;
-  /** Bucket length of the points, or null when each raw point is one sync. */
-  stepMs: number | null;
-  /** Chronological; a time Levelboard was not watching has no point (and appears in `gaps`). */
-  points: HistoryPoint[];
-  /** Stretches inside the window without data; the chart should break its line there. */
-  gaps: { from: string; to: string }[];
-}
+export type SeriesData = Omit<HistorySeries, keyof Freshness>;
 
 const iso = (t: number) => new Date(t).toISOString();
 

@@ -92,15 +92,6 @@ describe('error mapping against the simulator', () => {
     expectSecretAbsent(error, API_KEY);
   });
 
-  it('activities: a list when Level has the endpoint, "not available" on a 404', async () => {
-    const result = await testClient(sim).activities.list({ maxPages: 1 });
-    expect(result.available).toBe(true);
-    if (result.available) expect(result.items.every((a) => typeof a.id === 'string')).toBe(true);
-    // A base URL under which every path is unknown makes the simulator answer 404 for real.
-    const elsewhere = createLevelClient({ baseUrl: `${sim.url}/not-a-version`, apiKey: API_KEY });
-    expect(await elsewhere.activities.list()).toEqual({ available: false });
-  });
-
   it('refuses a key that cannot travel in a header without quoting it', () => {
     const bad = 'line1-SECRET\nline2';
     let message = '';

@@ -1,4 +1,4 @@
-import { levelCustomFieldValueSchema, levelDeviceSchema } from '@/lib/level/schemas';
+import { levelDeviceSchema } from '@/lib/level/schemas';
 import type { RunningSimulator } from '@/simulator';
 import { expectNoViolations, routeCount, startTestSimulator, testClient } from '@/testing/simulator-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,19 +42,6 @@ describe('pagination against the simulator', () => {
       .paginate('/devices', { limit: '500' }, levelDeviceSchema, { pageSize: 1000 })
       .next();
     expect(first.value).toHaveLength(100);
-  });
-
-  it('pages custom field values by custom_field_id', async () => {
-    const client = testClient(sim);
-    const single = await client.customFieldValues.listAll();
-    expect(single.length).toBeGreaterThan(1);
-    const before = routeCount(sim, 'GET /v2/custom_field_values');
-    const paged = await client.collectAll('/custom_field_values', {}, levelCustomFieldValueSchema, {
-      cursorField: 'custom_field_id',
-      pageSize: 1,
-    });
-    expect(routeCount(sim, 'GET /v2/custom_field_values') - before).toBeGreaterThanOrEqual(single.length);
-    expect(paged.map((v) => v.custom_field_id)).toEqual(single.map((v) => v.customFieldId));
   });
 
   it('stops early without fetching further pages when the consumer breaks', async () => {

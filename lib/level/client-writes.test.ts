@@ -106,50 +106,7 @@ describe('writes against the simulator', () => {
     expect((await client.alerts.listAll({ status: 'active' })).map((a) => a.id)).not.toContain(active.id);
   });
 
-  it('manages custom fields and their values', async () => {
-    const field = await client.customFields.create({ name: 'levelboard_test_url', adminOnly: true });
-    expect(field).toMatchObject({ name: 'levelboard_test_url', adminOnly: true });
-    expect(field.reference).toEqual(expect.any(String));
-    const updated = await client.customFields.update(field.id, { adminOnly: false });
-    expect(updated.adminOnly).toBe(false);
-    expect((await client.customFields.listAll()).map((f) => f.id)).toContain(field.id);
-
-    const orgValue = await client.customFieldValues.set({
-      customFieldId: field.id,
-      value: 'https://sc.example',
-    });
-    expect(orgValue).toMatchObject({
-      customFieldId: field.id,
-      assignedToId: null,
-      value: 'https://sc.example',
-    });
-    const device = devices[200];
-    if (!device) throw new Error('fixture too small');
-    await client.customFieldValues.set({
-      customFieldId: field.id,
-      value: 'https://sc.example/d',
-      assignedToId: device.id,
-    });
-    const forDevice = await client.customFieldValues.listAll({
-      assignedToId: device.id,
-      customFieldId: field.id,
-    });
-    expect(forDevice).toEqual([
-      expect.objectContaining({ customFieldId: field.id, value: 'https://sc.example/d' }),
-    ]);
-
-    await client.customFieldValues.delete({ customFieldId: field.id, assignedToId: device.id });
-    const inherited = await client.customFieldValues.listAll({
-      assignedToId: device.id,
-      customFieldId: field.id,
-    });
-    expect(inherited.map((v) => v.value)).toEqual(['https://sc.example']);
-    await client.customFieldValues.delete({ customFieldId: field.id });
-    await client.customFields.delete(field.id);
-    expect(await caught(client.customFields.get(field.id))).toBeInstanceOf(LevelNotFoundError);
-  });
-
-  it('lists automations and webhooks, triggers one and reads its run', async () => {
+  it('lists automations and webhooks and triggers one', async () => {
     const automations = await client.automations.listAll();
     expect(automations.length).toBeGreaterThan(0);
     const hooks = await client.automations.webhooks();
@@ -166,11 +123,6 @@ describe('writes against the simulator', () => {
       variables: { reason: 'test' },
     });
     expect(result.runIds).toHaveLength(1);
-    const run = await client.automationRuns.get(result.runIds[0] ?? '', { includeSteps: true });
-    expect(run).toMatchObject({ automationId: hook.automationId, deviceId: target.id });
-    expect(run.steps).toEqual(expect.any(Array));
-    const bare = await client.automationRuns.get(run.id);
-    expect(bare).not.toHaveProperty('steps');
 
     const error = await caught(client.automations.trigger('no-such-token-1234'));
     expect(error).toBeInstanceOf(LevelNotFoundError);

@@ -1,7 +1,5 @@
-import { activitiesEndpoints } from '@/lib/level/endpoints/activities';
 import { alertsEndpoints } from '@/lib/level/endpoints/alerts';
-import { automationRunsEndpoints, automationsEndpoints } from '@/lib/level/endpoints/automations';
-import { customFieldsEndpoints, customFieldValuesEndpoints } from '@/lib/level/endpoints/custom-fields';
+import { automationsEndpoints } from '@/lib/level/endpoints/automations';
 import { devicesEndpoints } from '@/lib/level/endpoints/devices';
 import { groupsEndpoints } from '@/lib/level/endpoints/groups';
 import type { LevelTransport } from '@/lib/level/endpoints/shared';
@@ -94,12 +92,8 @@ export function createLevelClient(options: LevelClientOptions) {
     groups: groupsEndpoints(transport),
     alerts: alertsEndpoints(transport),
     tags: tagsEndpoints(transport),
-    customFields: customFieldsEndpoints(transport),
-    customFieldValues: customFieldValuesEndpoints(transport),
     updates: updatesEndpoints(transport),
     automations: automationsEndpoints(transport, options.logger),
-    automationRuns: automationRunsEndpoints(transport),
-    activities: activitiesEndpoints(transport),
   };
 }
 

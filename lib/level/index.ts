@@ -2,15 +2,7 @@ import 'server-only';
 
 // Public surface of the Level client. Domain types live in `@/lib/domain/level`.
 export { collectAll, createLevelClient, type LevelClient, type LevelClientOptions } from '@/lib/level/client';
-export type { ActivityListOptions } from '@/lib/level/endpoints/activities';
 export type { AlertListFilters } from '@/lib/level/endpoints/alerts';
-export type {
-  CustomFieldChanges,
-  CustomFieldCreate,
-  CustomFieldValueDelete,
-  CustomFieldValueFilters,
-  CustomFieldValueSet,
-} from '@/lib/level/endpoints/custom-fields';
 export {
   ALL_DEVICE_INCLUDES,
   type DeviceChanges,

@@ -11,8 +11,6 @@ import type { z } from 'zod';
 export const MAX_PAGE_SIZE = 100;
 
 export interface PaginateOptions {
-  /** Item field used as the cursor; `id` except for custom field values (`custom_field_id`). */
-  cursorField?: string;
   /** 1–100, default 100. */
   pageSize?: number;
   /** Start after this cursor instead of at the beginning (used to walk a list in parallel slices). */
@@ -36,7 +34,6 @@ export function createPaginate(request: RequestFn, shownPath: (path: string) => 
     options: PaginateOptions = {},
   ): AsyncGenerator<T[], void, undefined> {
     const schema = listEnvelope(itemSchema) as z.ZodType<{ data: T[]; has_more: boolean }>;
-    const cursorField = options.cursorField ?? 'id';
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
     let after: string | undefined = options.startingAfter;
     for (;;) {
@@ -47,11 +44,11 @@ export function createPaginate(request: RequestFn, shownPath: (path: string) => 
       });
       if (page.data.length > 0) yield page.data;
       if (!page.has_more) return;
-      const next = cursorOf(page.data.at(-1), cursorField);
+      const next = cursorOf(page.data.at(-1));
       if (next === null || next === after) {
         // A cursor that does not advance would loop for ever; stop with a clear error instead.
         throw new LevelInvalidResponseError({ method: 'GET', path: shownPath(path), status: 200 }, [
-          `data: has_more without a new ${cursorField} to continue from`,
+          'data: has_more without a new id to continue from',
         ]);
       }
       after = next;
@@ -59,9 +56,9 @@ export function createPaginate(request: RequestFn, shownPath: (path: string) => 
   };
 }
 
-function cursorOf(item: unknown, field: string): string | null {
+function cursorOf(item: unknown): string | null {
   if (typeof item !== 'object' || item === null) return null;
-  const value = (item as Record<string, unknown>)[field];
+  const value = (item as Record<string, unknown>).id;
   return typeof value === 'string' && value !== '' ? value : null;
 }
 

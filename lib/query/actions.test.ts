@@ -1,5 +1,5 @@
 import type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
-import { actionKeys, editDevices, editGroups, editTags, markAlertsResolved } from '@/lib/query/actions';
+import { editDevices, editGroups, editTags, markAlertsResolved } from '@/lib/query/actions';
 import { queryKeys } from '@/lib/query/keys';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('editGroups and editTags', () => {
     const queries = filled([
       [queryKeys.groups(), { groups: [{ id: 'g1', name: 'One', parentId: null }], syncedAt: null }],
       [queryKeys.groupNames(), { groups: [{ id: 'g1', name: 'One', parentId: null }] }],
-      [actionKeys.tags(), { tags: [{ id: 't1', name: 'vip', deviceCount: 2 }] }],
+      [queryKeys.tags(), { tags: [{ id: 't1', name: 'vip', deviceCount: 2 }] }],
     ]);
     const before = everything(queries);
     const undoGroups = editGroups(queries, (groups) =>
@@ -113,7 +113,7 @@ describe('editGroups and editTags', () => {
     const undoTags = editTags(queries, () => []);
     expect(JSON.stringify(queries.getQueryData(queryKeys.groups()))).toContain('Renamed');
     expect(JSON.stringify(queries.getQueryData(queryKeys.groupNames()))).toContain('Renamed');
-    expect(queries.getQueryData(actionKeys.tags())).toEqual({ tags: [] });
+    expect(queries.getQueryData(queryKeys.tags())).toEqual({ tags: [] });
     undoGroups();
     undoTags();
     expect(everything(queries)).toEqual(before);

@@ -1,5 +1,5 @@
 import type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
-import { adminKeys, sendJson } from '@/lib/query/admin';
+import { sendJson } from '@/lib/query/admin';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
@@ -26,22 +26,16 @@ export interface TagView {
   deviceCount: number;
 }
 
-export const actionKeys = {
-  capabilities: () => [...adminKeys.all(), 'capabilities'] as const,
-  automations: () => [...adminKeys.all(), 'automations'] as const,
-  tags: () => [...adminKeys.all(), 'tags'] as const,
-};
-
 export const capabilitiesQuery = () =>
   queryOptions({
-    queryKey: actionKeys.capabilities(),
+    queryKey: queryKeys.actionCapabilities(),
     queryFn: ({ signal }) => fetchJson<ActionCapabilities>('/api/admin/actions/capabilities', { signal }),
     staleTime: 5 * 60_000,
   });
 
 export const automationsQuery = () =>
   queryOptions({
-    queryKey: actionKeys.automations(),
+    queryKey: queryKeys.automations(),
     queryFn: ({ signal }) =>
       fetchJson<{ automations: AutomationView[] }>('/api/admin/automations', { signal }),
     staleTime: 60_000,
@@ -49,7 +43,7 @@ export const automationsQuery = () =>
 
 export const tagsQuery = () =>
   queryOptions({
-    queryKey: actionKeys.tags(),
+    queryKey: queryKeys.tags(),
     queryFn: ({ signal }) => fetchJson<{ tags: TagView[] }>('/api/admin/tags', { signal }),
     staleTime: 10_000,
   });
@@ -169,7 +163,7 @@ export function editGroups(
 }
 
 export function editTags(queryClient: QueryClient, edit: (tags: TagView[]) => TagView[]): Rollback {
-  return editQueries(queryClient, actionKeys.tags(), (data) => {
+  return editQueries(queryClient, queryKeys.tags(), (data) => {
     const response = data as { tags: TagView[] };
     return { ...response, tags: edit(response.tags) };
   });
@@ -182,7 +176,7 @@ export function refreshAfterAction(queryClient: QueryClient): Promise<void> {
       queryKey: queryKeys.all,
       predicate: (query) => query.queryKey[1] !== 'admin',
     }),
-    queryClient.invalidateQueries({ queryKey: actionKeys.tags() }),
-    queryClient.invalidateQueries({ queryKey: adminKeys.audit() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.tags() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.audit() }),
   ]).then(() => undefined);
 }

@@ -1,4 +1,4 @@
-import type { AuditEntryView, ShareLinkView } from '@/lib/domain/admin';
+import type { AuditEntryView, LevelSettingsView, ShareLinkView } from '@/lib/domain/admin';
 import type { WallScreenView } from '@/lib/domain/wall';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
@@ -6,50 +6,30 @@ import { queryOptions } from '@tanstack/react-query';
 
 // Admin-only resources (the server answers 403 to anyone else).
 
-export type { AuditEntryView, ShareLinkView } from '@/lib/domain/admin';
-
-export interface LevelSettingsView {
-  source: 'env' | 'settings' | 'demo';
-  apiUrl: string;
-  keyHint: string | null;
-  envKeySet: boolean;
-  lastErrorKind: string | null;
-  lastError: string | null;
-  syncedAt: string | null;
-}
-
-export const adminKeys = {
-  all: () => [...queryKeys.all, 'admin'] as const,
-  shareLinks: () => [...adminKeys.all(), 'share-links'] as const,
-  levelSettings: () => [...adminKeys.all(), 'level-settings'] as const,
-  audit: () => [...adminKeys.all(), 'audit'] as const,
-  walls: () => [...adminKeys.all(), 'walls'] as const,
-};
-
 export const shareLinksQuery = () =>
   queryOptions({
-    queryKey: adminKeys.shareLinks(),
+    queryKey: queryKeys.shareLinks(),
     queryFn: ({ signal }) => fetchJson<{ links: ShareLinkView[] }>('/api/admin/share-links', { signal }),
     refetchInterval: 30_000,
   });
 
 export const levelSettingsQuery = () =>
   queryOptions({
-    queryKey: adminKeys.levelSettings(),
+    queryKey: queryKeys.levelSettings(),
     queryFn: ({ signal }) => fetchJson<LevelSettingsView>('/api/admin/settings/level', { signal }),
     refetchInterval: 15_000,
   });
 
 export const auditQuery = () =>
   queryOptions({
-    queryKey: adminKeys.audit(),
+    queryKey: queryKeys.audit(),
     queryFn: ({ signal }) => fetchJson<{ entries: AuditEntryView[] }>('/api/admin/audit', { signal }),
     refetchInterval: 30_000,
   });
 
 export const wallScreensQuery = () =>
   queryOptions({
-    queryKey: adminKeys.walls(),
+    queryKey: queryKeys.wallScreens(),
     queryFn: ({ signal }) =>
       fetchJson<{ walls: WallScreenView[]; build: string }>('/api/admin/walls', { signal }),
     refetchInterval: 30_000,

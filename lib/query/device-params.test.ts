@@ -1,12 +1,7 @@
 import { deviceListQuery } from '@/lib/api/schemas/devices';
-import {
-  ALERT_FILTERS,
-  DEVICE_PLATFORMS,
-  DEVICE_ROLES,
-  DEVICE_STATUSES,
-  SORT_KEYS,
-  SORTS,
-} from '@/lib/query/device-params';
+import { DEVICE_ROLES } from '@/lib/domain/device';
+import { DEVICE_SORT_KEYS as SORT_KEYS } from '@/lib/domain/device-sort';
+import { ALERT_FILTERS, DEVICE_PLATFORMS, DEVICE_STATUSES, SORTS } from '@/lib/query/device-params';
 import { describe, expect, it } from 'vitest';
 
 // The devices page offers these values and writes them into /api/devices requests; the server's

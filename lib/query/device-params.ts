@@ -1,21 +1,24 @@
+import type { DevicePlatform, DeviceRole } from '@/lib/domain/device';
+import { DEVICE_SORTS, type DeviceSort } from '@/lib/domain/device-sort';
+import type { DeviceStatus } from '@/lib/domain/fleet';
+
 // The values /api/devices accepts, shared by the devices page's URL state and its columns.
-export const DEVICE_STATUSES = ['online', 'offline', 'maintenance'] as const;
-export const DEVICE_PLATFORMS = ['windows', 'mac', 'linux', 'other'] as const;
-export const DEVICE_ROLES = ['workstation', 'server', 'domain_controller'] as const;
+export { DEVICE_PLATFORMS } from '@/lib/domain/device';
+export { DEVICE_STATUSES } from '@/lib/domain/fleet';
 export const ALERT_FILTERS = ['any', 'none', 'critical'] as const;
 export type AlertFilter = (typeof ALERT_FILTERS)[number];
 
-export const SORT_KEYS = [
-  'name',
-  'hostname',
-  'status',
-  'client',
-  'platform',
-  'role',
-  'lastSeen',
-  'securityScore',
-  'alerts',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type DeviceSort = SortKey | `-${SortKey}`;
-export const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`]) as [DeviceSort, ...DeviceSort[]];
+export type { DeviceSort };
+export const SORTS = DEVICE_SORTS;
+
+/** The devices page's filters and sort, as its URL and its /api/devices request carry them. */
+export interface DeviceView {
+  q?: string;
+  status: DeviceStatus[];
+  group?: string;
+  tag?: string;
+  platform: DevicePlatform[];
+  role: DeviceRole[];
+  alerts?: AlertFilter;
+  sort: DeviceSort;
+}

@@ -110,7 +110,7 @@ function rowsOf(data: unknown): DeviceRow[] {
  * once while the full detail (fetched from Level on demand) loads.
  */
 export function cachedDeviceRow(queryClient: QueryClient, id: string): DeviceRow | undefined {
-  for (const [, data] of queryClient.getQueriesData({ queryKey: [...queryKeys.devices(), 'list'] })) {
+  for (const [, data] of queryClient.getQueriesData({ queryKey: queryKeys.deviceLists() })) {
     const row = rowsOf(data).find((candidate) => candidate.id === id);
     if (row) return row;
   }

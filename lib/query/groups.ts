@@ -1,4 +1,4 @@
-import type { ClientsResponse, Freshness, GroupName, GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { ClientsResponse, Freshness, GroupName, GroupNode, GroupTotals } from '@/lib/domain/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ export const GROUPS_POLL_MS = 10_000;
 
 export interface GroupsResponse extends Freshness {
   groups: GroupNode[];
-  ungrouped: Rollup;
+  ungrouped: GroupTotals;
 }
 
 export const groupsQuery = () =>

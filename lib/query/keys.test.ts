@@ -1,5 +1,4 @@
-import { actionKeys, refreshAfterAction } from '@/lib/query/actions';
-import { adminKeys } from '@/lib/query/admin';
+import { refreshAfterAction } from '@/lib/query/actions';
 import { queryKeys } from '@/lib/query/keys';
 import { sessionQuery } from '@/lib/query/session';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
@@ -30,13 +29,13 @@ const KEYS: { name: string; family: string; key: QueryKey }[] = [
   { name: 'changes other limit', family: 'history', key: queryKeys.changes(24, 10) },
   { name: 'wallProblems', family: 'wall', key: queryKeys.wallProblems() },
   { name: 'session', family: 'session', key: sessionQuery().queryKey },
-  { name: 'shareLinks', family: 'admin', key: adminKeys.shareLinks() },
-  { name: 'levelSettings', family: 'admin', key: adminKeys.levelSettings() },
-  { name: 'audit', family: 'admin', key: adminKeys.audit() },
-  { name: 'walls', family: 'admin', key: adminKeys.walls() },
-  { name: 'capabilities', family: 'admin', key: actionKeys.capabilities() },
-  { name: 'automations', family: 'admin', key: actionKeys.automations() },
-  { name: 'tags', family: 'admin', key: actionKeys.tags() },
+  { name: 'shareLinks', family: 'admin', key: queryKeys.shareLinks() },
+  { name: 'levelSettings', family: 'admin', key: queryKeys.levelSettings() },
+  { name: 'audit', family: 'admin', key: queryKeys.audit() },
+  { name: 'walls', family: 'admin', key: queryKeys.wallScreens() },
+  { name: 'capabilities', family: 'admin', key: queryKeys.actionCapabilities() },
+  { name: 'automations', family: 'admin', key: queryKeys.automations() },
+  { name: 'tags', family: 'admin', key: queryKeys.tags() },
 ];
 
 const FAMILIES: Record<string, QueryKey> = {
@@ -46,7 +45,7 @@ const FAMILIES: Record<string, QueryKey> = {
   alerts: queryKeys.alerts(),
   history: queryKeys.history(),
   wall: queryKeys.wall(),
-  admin: adminKeys.all(),
+  admin: queryKeys.admin(),
 };
 
 /** A client holding one cached answer under every key. */

@@ -1,3 +1,4 @@
+import type { SessionRole } from '@/lib/domain/session';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions } from '@tanstack/react-query';
@@ -11,14 +12,14 @@ export interface LinkSessionInfo {
 }
 
 export interface SessionInfo {
-  role: 'admin' | 'viewer' | 'kiosk';
+  role: SessionRole;
   link?: LinkSessionInfo | null;
 }
 
 /** Who this browser is signed in as; polled so that a page with no other polling still notices a revoked link. */
 export const sessionQuery = () =>
   queryOptions({
-    queryKey: [...queryKeys.all, 'session'] as const,
+    queryKey: queryKeys.session(),
     queryFn: ({ signal }) => fetchJson<SessionInfo>('/api/auth/session', { signal }),
     refetchInterval: 15_000,
   });

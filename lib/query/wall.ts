@@ -1,8 +1,7 @@
+import type { HeartbeatInput } from '@/lib/domain/heartbeat';
 import type { HeartbeatAnswer, WallProblemsResponse } from '@/lib/domain/wall';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
-import type { Connection } from '@/lib/wall/connection';
-import type { HeartbeatInput } from '@/lib/wall/heartbeat';
 import { queryOptions, skipToken, type QueryFunction, type QueryKey } from '@tanstack/react-query';
 
 export const wallProblemsQuery = () =>
@@ -12,6 +11,13 @@ export const wallProblemsQuery = () =>
     refetchInterval: 10_000,
   });
 
+/** What a wall poll reports to (lib/wall/connection.ts), and asks when to poll next. */
+export interface PollObserver {
+  ok(): void;
+  failed(error: unknown): void;
+  delay(baseMs: number): number;
+}
+
 /**
  * The same queries the dashboard uses, polled the wall's way: at the wall's own period, backing
  * off while the server is unreachable, never giving up (no retry budget, no pause when the
@@ -19,7 +25,7 @@ export const wallProblemsQuery = () =>
  */
 export function polledByWall<T, K extends QueryKey>(
   base: { queryKey: K; queryFn?: QueryFunction<T, K, never> | typeof skipToken },
-  connection: Connection,
+  connection: PollObserver,
   periodMs: number,
 ) {
   const fetcher = base.queryFn;

@@ -1,4 +1,4 @@
-import { WALL_DEFAULTS, WALL_VIEWS, type WallSettings, type WallView } from '@/lib/wall/settings';
+import { WALL_DEFAULTS, WALL_VIEWS, type WallSettings, type WallView } from '@/lib/domain/wall-settings';
 
 // One screen's effective configuration: defaults, then the link's settings, then URL parameters
 // (`/wall?views=clients,problems&interval=20`). Self-care thresholds are URL-only so tests and the

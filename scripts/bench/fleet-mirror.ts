@@ -6,7 +6,7 @@
 // buildSnapshot (the FleetService's own builder) makes of the same data, or the run stops.
 import type { Alert, Device } from '@/lib/domain/level';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
-import { RollupBuilder } from '@/lib/fleet/rollup';
+import { GroupTotalsBuilder } from '@/lib/fleet/group-totals';
 import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { RunningSimulator } from '@/simulator';
 import { decodeId, encodeId } from '@/simulator/ids';
@@ -89,7 +89,7 @@ export function fleetMirror(sim: RunningSimulator, first: FleetSnapshot, checkEv
     alerts: Map<string, Alert[]>,
     only?: string,
   ) => {
-    const builder = new RollupBuilder();
+    const builder = new GroupTotalsBuilder();
     const count = indexes ? indexes.length : devices.length;
     for (let k = 0; k < count; k++) {
       const device = devices[indexes ? (indexes[k] ?? -1) : k];

@@ -8,6 +8,7 @@
 import { startSimulator } from '@/simulator';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium-launch';
 import {
   getAs,
   openShareLink,
@@ -27,20 +28,6 @@ const PAUSE = Number(process.env.BENCH_PAUSE ?? (SMOKE ? 50 : 250));
 const TERM_LENGTH = SMOKE ? 3 : 10;
 const API_SEARCHES = SMOKE ? 3 : 20;
 const ALLOWED = [200, 304] as const;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The same flags as playwright.config.ts.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
-
 // Installed before any page script: records when rows first show, when all have streamed in, and
 // when the table next shows the answer to a new search (the frame after React committed it).
 const PROBE = `
@@ -367,7 +354,7 @@ async function main() {
     // The browser talks plain http to 127.0.0.1: a refreshed admin cookie must not be Secure-only.
     COOKIE_SECURE: 'false',
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const admin = await signInAsAdmin(board.url);
     const viewer = await openShareLink(board.url, admin);

@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { signInAsAdmin, StatusTally, UnexpectedStatus } from '../bench/sessions';
 import { machine, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium-launch';
 import { HEAP_KINDS, heapBreakdown, pageObjectGrowthPct, type HeapByKind } from './heap-breakdown';
 import { summariseSoak, verdict, type Sample } from './summary';
 
@@ -33,24 +34,11 @@ const TICK_MS = Number(process.env.SOAK_TICK_SECONDS ?? 5) * 1_000;
 // Polls every second; holds at most 10 s so the churn (a new critical problem every few ticks)
 // leaves time for the rotation.
 const WALL_QUERY = process.env.SOAK_WALL_QUERY ?? 'poll=1&interval=5&hold=10&heartbeat=10&shift=30';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where to write every sample as JSON, for a closer look (optional). */
 const OUT = process.env.SOAK_OUT;
 /** A folder to keep the two heap snapshots in, to open in DevTools (optional). */
 const SNAPSHOTS = process.env.SOAK_HEAP_SNAPSHOTS;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
-
 const shownView = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown');
 
@@ -139,7 +127,7 @@ async function main(): Promise<number> {
     SYNC_INTERVAL_SECONDS: '5',
     COOKIE_SECURE: 'false',
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const token = await createWallLink(levelboard.url);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -18,7 +18,6 @@ function listAlerts({ state, query }: RouteContext): RouteResult {
 
 function resolveAlert({ state, param }: RouteContext): RouteResult {
   const alert = state.resolveAlert(param);
-  state.log('alert.resolved', 'Alert', param, `Resolved alert ${String(alert.name)}`);
   return ok(alert);
 }
 

@@ -5,7 +5,7 @@ import { arraySource, listBody, paginate, parsePageParams } from '@/simulator/pa
 import { flag } from '@/simulator/query';
 import { ok, type RouteContext, type RouteDef, type RouteResult } from '@/simulator/route-types';
 import { createRuns, runJson } from '@/simulator/runs';
-import { activityJson, automationJson, webhookJson } from '@/simulator/serialize';
+import { automationJson, webhookJson } from '@/simulator/serialize';
 import { byN } from '@/simulator/sorted';
 import type { AutomationRecord, DeviceRecord } from '@/simulator/types';
 
@@ -51,12 +51,6 @@ function triggerWebhook({ state, param, body, access }: RouteContext): RouteResu
     state.now(),
     state.isFrozen(),
   );
-  state.log(
-    'automation.triggered',
-    'Automation',
-    encodeId('Automation', automation.n),
-    `Triggered ${automation.name}`,
-  );
   return ok({ automation_run_ids: runs.map((r) => encodeId('AutomationRun', r.n)) });
 }
 
@@ -81,15 +75,4 @@ export const automationRoutes: readonly RouteDef[] = [
   { method: 'GET', path: '/v2/automations/webhooks', handler: listWebhooks },
   { method: 'POST', path: '/v2/automations/webhooks/{token}', auth: 'handler', handler: triggerWebhook },
   { method: 'GET', path: '/v2/automation-runs/{id}', handler: showRun },
-  {
-    method: 'GET',
-    path: '/v2/activities',
-    handler: ({ state, query }) =>
-      ok(
-        listBody(
-          paginate(arraySource(state.store.activities, byN), parsePageParams(query, 'Activity')),
-          activityJson,
-        ),
-      ),
-  },
 ];

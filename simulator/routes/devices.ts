@@ -80,7 +80,6 @@ function updateDevice({ state, param, body }: RouteContext): RouteResult {
   if (name !== undefined) device.nickname = name === null || name.trim() === '' ? null : name;
   if (notes !== undefined) device.notes = notes;
   if (group !== undefined) state.store.moveDevice(device, group === null ? null : group.n);
-  state.log('device.updated', 'Device', param, `Updated device ${device.hostname}`);
   return ok(deviceJson(state.store, device));
 }
 
@@ -88,7 +87,6 @@ function deleteDevice({ state, param }: RouteContext): RouteResult {
   const device = state.requireDevice(param);
   const snapshot = deviceJson(state.store, device);
   state.store.removeDevice(device);
-  state.log('device.deleted', 'Device', param, `Deleted device ${device.hostname}`);
   return ok(snapshot);
 }
 

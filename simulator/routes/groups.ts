@@ -29,7 +29,6 @@ function createGroup({ state, body }: RouteContext): RouteResult {
   const group: GroupRecord = { n: state.store.next.group++, name, parentN, childNs: [] };
   state.store.addGroup(group);
   const json = groupJson(state.store, group);
-  state.log('group.created', 'Group', String(json.id), `Created group ${name}`);
   return created(json);
 }
 
@@ -53,7 +52,6 @@ function updateGroup({ state, param, body }: RouteContext): RouteResult {
     if (value === null) values?.delete(`g${group.n}`);
     else values?.set(`g${group.n}`, value);
   }
-  state.log('group.updated', 'Group', param, `Updated group ${group.name}`);
   return ok(groupJson(state.store, group));
 }
 
@@ -77,7 +75,6 @@ function deleteGroup({ state, param }: RouteContext): RouteResult {
   const group = state.requireGroup(param);
   const snapshot = groupJson(state.store, group);
   state.store.removeGroup(group);
-  state.log('group.deleted', 'Group', param, `Deleted group ${group.name}`);
   return ok(snapshot);
 }
 
@@ -85,7 +82,6 @@ function assignDevices({ state, param, body }: RouteContext): RouteResult {
   const group = state.requireGroup(param);
   const devices = deviceIdList(asObject(body)).map((id) => state.requireDevice(id));
   for (const device of devices) state.store.moveDevice(device, group.n);
-  state.log('group.devices_added', 'Group', param, `Moved ${devices.length} device(s) into ${group.name}`);
   return ok({ group: groupJson(state.store, group) });
 }
 
@@ -94,7 +90,6 @@ function unassignDevices({ state, param, body }: RouteContext): RouteResult {
   const group = state.requireGroup(param);
   const devices = deviceIdList(asObject(body)).map((id) => state.requireDevice(id));
   for (const device of devices) if (device.groupN === group.n) state.store.moveDevice(device, null);
-  state.log('group.devices_removed', 'Group', param, `Removed devices from ${group.name}`);
   return ok(groupJson(state.store, group));
 }
 

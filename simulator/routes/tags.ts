@@ -31,7 +31,6 @@ function createTag({ state, body }: RouteContext): RouteResult {
   const tag: TagRecord = { n: state.store.next.tag++, name, devices: [] };
   state.store.addTag(tag);
   const json = tagJson(tag);
-  state.log('tag.created', 'Tag', String(json.id), `Created tag ${name}`);
   return created(json);
 }
 
@@ -42,7 +41,6 @@ function renameTag({ state, param, body }: RouteContext): RouteResult {
     const name = requiredName(input);
     assertUniqueName(state, name, tag);
     tag.name = name;
-    state.log('tag.updated', 'Tag', param, `Renamed tag to ${name}`);
   }
   return ok(tagJson(tag));
 }
@@ -51,7 +49,6 @@ function deleteTag({ state, param }: RouteContext): RouteResult {
   const tag = state.requireTag(param);
   const snapshot = tagJson(tag);
   state.store.removeTag(tag);
-  state.log('tag.deleted', 'Tag', param, `Deleted tag ${tag.name}`);
   return ok(snapshot);
 }
 
@@ -70,12 +67,6 @@ function changeTagging(apply: boolean) {
       if (apply) state.store.tagDevice(device, tag);
       else state.store.untagDevice(device, tag);
     }
-    state.log(
-      apply ? 'tag.devices_added' : 'tag.devices_removed',
-      'Tag',
-      param,
-      `${apply ? 'Applied' : 'Removed'} ${tag.name} on ${affected.length} device(s)`,
-    );
     return ok(tagJson(tag));
   };
 }

@@ -1,10 +1,11 @@
+import { DEVICE_ROLES } from '@/lib/domain/device';
 import {
   ALERT_FILTERS,
   DEVICE_PLATFORMS,
-  DEVICE_ROLES,
   DEVICE_STATUSES,
   SORTS,
   type DeviceSort,
+  type DeviceView,
 } from '@/lib/query/device-params';
 import {
   enumParam,
@@ -30,7 +31,7 @@ const schema = z.object({
   sort: enumParam(SORTS, DEFAULT_SORT),
 });
 
-export type DeviceView = z.infer<typeof schema>;
+export type { DeviceView };
 
 export function parseDeviceView(search: URLSearchParams): DeviceView {
   return schema.parse(searchRecord(search));

@@ -6,6 +6,7 @@ import { WallHeader } from '@/components/wall/wall-header';
 import { WallView } from '@/components/wall/wall-view';
 import { BUILD_ID } from '@/lib/build-id';
 import type { WallIdentity } from '@/lib/domain/wall';
+import type { WallView as View } from '@/lib/domain/wall-settings';
 import type { WallConfig } from '@/lib/wall/config';
 import { useHeartbeat } from '@/lib/wall/hooks/use-heartbeat';
 import { usePixelShift } from '@/lib/wall/hooks/use-pixel-shift';
@@ -15,7 +16,6 @@ import { useWakeLock } from '@/lib/wall/hooks/use-wake-lock';
 import { useWallData } from '@/lib/wall/hooks/use-wall-data';
 import { useWallEngine } from '@/lib/wall/hooks/use-wall-engine';
 import { useWallSound } from '@/lib/wall/hooks/use-wall-sound';
-import type { WallView as View } from '@/lib/wall/settings';
 import { useEffect, useState } from 'react';
 
 /** Pixel shift step, in rem: 6 px at 1080p, 12 px at 4K. */

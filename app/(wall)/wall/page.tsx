@@ -1,8 +1,8 @@
 import { WallLoader } from '@/app/(wall)/wall/wall-loader';
 import { requireWall } from '@/lib/auth/page-access';
+import { wallIdentity } from '@/lib/auth/wall-identity';
 import { scriptNonce } from '@/lib/script-nonce';
 import { resolveWallConfig } from '@/lib/wall/config';
-import { wallIdentity } from '@/lib/wall/identity';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Wall' };

@@ -9,11 +9,11 @@ import { clientAddress } from '@/lib/auth/access';
 import { readSession, renewedLinkCookie } from '@/lib/auth/session';
 import { BUILD_ID } from '@/lib/build-id';
 import { getStore } from '@/lib/db/instance';
+import { heartbeatSchema } from '@/lib/domain/heartbeat';
 import type { HeartbeatAnswer, WallProblemsResponse } from '@/lib/domain/wall';
 import { listWallProblems } from '@/lib/fleet/queries/wall-problems';
+import { recordHeartbeat } from '@/lib/screens/registry';
 import { APP_VERSION } from '@/lib/version';
-import { heartbeatSchema } from '@/lib/wall/heartbeat';
-import { recordHeartbeat } from '@/lib/wall/screens';
 import 'server-only';
 import { z } from 'zod';
 

@@ -1,5 +1,7 @@
 import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+import { DEVICE_PLATFORMS, DEVICE_ROLES } from '@/lib/domain/device';
 import { DEVICE_SORT_KEYS, DEVICE_SORTS } from '@/lib/domain/device-sort';
+import { DEVICE_STATUSES } from '@/lib/domain/fleet';
 import type { DeviceListQuery } from '@/lib/fleet/queries/device-list';
 import { z } from 'zod';
 
@@ -8,13 +10,13 @@ import { z } from 'zod';
 
 export const deviceListQuery = z.strictObject({
   q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
-  status: listOf(['online', 'offline', 'maintenance'], 'statuses').optional(),
+  status: listOf(DEVICE_STATUSES, 'statuses').optional(),
   /** A group id (its whole subtree), or `ungrouped`. */
   group: idParam.optional(),
   /** A tag id or a tag name. */
   tag: z.string().min(1).max(200).optional(),
-  platform: listOf(['windows', 'mac', 'linux', 'other'], 'platforms').optional(),
-  role: listOf(['workstation', 'server', 'domain_controller'], 'roles').optional(),
+  platform: listOf(DEVICE_PLATFORMS, 'platforms').optional(),
+  role: listOf(DEVICE_ROLES, 'roles').optional(),
   alerts: z.enum(['any', 'none', 'critical'], { error: 'must be any, none or critical' }).optional(),
   sort: z
     .enum(DEVICE_SORTS, {

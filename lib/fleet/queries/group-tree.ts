@@ -1,11 +1,11 @@
-import type { Freshness, GroupName, GroupNode, Rollup } from '@/lib/domain/fleet';
+import type { Freshness, GroupName, GroupNode, GroupTotals } from '@/lib/domain/fleet';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 
 export interface GroupTreeResponse extends Freshness {
-  /** Every group, depth-first in name order, each with its direct and subtree rollups. */
+  /** Every group, depth-first in name order, each with its direct and subtree totals. */
   groups: GroupNode[];
-  ungrouped: Rollup;
+  ungrouped: GroupTotals;
 }
 
 /** The snapshot's node, field by field: whatever else a node ever holds stays on the server. */

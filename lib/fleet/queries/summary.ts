@@ -1,4 +1,4 @@
-import type { ClientSummary, FleetSummary, GroupNode, Rollup, SyncStatus } from '@/lib/domain/fleet';
+import type { ClientSummary, FleetSummary, GroupNode, GroupTotals, SyncStatus } from '@/lib/domain/fleet';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 
@@ -9,7 +9,7 @@ export function clientSummaries(snapshot: FleetSnapshot): ClientSummary[] {
     .map((node) => ({ id: node.id, name: node.name, rollup: node.subtree }));
 }
 
-export function emptyRollup(): Rollup {
+export function emptyGroupTotals(): GroupTotals {
   return {
     devices: { total: 0, online: 0, offline: 0, maintenance: 0 },
     alerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
@@ -50,10 +50,10 @@ export function buildSummary(
   snapshot: FleetSnapshot | null,
   sync: SyncStatus,
   demo: boolean,
-  view?: { totals: Rollup; clients: readonly unknown[] },
+  view?: { totals: GroupTotals; clients: readonly unknown[] },
   admin = true,
 ): FleetSummary {
-  const totals = view?.totals ?? snapshot?.totals ?? emptyRollup();
+  const totals = view?.totals ?? snapshot?.totals ?? emptyGroupTotals();
   return {
     syncedAt: sync.syncedAt,
     stale: sync.stale,

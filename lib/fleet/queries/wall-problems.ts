@@ -1,3 +1,4 @@
+import { isOfflineServer } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
@@ -12,11 +13,10 @@ import 'server-only';
 export const WALL_PROBLEM_LIMIT = 200;
 
 const time = (iso: string | null) => (iso ? Date.parse(iso) || 0 : 0);
-const isServer = (device: Device) => device.role === 'server' || device.role === 'domain_controller';
 
 function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): WallProblem | null {
   if (device.maintenanceMode) return null;
-  const offline = !device.online && isServer(device) ? { since: device.lastSeenAt } : null;
+  const offline = isOfflineServer(device) ? { since: device.lastSeenAt } : null;
   const alerts = (snapshot.activeAlertsByDevice.get(device.id) ?? [])
     .filter((alert) => alert.severity === 'critical' || alert.severity === 'emergency')
     .map((alert) => {

@@ -1,15 +1,13 @@
 import type {
   Automation,
-  AutomationRun,
   AutomationTriggerInput,
   AutomationTriggerResult,
   AutomationWebhook,
 } from '@/lib/domain/automation';
 import { mapPages, type LevelTransport, type ListOptions } from '@/lib/level/endpoints/shared';
-import { toAutomation, toAutomationRun, toAutomationWebhook } from '@/lib/level/mappers/resources';
+import { toAutomation, toAutomationWebhook } from '@/lib/level/mappers/resources';
 import { collect, MAX_PAGE_SIZE } from '@/lib/level/pagination';
 import {
-  levelAutomationRunSchema,
   levelAutomationSchema,
   levelAutomationWebhookListSchema,
   type LevelAutomationWebhook,
@@ -85,17 +83,4 @@ function runIdsOf(response: unknown): string[] {
   return typeof id === 'string' ? [id] : [];
 }
 
-export function automationRunsEndpoints(t: LevelTransport) {
-  return {
-    async get(id: string, options: { includeSteps?: boolean } = {}): Promise<AutomationRun> {
-      const raw = await t.request('GET', `/automation-runs/${segment(id)}`, {
-        query: { include_steps: options.includeSteps ? 'true' : undefined },
-        schema: levelAutomationRunSchema,
-      });
-      return toAutomationRun(raw);
-    },
-  };
-}
-
 export type AutomationsEndpoints = ReturnType<typeof automationsEndpoints>;
-export type AutomationRunsEndpoints = ReturnType<typeof automationRunsEndpoints>;

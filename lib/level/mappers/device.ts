@@ -1,14 +1,19 @@
-import type { Device, DeviceDetail, DevicePlatform, DeviceRole, DeviceSecurity } from '@/lib/domain/device';
+import {
+  DEVICE_ROLES,
+  type Device,
+  type DeviceDetail,
+  type DevicePlatform,
+  type DeviceRole,
+  type DeviceSecurity,
+} from '@/lib/domain/device';
 import type { LevelDevice, LevelSecurity } from '@/lib/level/schemas/device';
-
-const ROLES: readonly DeviceRole[] = ['workstation', 'server', 'domain_controller'];
 
 function toRole(role: string | null): DeviceRole | null {
   const value = role
     ?.trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  return ROLES.find((r) => r === value) ?? null;
+  return DEVICE_ROLES.find((r) => r === value) ?? null;
 }
 
 /** Level sends `Windows` / `Mac` / `Linux`; a value we do not know is still a platform: `other`. */

@@ -2,10 +2,7 @@ export { toDevice, toDeviceDetail } from '@/lib/level/mappers/device';
 export {
   toAlert,
   toAutomation,
-  toAutomationRun,
   toAutomationWebhook,
-  toCustomField,
-  toCustomFieldValue,
   toGroup,
   toTag,
   toUpdate,

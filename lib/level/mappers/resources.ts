@@ -1,16 +1,10 @@
 import type { Alert } from '@/lib/domain/alert';
-import type { Automation, AutomationRun, AutomationWebhook } from '@/lib/domain/automation';
-import type { CustomField, CustomFieldValue } from '@/lib/domain/custom-field';
+import type { Automation, AutomationWebhook } from '@/lib/domain/automation';
 import type { Group } from '@/lib/domain/group';
 import type { Tag } from '@/lib/domain/tag';
 import type { Update } from '@/lib/domain/update';
 import type { LevelAlert } from '@/lib/level/schemas/alert';
-import type {
-  LevelAutomation,
-  LevelAutomationRun,
-  LevelAutomationWebhook,
-} from '@/lib/level/schemas/automation';
-import type { LevelCustomField, LevelCustomFieldValue } from '@/lib/level/schemas/custom-field';
+import type { LevelAutomation, LevelAutomationWebhook } from '@/lib/level/schemas/automation';
 import type { LevelGroup } from '@/lib/level/schemas/group';
 import type { LevelTag } from '@/lib/level/schemas/tag';
 import type { LevelUpdate } from '@/lib/level/schemas/update';
@@ -43,19 +37,6 @@ export function toAlert(raw: LevelAlert): Alert {
 
 export function toTag(raw: LevelTag): Tag {
   return { id: raw.id, name: raw.name, deviceCount: raw.device_count };
-}
-
-export function toCustomField(raw: LevelCustomField): CustomField {
-  return { id: raw.id, name: raw.name, reference: raw.reference, adminOnly: raw.admin_only ?? false };
-}
-
-export function toCustomFieldValue(raw: LevelCustomFieldValue): CustomFieldValue {
-  return {
-    customFieldId: raw.custom_field_id,
-    customFieldName: raw.custom_field_name,
-    assignedToId: raw.assigned_to_id,
-    value: raw.value,
-  };
 }
 
 export function toUpdate(raw: LevelUpdate): Update {
@@ -114,19 +95,4 @@ export function toAutomationWebhook(raw: LevelAutomationWebhook): AutomationWebh
     requiresAuthorizationHeader: raw.requires_authorization_header ?? false,
     parameters: raw.parameters,
   };
-}
-
-export function toAutomationRun(raw: LevelAutomationRun): AutomationRun {
-  const run: AutomationRun = {
-    id: raw.id,
-    automationId: raw.automation_id,
-    automationName: raw.automation_name,
-    deviceId: raw.device_id,
-    deviceHostname: raw.device_hostname,
-    status: raw.status,
-    startedAt: raw.started_at,
-    endedAt: raw.ended_at,
-  };
-  if (raw.steps) run.steps = raw.steps.map((s) => ({ output: s.output }));
-  return run;
 }

@@ -1,4 +1,4 @@
-import { optArrayOf, optBoolean, optString, optTimestamp, stringList } from '@/lib/level/schemas/fields';
+import { optBoolean, optString, stringList } from '@/lib/level/schemas/fields';
 import { z } from 'zod';
 
 // REFERENCE §6.7 / §7.9; every field list here comes from a single source, hence the tolerance.
@@ -25,23 +25,8 @@ export const levelAutomationWebhookListSchema = z.union([
   z.object({ data: z.array(levelAutomationWebhookSchema), has_more: optBoolean }),
 ]);
 
-export const levelAutomationRunStepSchema = z.object({ output: optString });
-
-export const levelAutomationRunSchema = z.object({
-  id: z.string().min(1),
-  automation_id: optString,
-  automation_name: optString,
-  device_id: optString,
-  device_hostname: optString,
-  status: optString,
-  started_at: optTimestamp,
-  ended_at: optTimestamp,
-  steps: optArrayOf(levelAutomationRunStepSchema),
-});
-
 /** The trigger's response is undocumented: anything JSON (or an empty body) is accepted. */
 export const levelTriggerResponseSchema = z.unknown();
 
 export type LevelAutomation = z.output<typeof levelAutomationSchema>;
 export type LevelAutomationWebhook = z.output<typeof levelAutomationWebhookSchema>;
-export type LevelAutomationRun = z.output<typeof levelAutomationRunSchema>;

@@ -1,7 +1,5 @@
-export * from '@/lib/level/schemas/activity';
 export * from '@/lib/level/schemas/alert';
 export * from '@/lib/level/schemas/automation';
-export * from '@/lib/level/schemas/custom-field';
 export * from '@/lib/level/schemas/device';
 export * from '@/lib/level/schemas/group';
 export { listEnvelope, type ListEnvelope } from '@/lib/level/schemas/list-envelope';

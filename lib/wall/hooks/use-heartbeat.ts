@@ -1,8 +1,8 @@
 'use client';
 
+import type { HeartbeatInput } from '@/lib/domain/heartbeat';
 import type { HeartbeatAnswer } from '@/lib/domain/wall';
 import { sendHeartbeat } from '@/lib/query/wall';
-import type { HeartbeatInput } from '@/lib/wall/heartbeat';
 import { useEffect, useEffectEvent } from 'react';
 
 /**

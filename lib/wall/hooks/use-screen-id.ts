@@ -1,6 +1,6 @@
 'use client';
 
-import { SCREEN_ID_PATTERN } from '@/lib/wall/heartbeat';
+import { SCREEN_ID_PATTERN } from '@/lib/domain/heartbeat';
 import { useState } from 'react';
 
 const KEY = 'levelboard-wall-screen';

@@ -70,7 +70,7 @@ export function GroupClient({ id }: { id: string }) {
     parent = parent.parentId ? byId.get(parent.parentId) : undefined;
   }
   const children = group ? group.childIds.flatMap((child) => byId.get(child) ?? []) : [];
-  const rollup = group?.subtree;
+  const totals = group?.subtree;
   const alertRows = alerts.data?.pages[0]?.data ?? [];
   const alertTotal = alerts.data?.pages[0]?.total ?? 0;
 
@@ -104,12 +104,12 @@ export function GroupClient({ id }: { id: string }) {
           </nav>
         }
       >
-        {rollup ? (
+        {totals ? (
           <p className="mt-1 text-sm text-muted" data-testid="group-summary">
-            {group?.parentId ? 'Group' : 'Client'} · {formatPercent(onlinePct(rollup))} online
-            {rollup.healthScore !== null ? ` · health ${Math.round(rollup.healthScore)}` : ''}
-            {rollup.offlineServers
-              ? ` · ${rollup.offlineServers} server${rollup.offlineServers === 1 ? '' : 's'} offline`
+            {group?.parentId ? 'Group' : 'Client'} · {formatPercent(onlinePct(totals))} online
+            {totals.healthScore !== null ? ` · health ${Math.round(totals.healthScore)}` : ''}
+            {totals.offlineServers
+              ? ` · ${totals.offlineServers} server${totals.offlineServers === 1 ? '' : 's'} offline`
               : ''}
           </p>
         ) : null}
@@ -122,7 +122,7 @@ export function GroupClient({ id }: { id: string }) {
         >
           Devices in this group and below
         </h2>
-        <DeviceTiles counts={rollup?.devices} prefix="group-tile" />
+        <DeviceTiles counts={totals?.devices} prefix="group-tile" />
       </section>
       <section aria-labelledby="group-alerts-heading">
         <h2
@@ -131,7 +131,7 @@ export function GroupClient({ id }: { id: string }) {
         >
           Active alerts
         </h2>
-        <SeverityTiles counts={rollup?.alerts} />
+        <SeverityTiles counts={totals?.alerts} />
       </section>
 
       <Card
@@ -164,7 +164,7 @@ export function GroupClient({ id }: { id: string }) {
                   id={child.id}
                   name={child.name}
                   href={`/groups/${encodeURIComponent(child.id)}`}
-                  rollup={child.subtree}
+                  totals={child.subtree}
                 />
               ))}
             </div>
@@ -182,7 +182,7 @@ export function GroupClient({ id }: { id: string }) {
               className="text-sm text-accent hover:underline"
               data-testid="group-all-devices"
             >
-              All {rollup ? formatCount(rollup.devices.total) : ''} in Devices
+              All {totals ? formatCount(totals.devices.total) : ''} in Devices
             </Link>
           }
         >

@@ -4,7 +4,6 @@ import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { forgetShareLink } from '@/lib/auth/live-share-links';
-import { scopeSchema } from '@/lib/auth/scope';
 import { shareLinkAdminView } from '@/lib/auth/share-link-view';
 import {
   createShareLink,
@@ -15,8 +14,9 @@ import {
 } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
 import { InvalidInputError, NotFoundError } from '@/lib/domain/errors';
+import { scopeSchema } from '@/lib/domain/scope';
+import { wallSettingsInput } from '@/lib/domain/wall-settings';
 import { fleetService } from '@/lib/fleet/instance';
-import { wallSettingsInput } from '@/lib/wall/settings';
 import 'server-only';
 import { z } from 'zod';
 

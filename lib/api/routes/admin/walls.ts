@@ -5,7 +5,7 @@ import { audit } from '@/lib/auth/audit';
 import { BUILD_ID } from '@/lib/build-id';
 import { getStore } from '@/lib/db/instance';
 import { NotFoundError } from '@/lib/domain/errors';
-import { forgetWallScreen, listWallScreens } from '@/lib/wall/screens';
+import { forgetWallScreen, listWallScreens } from '@/lib/screens/registry';
 import 'server-only';
 
 export const wallScreensRoute = route(

@@ -3,7 +3,7 @@ import { startFleetHarness, type FleetHarness } from '@/testing/fleet-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Expected figures come from the simulator's own HTTP filters (ancestor_group_id, group_id=null),
-// an independent path from the snapshot's rollup code.
+// an independent path from the snapshot's group totals code.
 let harness: FleetHarness;
 let snapshot: FleetSnapshot;
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-describe('snapshot rollups', () => {
+describe('snapshot group totals', () => {
   it('has nested groups, ungrouped devices and maintenance in the fixture', () => {
     expect([...snapshot.groupNodes.values()].some((node) => node.depth >= 2)).toBe(true);
     expect(snapshot.ungrouped.devices.total).toBeGreaterThan(0);

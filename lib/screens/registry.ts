@@ -1,6 +1,6 @@
 import type { Store } from '@/lib/db/open';
+import { silentAfterMs, type Heartbeat } from '@/lib/domain/heartbeat';
 import type { WallLinkState, WallScreenView } from '@/lib/domain/wall';
-import { silentAfterMs, type Heartbeat } from '@/lib/wall/heartbeat';
 import 'server-only';
 import { z } from 'zod';
 

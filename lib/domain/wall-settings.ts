@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // What a `wall` share link carries besides its scope: the rotation and attention settings an admin
 // chose for that screen. Pure (no server-only): the settings form, the wall page and the server
-// share it. URL parameters may override each field on one screen (see config.ts).
+// share it. URL parameters may override each field on one screen (see lib/wall/config.ts).
 
 export const WALL_VIEWS = ['fleet', 'clients', 'problems', 'history'] as const;
 export type WallView = (typeof WALL_VIEWS)[number];

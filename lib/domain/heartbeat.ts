@@ -1,4 +1,4 @@
-import { WALL_VIEWS } from '@/lib/wall/settings';
+import { WALL_VIEWS } from '@/lib/domain/wall-settings';
 import { z } from 'zod';
 
 // What a wall screen reports every minute; shared by the wall (sender) and the server (parser).

@@ -1,12 +1,12 @@
 import { createShareLink, revokeShareLink } from '@/lib/auth/share-links';
-import { heartbeatSchema } from '@/lib/wall/heartbeat';
+import { heartbeatSchema } from '@/lib/domain/heartbeat';
 import {
   MAX_SCREENS_PER_LINK,
   forgetWallScreen,
   listWallScreens,
   recordHeartbeat,
   type HeartbeatRecord,
-} from '@/lib/wall/screens';
+} from '@/lib/screens/registry';
 import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 

@@ -1,9 +1,9 @@
-import { deviceStatus, emptySeverityCounts, type Rollup } from '@/lib/domain/fleet';
+import { deviceStatus, emptySeverityCounts, isOfflineServer, type GroupTotals } from '@/lib/domain/fleet';
 import type { Alert, Device } from '@/lib/domain/level';
 import { severityRank, type Severity } from '@/lib/domain/severity';
 
-/** A mutable accumulator; `finish()` freezes it into a Rollup with the derived figures. */
-export class RollupBuilder {
+/** A mutable accumulator; `finish()` freezes it into a GroupTotals with the derived figures. */
+export class GroupTotalsBuilder {
   private total = 0;
   private online = 0;
   private offline = 0;
@@ -17,8 +17,7 @@ export class RollupBuilder {
     this.total += 1;
     const status = deviceStatus(device);
     this[status] += 1;
-    if (status === 'offline' && device.role !== null && device.role !== 'workstation')
-      this.offlineServers += 1;
+    if (isOfflineServer(device)) this.offlineServers += 1;
     let serious = false;
     for (const alert of deviceAlerts ?? []) {
       this.alerts[alert.severity] += 1;
@@ -28,7 +27,7 @@ export class RollupBuilder {
     if (status === 'online' && !serious) this.healthy += 1;
   }
 
-  finish(): Rollup {
+  finish(): GroupTotals {
     const monitored = this.total - this.maintenance;
     let worst: Severity | null = null;
     for (const severity of Object.keys(this.alerts) as Severity[]) {

@@ -1,0 +1,18 @@
+import type { Scope } from '@/lib/domain/scope';
+import type { WallSettings } from '@/lib/domain/wall-settings';
+
+/** A share link as stored (lib/auth/share-links.ts reads and writes it; the token never leaves). */
+export interface ShareLink {
+  id: string;
+  name: string;
+  kind: 'viewer' | 'wall';
+  scope: Scope;
+  redact: boolean;
+  /** Wall links only (null for viewer links). */
+  wall: WallSettings | null;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  useCount: number;
+}
