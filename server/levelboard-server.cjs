@@ -139,6 +139,12 @@ http.createServer = function levelboardCreateServer(...args) {
     };
   }
   const server = createServer.apply(this, args);
+  // Node closes an idle keep-alive connection after 5 s; a client that sends on it at that
+  // moment gets a reset (seen as ECONNRESET on a plain GET). Proxies and API clients keep idle
+  // connections longer, so the server outlasts them: 65 s, above the usual 60 s of load balancers.
+  // Next's KEEP_ALIVE_TIMEOUT, when set, still wins (server.js applies it after this).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Node hands CONNECT to a 'connect' listener, and its parser rejects unknown methods (TRACK)
   // before any listener runs; both get the same 405. Other parse errors keep Node's answers.
   server.on('connect', (_req, socket) => socket.end(bare(405, 'Method Not Allowed')));
