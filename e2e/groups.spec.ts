@@ -124,6 +124,14 @@ test.describe('groups', () => {
       `/api/alerts?status=active&group=${client.id}&limit=1`,
     );
     await expect(page.locator('#group-alert-list-heading')).toHaveText(`Active alerts (${alerts.total})`);
+    // Severity first (the one rule): the group's worst alert is never below a lesser one.
+    const rank: Record<string, number> = { emergency: 3, critical: 2, warning: 1, information: 0 };
+    const listed = page.locator('[aria-labelledby="group-alert-list-heading"]').getByTestId('alert-item');
+    await expect(listed.first()).toBeVisible();
+    const ranks = (
+      await listed.evaluateAll((els) => els.map((el) => el.getAttribute('data-severity') ?? ''))
+    ).map((severity) => rank[severity] ?? -1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     await expect(page.getByTestId('device-list-item')).toHaveCount(
       Math.min(25, client.subtree.devices.total),
     );

@@ -9,7 +9,7 @@ export const PROBLEM_ROWS = 8;
 /** With fewer problems, rows are taller (never more than a quarter of the list). */
 const MIN_ROWS = 4;
 
-/** Offline servers and critical or emergency alerts, newest first. */
+/** Offline servers and critical or emergency alerts, most severe first (lib/domain/problem-order.ts). */
 export function WallProblems({
   data,
   isNew,
@@ -27,7 +27,7 @@ export function WallProblems({
         <span data-testid="wall-problem-count" data-count={data.total}>
           {data.total === 0
             ? 'Nothing critical'
-            : `${formatCount(data.total)} device${data.total === 1 ? '' : 's'} need${data.total === 1 ? 's' : ''} attention · newest first`}
+            : `${formatCount(data.total)} device${data.total === 1 ? '' : 's'} need${data.total === 1 ? 's' : ''} attention · most severe first`}
         </span>
         <WallAge syncedAt={data.syncedAt} old={old} testId="wall-age-problems" />
       </div>

@@ -8,13 +8,28 @@ import {
 } from '@/lib/domain/problem-order';
 import { describe, expect, it } from 'vitest';
 
-const at = (minutesAgo: number) => new Date(Date.parse('2026-12-01T12:00:00Z') - minutesAgo * 60_000).toISOString();
+const at = (minutesAgo: number) =>
+  new Date(Date.parse('2026-12-01T12:00:00Z') - minutesAgo * 60_000).toISOString();
 
 describe('the severity-first rule', () => {
   it('ranks emergency > critical > offline server > site down > warning > information', () => {
-    const kinds: ProblemKind[] = ['information', 'warning', 'site_down', 'offline_server', 'critical', 'emergency'];
+    const kinds: ProblemKind[] = [
+      'information',
+      'warning',
+      'site_down',
+      'offline_server',
+      'critical',
+      'emergency',
+    ];
     const sorted = sortSeverityFirst(kinds, (kind) => ({ rank: PROBLEM_RANK[kind], since: 0, tie: kind }));
-    expect(sorted).toEqual(['emergency', 'critical', 'offline_server', 'site_down', 'warning', 'information']);
+    expect(sorted).toEqual([
+      'emergency',
+      'critical',
+      'offline_server',
+      'site_down',
+      'warning',
+      'information',
+    ]);
   });
 
   it('puts the oldest first within a rank, unknown times last, then a stable tie-break', () => {

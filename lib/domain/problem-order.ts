@@ -65,7 +65,11 @@ export function sinceOf(iso: string | null | undefined): number | null {
 }
 
 /** An alert's facts: its severity's rank, its start time, its id. */
-export function alertOrderFacts(alert: { id: string; severity: Severity; startedAt: string | null }): OrderFacts {
+export function alertOrderFacts(alert: {
+  id: string;
+  severity: Severity;
+  startedAt: string | null;
+}): OrderFacts {
   return { rank: alertRank(alert.severity), since: sinceOf(alert.startedAt), tie: alert.id };
 }
 
