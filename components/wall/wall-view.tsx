@@ -25,12 +25,15 @@ function Waiting() {
 export function WallView({
   view,
   hold,
+  shownAt,
   tracker,
   config,
   data,
 }: {
   view: View;
   hold: Hold | null;
+  /** When the current view came up: the problems view's page follows from it. */
+  shownAt: number;
   tracker: TrackerState;
   config: WallConfig;
   data: ReturnType<typeof useWallData>;
@@ -82,7 +85,13 @@ export function WallView({
       );
     case 'problems':
       return problems ? (
-        <WallProblems data={problems} isNew={(deviceId) => newDevices.has(deviceId)} old={old} />
+        <WallProblems
+          data={problems}
+          isNew={(deviceId) => newDevices.has(deviceId)}
+          old={old}
+          shownAt={shownAt}
+          intervalMs={config.intervalMs}
+        />
       ) : (
         <Waiting />
       );
