@@ -47,10 +47,19 @@ test.describe('groups', () => {
       );
       await expect(row.getByTestId('online-pct')).toHaveText(pct(client.subtree));
       if (client.subtree.worstSeverity) {
-        await expect(row.locator('[data-severity]')).toHaveAttribute(
+        // Per-severity chips, worst first (issue 16: the badge says what it counts).
+        await expect(row.locator('[data-severity]').first()).toHaveAttribute(
           'data-severity',
           client.subtree.worstSeverity,
         );
+        for (const [severity, count] of Object.entries(client.subtree.alerts)) {
+          await expect(row.locator(`[data-severity="${severity}"]`)).toHaveCount(count > 0 ? 1 : 0);
+          if (count > 0)
+            await expect(row.locator(`[data-severity="${severity}"]`)).toHaveAttribute(
+              'data-count',
+              String(count),
+            );
+        }
       }
     }
     const parent = clients.find((client) => client.childIds.length > 0);

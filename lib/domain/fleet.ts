@@ -137,6 +137,8 @@ export interface DeviceRow {
   securityScore: number | null;
   activeAlerts: number;
   worstSeverity: Severity | null;
+  /** Active alerts per severity: what a badge shows ("1 emergency · 2 warnings"). */
+  alertCounts: SeverityCounts;
 }
 
 export interface AlertRow {
