@@ -58,7 +58,8 @@ export function WallView({
     return (
       <WallHold
         held={held}
-        clients={clients?.clients ?? []}
+        // Only tiles from the same sync as the problems: both then tell the same severity facts.
+        clients={clients && clients.syncedAt === problems.syncedAt ? clients.clients : []}
         otherProblems={Math.max(0, problems.total - held.length)}
         since={hold.since}
         holdMaxMs={config.holdMaxMs}

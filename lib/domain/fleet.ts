@@ -64,6 +64,11 @@ export function isOfflineServer(device: {
 export interface GroupTotals {
   devices: DeviceCounts;
   alerts: SeverityCounts;
+  /**
+   * Active alerts on monitored devices only (maintenance excluded): the same facts as the wall's
+   * problems list, so a client's health band and the hold never disagree.
+   */
+  monitoredAlerts: SeverityCounts;
   activeAlerts: number;
   worstSeverity: Severity | null;
   offlineServers: number;
