@@ -26,7 +26,7 @@ export function GroupHeaderRow() {
       <span role="columnheader" className="text-right">
         Offline
       </span>
-      <span role="columnheader">Worst alert</span>
+      <span role="columnheader">Active alerts</span>
     </div>
   );
 }
