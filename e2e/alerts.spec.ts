@@ -22,7 +22,7 @@ test.describe('alerts', () => {
     await demo.freeze(false);
   });
 
-  test('counts per severity and the newest-first list match the API', async ({ page, request }) => {
+  test('counts per severity and the severity-first list match the API', async ({ page, request }) => {
     await page.goto('/alerts');
     const active = await apiJson<AlertPage>(request, '/api/alerts?status=active&limit=20');
     await expect(page.getByTestId('alert-count').locator('[data-value]')).toHaveAttribute(
@@ -96,7 +96,7 @@ test.describe('alerts', () => {
     await expect.poll(() => shownTotal(page)).toBeLessThanOrEqual(searched.total);
   });
 
-  test('a new alert appears at the top, and the device filter narrows to one device', async ({
+  test('a new emergency comes before every critical; "Newest first" puts it at the top', async ({
     page,
     request,
   }) => {
@@ -104,9 +104,28 @@ test.describe('alerts', () => {
     const name = `E2E alert ${Date.now()}`;
     await page.goto('/alerts');
     await expect(page.getByTestId('alert-item').first()).toBeVisible();
-    await demo.openAlert({ device_id: device?.id ?? '', severity: 'critical', name });
-    await expect(page.getByTestId('alert-item').first()).toContainText(name, { timeout: 30_000 });
-    await expect(page.getByTestId('alert-item').first()).toHaveAttribute('data-severity', 'critical');
+    await demo.openAlert({ device_id: device?.id ?? '', severity: 'critical', name: `${name} (critical)` });
+    await demo.openAlert({ device_id: device?.id ?? '', severity: 'emergency', name });
+    const item = page
+      .getByTestId('alert-item')
+      .filter({ hasText: name })
+      .filter({ hasNotText: '(critical)' });
+    await expect(item).toHaveAttribute('data-severity', 'emergency', { timeout: 30_000 });
+    // Severity first: every emergency (oldest first) before the first critical, then the rest.
+    const severities = await page
+      .getByTestId('alert-item')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-severity')));
+    const emergencies = severities.filter((severity) => severity === 'emergency').length;
+    expect(severities.slice(0, emergencies)).toEqual(Array(emergencies).fill('emergency'));
+    const rank = { emergency: 3, critical: 2, warning: 1, information: 0 } as Record<string, number>;
+    const ranks = severities.map((severity) => rank[severity ?? ''] ?? -1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    await expect(page.getByTestId('alert-count')).toContainText('most severe first');
+
+    await page.getByTestId('alert-sort').selectOption('newest');
+    await expect(page).toHaveURL(/sort=newest/);
+    await expect(page.getByTestId('alert-item').first()).toContainText(name);
+    await expect(page.getByTestId('alert-count')).toContainText('newest first');
 
     await page.goto(`/alerts?status=all&device=${device?.id}`);
     const forDevice = await apiJson<AlertPage>(

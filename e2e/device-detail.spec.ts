@@ -11,12 +11,12 @@ interface DeviceResponse {
     operatingSystem?: { fullName: string | null } | null;
     diskPartitions?: unknown[] | null;
     networkInterfaces?: unknown[] | null;
-    security?: { score: number | null } | null;
+    security?: { score: number | null; antivirusStatus?: string | null } | null;
     securityScore: number | null;
     serialNumber: string | null;
   } | null;
   detailError: string | null;
-  alerts: { id: string; resolved: boolean }[];
+  alerts: { id: string; resolved: boolean; severity: string }[];
 }
 
 test.describe('device detail', () => {
@@ -58,6 +58,19 @@ test.describe('device detail', () => {
     if (api.detail?.serialNumber)
       await expect(page.getByTestId('device-hardware')).toContainText(api.detail.serialNumber);
     await expect(page.getByTestId('device-alerts').getByTestId('alert-item')).toHaveCount(api.alerts.length);
+    // Severity first (issue 16): active alerts worst first, resolved ones after them.
+    const rank: Record<string, number> = { emergency: 3, critical: 2, warning: 1, information: 0 };
+    const activeRanks = api.alerts
+      .filter((alert) => !alert.resolved)
+      .map((alert) => rank[alert.severity] ?? -1);
+    expect(activeRanks).toEqual([...activeRanks].sort((a, b) => b - a));
+    const firstResolved = api.alerts.findIndex((alert) => alert.resolved);
+    if (firstResolved >= 0)
+      expect(api.alerts.slice(firstResolved).every((alert) => alert.resolved)).toBe(true);
+    // Level's documented healthy antivirus value is "good": a green shield, never red.
+    const antivirus = api.detail?.security?.antivirusStatus;
+    if (antivirus === 'good')
+      await expect(page.getByTestId('antivirus')).toHaveAttribute('data-state', 'good');
     const active = api.alerts.filter((alert) => !alert.resolved).length;
     await expect(page.getByTestId('device-alerts')).toContainText(`Alerts (${active} active)`);
     await expect(page.getByTestId('history-empty')).toContainText(

@@ -47,10 +47,19 @@ test.describe('groups', () => {
       );
       await expect(row.getByTestId('online-pct')).toHaveText(pct(client.subtree));
       if (client.subtree.worstSeverity) {
-        await expect(row.locator('[data-severity]')).toHaveAttribute(
+        // Per-severity chips, worst first (issue 16: the badge says what it counts).
+        await expect(row.locator('[data-severity]').first()).toHaveAttribute(
           'data-severity',
           client.subtree.worstSeverity,
         );
+        for (const [severity, count] of Object.entries(client.subtree.alerts)) {
+          await expect(row.locator(`[data-severity="${severity}"]`)).toHaveCount(count > 0 ? 1 : 0);
+          if (count > 0)
+            await expect(row.locator(`[data-severity="${severity}"]`)).toHaveAttribute(
+              'data-count',
+              String(count),
+            );
+        }
       }
     }
     const parent = clients.find((client) => client.childIds.length > 0);
@@ -124,6 +133,14 @@ test.describe('groups', () => {
       `/api/alerts?status=active&group=${client.id}&limit=1`,
     );
     await expect(page.locator('#group-alert-list-heading')).toHaveText(`Active alerts (${alerts.total})`);
+    // Severity first (the one rule): the group's worst alert is never below a lesser one.
+    const rank: Record<string, number> = { emergency: 3, critical: 2, warning: 1, information: 0 };
+    const listed = page.locator('[aria-labelledby="group-alert-list-heading"]').getByTestId('alert-item');
+    await expect(listed.first()).toBeVisible();
+    const ranks = (
+      await listed.evaluateAll((els) => els.map((el) => el.getAttribute('data-severity') ?? ''))
+    ).map((severity) => rank[severity] ?? -1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     await expect(page.getByTestId('device-list-item')).toHaveCount(
       Math.min(25, client.subtree.devices.total),
     );

@@ -29,6 +29,7 @@ const client = (
   rollup: {
     devices: { total: online + offline, online, offline, maintenance: 0 },
     alerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
+    monitoredAlerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
     activeAlerts: worst ? 1 : 0,
     worstSeverity: worst,
     offlineServers,

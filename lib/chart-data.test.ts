@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 const rollup = (online: number, offline: number, maintenance = 0): GroupTotals => ({
   devices: { total: online + offline + maintenance, online, offline, maintenance },
   alerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
+  monitoredAlerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
   activeAlerts: 0,
   worstSeverity: null,
   offlineServers: 0,

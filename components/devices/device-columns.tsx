@@ -1,4 +1,4 @@
-import { SeverityBadge } from '@/components/status/severity-badge';
+import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceSortKey } from '@/lib/domain/device-sort';
 import type { DeviceRow } from '@/lib/domain/fleet';
@@ -72,10 +72,8 @@ export const deviceColumns = [
   column.accessor('activeAlerts', {
     header: 'Alerts',
     cell: ({ row: { original: device } }) =>
-      device.worstSeverity ? (
-        <span title={`${device.activeAlerts} active alert${device.activeAlerts === 1 ? '' : 's'}`}>
-          <SeverityBadge severity={device.worstSeverity} count={device.activeAlerts} />
-        </span>
+      device.activeAlerts ? (
+        <SeverityCountBadges counts={device.alertCounts} />
       ) : (
         <span className="text-muted">
           <span aria-hidden>—</span>

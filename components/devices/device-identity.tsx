@@ -1,4 +1,4 @@
-import { SeverityBadge } from '@/components/status/severity-badge';
+import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative, platformLabel, roleLabel } from '@/lib/format';
@@ -10,9 +10,7 @@ export function DeviceIdentity({ device }: { device: DeviceRow }) {
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="device-identity">
       <StatusBadge status={device.status} />
-      {device.worstSeverity ? (
-        <SeverityBadge severity={device.worstSeverity} count={device.activeAlerts} />
-      ) : null}
+      <SeverityCountBadges counts={device.alertCounts} />
       <span className="text-muted">
         {[device.nickname ? device.hostname : null, platformLabel(device.platform), roleLabel(device.role)]
           .filter(Boolean)

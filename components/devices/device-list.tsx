@@ -1,4 +1,4 @@
-import { SeverityBadge } from '@/components/status/severity-badge';
+import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative } from '@/lib/format';
@@ -21,9 +21,7 @@ export function DeviceList({ devices }: { devices: DeviceRow[] }) {
             </Link>
             <p className="truncate text-xs text-muted">{device.groupPath.join(' / ') || 'Ungrouped'}</p>
           </div>
-          {device.worstSeverity ? (
-            <SeverityBadge severity={device.worstSeverity} count={device.activeAlerts} />
-          ) : null}
+          <SeverityCountBadges counts={device.alertCounts} className="shrink-0 justify-end" />
           <time
             dateTime={device.lastSeenAt ?? undefined}
             title={formatAbsolute(device.lastSeenAt)}

@@ -1,16 +1,35 @@
 import { Card } from '@/components/ui/card';
 import { Facts } from '@/components/ui/facts';
+import { antivirusState } from '@/lib/domain/antivirus';
 import type { DeviceDetail } from '@/lib/domain/level';
 import clsx from 'clsx';
-import { ShieldAlert, ShieldCheck } from 'lucide-react';
+import { Shield, ShieldAlert, ShieldCheck } from 'lucide-react';
 import type { ReactNode } from 'react';
 
-function Flag({ ok, children }: { ok: boolean | null | undefined; children: ReactNode }) {
-  if (ok === null || ok === undefined) return <>{children}</>;
-  const Icon = ok ? ShieldCheck : ShieldAlert;
+/** Green shield for good, red for bad, a neutral one for a value Levelboard cannot read. */
+function Flag({
+  ok,
+  neutral = false,
+  testId,
+  children,
+}: {
+  ok: boolean | null | undefined;
+  neutral?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  if ((ok === null || ok === undefined) && !neutral) return <>{children}</>;
+  const state = ok === true ? 'good' : ok === false ? 'bad' : 'unknown';
+  const Icon = state === 'good' ? ShieldCheck : state === 'bad' ? ShieldAlert : Shield;
   return (
-    <span className="inline-flex items-center gap-1">
-      <Icon className={clsx('size-4 shrink-0', ok ? 'text-online' : 'text-critical')} aria-hidden />
+    <span className="inline-flex items-center gap-1" data-state={state} data-testid={testId}>
+      <Icon
+        className={clsx(
+          'size-4 shrink-0',
+          state === 'good' ? 'text-online' : state === 'bad' ? 'text-critical' : 'text-muted',
+        )}
+        aria-hidden
+      />
       {children}
     </span>
   );
@@ -26,9 +45,8 @@ function patchText(value: number | boolean | null | undefined): ReactNode {
 export function DeviceSecurity({ detail }: { detail: DeviceDetail }) {
   const security = detail.security;
   const score = security?.score ?? detail.securityScore;
-  const antivirusOk = security?.antivirusStatus
-    ? /^(on|enabled|active|up.?to.?date|protected)/i.test(security.antivirusStatus)
-    : null;
+  const antivirus = antivirusState(security?.antivirusStatus);
+  const antivirusOk = antivirus === 'unknown' ? null : antivirus === 'good';
   return (
     <Card id="security" title="Security" testId="device-security">
       <div className="mb-3 flex items-baseline gap-2">
@@ -53,7 +71,7 @@ export function DeviceSecurity({ detail }: { detail: DeviceDetail }) {
           [
             'Antivirus',
             security?.antivirusProvider || security?.antivirusStatus ? (
-              <Flag ok={antivirusOk}>
+              <Flag ok={antivirusOk} neutral testId="antivirus">
                 {[security?.antivirusProvider, security?.antivirusStatus].filter(Boolean).join(' — ')}
               </Flag>
             ) : null,

@@ -1,4 +1,4 @@
-import { SeverityBadge } from '@/components/status/severity-badge';
+import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBar } from '@/components/status/status-bar';
 import type { GroupTotals } from '@/lib/domain/fleet';
 import { formatCount, formatPercent, onlinePct } from '@/lib/format';
@@ -26,7 +26,7 @@ export function GroupHeaderRow() {
       <span role="columnheader" className="text-right">
         Offline
       </span>
-      <span role="columnheader">Worst alert</span>
+      <span role="columnheader">Active alerts</span>
     </div>
   );
 }
@@ -96,8 +96,8 @@ export function GroupRow({
         ) : null}
       </div>
       <div role="cell" className="col-span-2 md:col-span-1">
-        {totals.worstSeverity ? (
-          <SeverityBadge severity={totals.worstSeverity} count={totals.activeAlerts} />
+        {totals.activeAlerts ? (
+          <SeverityCountBadges counts={totals.alerts} />
         ) : (
           <span className="hidden text-muted md:inline">No alerts</span>
         )}

@@ -1,6 +1,7 @@
 'use client';
 
-import { SeverityBadge } from '@/components/status/severity-badge';
+import { SeverityCountBadges } from '@/components/status/severity-counts';
+
 import { StatusBar } from '@/components/status/status-bar';
 import { Button } from '@/components/ui/button';
 import { clientsByConcern } from '@/lib/changes';
@@ -54,14 +55,7 @@ export function ClientHealthGrid({ clients }: { clients: ClientSummary[] }) {
                       offline
                     </span>
                   ) : null}
-                  {client.rollup.worstSeverity ? (
-                    <span className="ml-auto">
-                      <SeverityBadge
-                        severity={client.rollup.worstSeverity}
-                        count={client.rollup.activeAlerts}
-                      />
-                    </span>
-                  ) : null}
+                  <SeverityCountBadges counts={client.rollup.alerts} className="ml-auto" />
                 </div>
               </Link>
             </li>

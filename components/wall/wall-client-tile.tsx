@@ -1,29 +1,42 @@
 import { STRIPE_TONE, TILE_TONE, clientTone } from '@/components/wall/wall-tones';
+import { clientHealth } from '@/lib/domain/client-health';
 import type { ClientSummary } from '@/lib/domain/fleet';
 import { formatCount, formatPercent, onlinePct } from '@/lib/format';
 import clsx from 'clsx';
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
-/** The worst thing first, then what else is wrong. */
+/**
+ * The worst thing first (the severity-first rule), then what else is wrong. Counts come from the
+ * same facts as the problems list and the hold (alerts on monitored devices), so a tile never
+ * says "3 warnings" about a client whose device the hold calls critical.
+ */
 export function clientHeadline(client: ClientSummary): { headline: string; detail: string[] } {
   const { rollup } = client;
-  const parts = [
-    rollup.alerts.emergency ? plural(rollup.alerts.emergency, 'emergency', 'emergencies') : null,
-    rollup.offlineServers ? plural(rollup.offlineServers, 'server offline', 'servers offline') : null,
-    rollup.alerts.critical ? `${formatCount(rollup.alerts.critical)} critical` : null,
-    rollup.alerts.warning ? plural(rollup.alerts.warning, 'warning', 'warnings') : null,
-  ].filter((part): part is string => part !== null);
+  const alerts = rollup.monitoredAlerts;
   const monitored = rollup.devices.total - rollup.devices.maintenance;
-  const online = `${formatCount(rollup.devices.online)} / ${formatCount(monitored)} online`;
   if (rollup.devices.total === 0) return { headline: 'No devices', detail: [] };
+  const { band } = clientHealth(rollup);
+  const parts = [
+    alerts.emergency ? plural(alerts.emergency, 'emergency', 'emergencies') : null,
+    alerts.critical ? `${formatCount(alerts.critical)} critical` : null,
+    rollup.offlineServers ? plural(rollup.offlineServers, 'server offline', 'servers offline') : null,
+    // A client short of devices says how many, before its warnings.
+    band !== 'green' && rollup.devices.offline
+      ? `${formatCount(rollup.devices.offline)} of ${formatCount(monitored)} offline`
+      : null,
+    alerts.warning ? plural(alerts.warning, 'warning', 'warnings') : null,
+  ].filter((part): part is string => part !== null);
+  const online = `${formatCount(rollup.devices.online)} / ${formatCount(monitored)} online`;
   const [headline, ...rest] = parts;
-  if (!headline) return { headline: `${formatPercent(onlinePct(rollup))} online`, detail: [online] };
+  // Green: the share online leads; a warning or two stays a detail, not the headline.
+  if (!headline || band === 'green')
+    return { headline: `${formatPercent(onlinePct(rollup))} online`, detail: [...parts, online] };
   return { headline, detail: [...rest, online] };
 }
 
 /**
- * One client, coloured by its worst active problem. The tile is a size container, so its text
+ * One client, coloured by its health band (lib/domain/client-health.ts). The tile is a size container, so its text
  * scales with the tile (cqw/cqh) whether the grid has 4 tiles or 48.
  */
 export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew: boolean }) {
@@ -39,6 +52,7 @@ export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew
       data-testid="wall-client-tile"
       data-client-id={client.id}
       data-tone={tone}
+      data-band={clientHealth(client.rollup).band}
       data-new={isNew}
     >
       <span

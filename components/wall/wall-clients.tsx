@@ -2,28 +2,37 @@
 
 import { WallAge } from '@/components/wall/wall-age';
 import { WallClientTile } from '@/components/wall/wall-client-tile';
-import { clientTone } from '@/components/wall/wall-tones';
-import { clientsByConcern } from '@/lib/changes';
+import { clientHealth, clientsByHealth } from '@/lib/domain/client-health';
 import type { ClientSummary } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { useElementSize } from '@/lib/hooks/use-element-size';
 import { balancedRows, foldTiles, gridShape } from '@/lib/wall/grid';
 import { useRef } from 'react';
 
+const bandCount = (clients: readonly ClientSummary[], band: 'red' | 'amber') =>
+  clients.filter((client) => clientHealth(client.rollup).band === band).length;
+
+/** The clients past the grid's limit: healthy ones, unless more than a screenful need attention. */
 function FoldedTile({ clients }: { clients: ClientSummary[] }) {
-  const troubled = clients.filter((client) => !['ok', 'empty'].includes(clientTone(client))).length;
+  const red = bandCount(clients, 'red');
+  const amber = bandCount(clients, 'amber');
+  const words = [
+    red ? `${formatCount(red)} need attention` : null,
+    amber ? `${formatCount(amber)} to watch` : null,
+  ];
+  const said = words.filter(Boolean).join(' · ');
   return (
     <li
       className="[container-type:size] min-h-0 min-w-0 flex-1 rounded-[1rem] border-[0.15rem] border-dashed border-line"
       data-testid="wall-client-folded"
+      data-red={red}
+      data-amber={amber}
     >
       <div className="flex h-full flex-col justify-center px-[6cqw]">
         <p className="text-[clamp(1rem,min(18cqh,8cqw),3.5rem)] leading-tight font-semibold">
           + {formatCount(clients.length)} more
         </p>
-        <p className="text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] text-muted">
-          {troubled ? `${troubled} with warnings` : 'all healthy'}
-        </p>
+        <p className="text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] text-muted">{said || 'all healthy'}</p>
       </div>
     </li>
   );
@@ -48,7 +57,9 @@ export function WallClients({
 }) {
   const area = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(area);
-  const { shown, folded } = foldTiles(clientsByConcern(clients));
+  const { shown, folded } = foldTiles(clientsByHealth(clients));
+  const red = bandCount(clients, 'red');
+  const amber = bandCount(clients, 'amber');
   const tiles = [
     ...shown.map((client) => (
       <WallClientTile key={client.id} client={client} isNew={newClientIds.has(client.id)} />
@@ -63,8 +74,10 @@ export function WallClients({
       data-testid="wall-clients"
     >
       <div className="flex items-baseline justify-between text-[1.5rem] text-muted">
-        <span>
-          {formatCount(clients.length)} client{clients.length === 1 ? '' : 's'} · worst first
+        <span data-testid="wall-clients-count" data-red={red} data-amber={amber}>
+          {formatCount(clients.length)} client{clients.length === 1 ? '' : 's'}
+          {red ? ` · ${formatCount(red)} need${red === 1 ? 's' : ''} attention` : ''}
+          {amber ? ` · ${formatCount(amber)} to watch` : ''} · worst first
         </span>
         <WallAge syncedAt={syncedAt} old={old} testId="wall-age-clients" />
       </div>

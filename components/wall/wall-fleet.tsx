@@ -1,13 +1,14 @@
 import { WallAge } from '@/components/wall/wall-age';
 import { WallNumber } from '@/components/wall/wall-number';
-import { clientTone } from '@/components/wall/wall-tones';
+import { clientHealth } from '@/lib/domain/client-health';
 import type { ClientSummary, FleetSummary } from '@/lib/domain/fleet';
 import { formatCount, formatPercent } from '@/lib/format';
 import { format } from 'date-fns';
 
 function SyncStrip({ summary, clients }: { summary: FleetSummary; clients: ClientSummary[] | undefined }) {
   const { sync } = summary;
-  const attention = clients?.filter((client) => !['ok', 'empty'].includes(clientTone(client))).length;
+  // "Need attention" is the red band only (lib/domain/client-health.ts), as on the client tiles.
+  const attention = clients?.filter((client) => clientHealth(client.rollup).band === 'red').length;
   const items = [
     sync.stale ? 'Level API: not answering' : 'Level API: answering',
     sync.syncedAt ? `last sync ${format(Date.parse(sync.syncedAt), 'HH:mm:ss')}` : 'no sync yet',

@@ -59,7 +59,7 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
         <span className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight">
           {problemTitle(problem)}
         </span>
-        <WallSince at={problem.latestAt} size="fill" />
+        <WallSince at={problem.since ?? problem.latestAt} size="fill" />
       </div>
     </li>
   );

@@ -1,3 +1,4 @@
+import { clientHealth } from '@/lib/domain/client-health';
 import type { ClientSummary } from '@/lib/domain/fleet';
 import type { ProblemTone } from '@/lib/wall/problems';
 
@@ -29,13 +30,15 @@ export const TONE_LABEL: Record<ProblemTone, string> = {
   critical: 'Critical',
 };
 
-/** A client's worst active problem: offline servers and emergencies first. */
+/**
+ * A client's colour is its health band (lib/domain/client-health.ts); a red client takes the
+ * colour of its worst reason, so an emergency still looks like one.
+ */
 export function clientTone(client: ClientSummary): TileTone {
-  const { rollup } = client;
-  if (rollup.devices.total === 0) return 'empty';
-  if (rollup.alerts.emergency > 0) return 'emergency';
-  if (rollup.offlineServers > 0) return 'offline';
-  if (rollup.alerts.critical > 0) return 'critical';
-  if (rollup.alerts.warning > 0) return 'warning';
-  return 'ok';
+  const { band, reasons } = clientHealth(client.rollup);
+  if (band === 'empty') return 'empty';
+  if (band === 'green') return 'ok';
+  if (band === 'amber') return 'warning';
+  if (reasons[0] === 'emergency' || reasons[0] === 'critical') return reasons[0];
+  return 'offline';
 }

@@ -25,12 +25,15 @@ function Waiting() {
 export function WallView({
   view,
   hold,
+  shownAt,
   tracker,
   config,
   data,
 }: {
   view: View;
   hold: Hold | null;
+  /** When the current view came up: the problems view's page follows from it. */
+  shownAt: number;
   tracker: TrackerState;
   config: WallConfig;
   data: ReturnType<typeof useWallData>;
@@ -55,7 +58,8 @@ export function WallView({
     return (
       <WallHold
         held={held}
-        clients={clients?.clients ?? []}
+        // Only tiles from the same sync as the problems: both then tell the same severity facts.
+        clients={clients && clients.syncedAt === problems.syncedAt ? clients.clients : []}
         otherProblems={Math.max(0, problems.total - held.length)}
         since={hold.since}
         holdMaxMs={config.holdMaxMs}
@@ -82,7 +86,13 @@ export function WallView({
       );
     case 'problems':
       return problems ? (
-        <WallProblems data={problems} isNew={(deviceId) => newDevices.has(deviceId)} old={old} />
+        <WallProblems
+          data={problems}
+          isNew={(deviceId) => newDevices.has(deviceId)}
+          old={old}
+          shownAt={shownAt}
+          intervalMs={config.intervalMs}
+        />
       ) : (
         <Waiting />
       );

@@ -64,6 +64,11 @@ export function isOfflineServer(device: {
 export interface GroupTotals {
   devices: DeviceCounts;
   alerts: SeverityCounts;
+  /**
+   * Active alerts on monitored devices only (maintenance excluded): the same facts as the wall's
+   * problems list, so a client's health band and the hold never disagree.
+   */
+  monitoredAlerts: SeverityCounts;
   activeAlerts: number;
   worstSeverity: Severity | null;
   offlineServers: number;
@@ -137,6 +142,8 @@ export interface DeviceRow {
   securityScore: number | null;
   activeAlerts: number;
   worstSeverity: Severity | null;
+  /** Active alerts per severity: what a badge shows ("1 emergency · 2 warnings"). */
+  alertCounts: SeverityCounts;
 }
 
 export interface AlertRow {

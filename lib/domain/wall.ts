@@ -20,15 +20,20 @@ export interface WallProblem {
   groupPath: string[];
   /** Set when a server or domain controller is offline; since = last seen by Level. */
   offline: { since: string | null } | null;
-  /** Critical and emergency alerts, newest first. */
+  /** Critical and emergency alerts, worst first (the severity-first rule). */
   alerts: { id: string; name: string; severity: WallSeverity; startedAt: string | null }[];
-  /** The newest reason's start time: the list is ordered by it, newest first. */
+  /** The newest reason's start time (what a hold on news shows). */
   latestAt: string | null;
+  /**
+   * When the worst reason began (the oldest of that rank): the list is ordered severity first,
+   * then by this, oldest first (lib/domain/problem-order.ts).
+   */
+  since: string | null;
 }
 
 export interface WallProblemsResponse extends Freshness {
   problems: WallProblem[];
-  /** Problems in scope (the list stops at a limit). */
+  /** Problems in scope (the list stops at a limit, keeping the worst). */
   total: number;
 }
 

@@ -11,6 +11,7 @@ export class GroupTotalsBuilder {
   private offlineServers = 0;
   private healthy = 0;
   private readonly alerts = emptySeverityCounts();
+  private readonly monitoredAlerts = emptySeverityCounts();
   private activeAlerts = 0;
 
   addDevice(device: Device, deviceAlerts: readonly Alert[] | undefined): void {
@@ -21,6 +22,7 @@ export class GroupTotalsBuilder {
     let serious = false;
     for (const alert of deviceAlerts ?? []) {
       this.alerts[alert.severity] += 1;
+      if (status !== 'maintenance') this.monitoredAlerts[alert.severity] += 1;
       this.activeAlerts += 1;
       if (severityRank(alert.severity) >= severityRank('critical')) serious = true;
     }
@@ -42,6 +44,7 @@ export class GroupTotalsBuilder {
         maintenance: this.maintenance,
       },
       alerts: { ...this.alerts },
+      monitoredAlerts: { ...this.monitoredAlerts },
       activeAlerts: this.activeAlerts,
       worstSeverity: worst,
       offlineServers: this.offlineServers,

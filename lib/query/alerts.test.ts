@@ -24,6 +24,7 @@ describe('alertSearch', () => {
         group: 'acme & co/east',
         device: 'dev+1=2',
         q: 'disk 90% ü #1',
+        sort: 'newest',
       }),
     ).toEqual({
       status: 'resolved',
@@ -31,8 +32,16 @@ describe('alertSearch', () => {
       group: 'acme & co/east',
       device: 'dev+1=2',
       q: 'disk 90% ü #1',
+      sort: 'newest',
       limit: 100,
     });
+    // Severity first is the server's default: the page leaves it out of the URL.
+    expect(parsedOnServer({ status: 'active', sort: 'severity' })).toEqual({
+      status: 'active',
+      sort: 'severity',
+      limit: 100,
+    });
+    expect(alertSearch({ status: 'active', sort: 'severity' }).has('sort')).toBe(false);
   });
 
   it.each(Object.entries(ALERT_WINDOWS))(

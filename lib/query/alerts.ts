@@ -1,3 +1,4 @@
+import type { AlertSort } from '@/lib/domain/alert-sort';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
@@ -17,6 +18,8 @@ export interface AlertListParams {
   device?: string;
   window?: AlertWindow;
   q?: string;
+  /** Unset: the server's default, most severe first. */
+  sort?: AlertSort;
 }
 
 export function alertSearch(params: AlertListParams, now = Date.now()): URLSearchParams {
@@ -28,6 +31,7 @@ export function alertSearch(params: AlertListParams, now = Date.now()): URLSearc
     search.set('since', new Date(now - ALERT_WINDOWS[params.window] * 3_600_000).toISOString());
   }
   if (params.q) search.set('q', params.q);
+  if (params.sort && params.sort !== 'severity') search.set('sort', params.sort);
   return search;
 }
 

@@ -61,6 +61,12 @@ export function redactDeviceRow(row: DeviceRow): DeviceRow {
     securityScore: row.securityScore,
     activeAlerts: row.activeAlerts,
     worstSeverity: row.worstSeverity,
+    alertCounts: {
+      information: row.alertCounts.information,
+      warning: row.alertCounts.warning,
+      critical: row.alertCounts.critical,
+      emergency: row.alertCounts.emergency,
+    },
   };
 }
 

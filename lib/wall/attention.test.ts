@@ -13,6 +13,7 @@ const problem = (patch: Partial<WallProblem>): WallProblem => ({
   offline: null,
   alerts: [],
   latestAt: null,
+  since: null,
   ...patch,
 });
 
@@ -32,9 +33,14 @@ describe('problem identity and wording', () => {
     expect(problemsWith([offline, alerts], ['alert:a1'])).toEqual([alerts]);
   });
 
-  it('ranks emergency over offline over critical', () => {
+  it('labels a row by its worst reason, the severity-first rule: emergency > critical > offline', () => {
     expect(problemTone(offline)).toBe('offline');
     expect(problemTone(alerts)).toBe('critical');
+    const critical = {
+      ...offline,
+      alerts: [{ id: 'c', name: 'x', severity: 'critical' as const, startedAt: null }],
+    };
+    expect(problemTone(critical)).toBe('critical');
     const both = {
       ...offline,
       alerts: [{ id: 'e', name: 'x', severity: 'emergency' as const, startedAt: null }],

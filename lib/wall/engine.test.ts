@@ -13,6 +13,7 @@ const down = (deviceId: string): WallProblem => ({
   offline: { since: null },
   alerts: [],
   latestAt: null,
+  since: null,
 });
 
 describe('wall engine', () => {

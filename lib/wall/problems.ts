@@ -1,4 +1,5 @@
 import type { WallProblem } from '@/lib/domain/wall';
+import { wallProblemKind } from '@/lib/domain/wall-problem-order';
 
 // Problem identity on the wall: each reason a device is listed is one key, so a second critical
 // alert on an already-listed device is news too.
@@ -18,11 +19,10 @@ export function allProblemKeys(problems: readonly WallProblem[]): string[] {
   return problems.flatMap(problemKeys);
 }
 
-/** Emergency first; an offline server outranks a critical alert (nobody can reach it). */
+/** The worst reason by the severity-first rule: the row's label agrees with its place. */
 export function problemTone(problem: WallProblem): ProblemTone {
-  if (problem.alerts.some((alert) => alert.severity === 'emergency')) return 'emergency';
-  if (problem.offline) return 'offline';
-  return 'critical';
+  const kind = wallProblemKind(problem);
+  return kind === 'emergency' || kind === 'critical' ? kind : 'offline';
 }
 
 /** The problems that carry any of `keys`, in list order. */
@@ -31,12 +31,12 @@ export function problemsWith(problems: readonly WallProblem[], keys: readonly st
   return problems.filter((problem) => problemKeys(problem).some((key) => wanted.has(key)));
 }
 
-/** A one-line "what": the offline state and/or the newest alert, with a count of the others. */
+/** A one-line "what": the offline state and/or the worst alert, with a count of the others. */
 export function problemTitle(problem: WallProblem): string {
   const parts: string[] = [];
   if (problem.offline)
     parts.push(problem.role === 'domain_controller' ? 'Domain controller offline' : 'Server offline');
-  const [newest, ...others] = problem.alerts;
-  if (newest) parts.push(others.length ? `${newest.name} (+${others.length} more)` : newest.name);
+  const [worst, ...others] = problem.alerts;
+  if (worst) parts.push(others.length ? `${worst.name} (+${others.length} more)` : worst.name);
   return parts.join(' · ');
 }

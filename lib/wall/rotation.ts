@@ -20,6 +20,8 @@ export interface RotationConfig {
   intervalMs: number;
   /** 0 = hold until resolved. */
   holdMaxMs: number;
+  /** Intervals each view stays (by index; default 1): the problems view stays one per page. */
+  turns?: readonly number[];
 }
 
 export function startRotation(now: number, index = 0, viewCount = 1): RotationState {
@@ -34,7 +36,8 @@ export function tick(state: RotationState, config: RotationConfig, now: number):
     }
     return state;
   }
-  if (config.viewCount <= 1 || now - state.shownAt < config.intervalMs) return state;
+  const turns = Math.max(1, config.turns?.[state.index] ?? 1);
+  if (config.viewCount <= 1 || now - state.shownAt < config.intervalMs * turns) return state;
   // After a long pause (a sleeping tab) move one view on, not one per missed interval.
   return { ...state, index: (state.index + 1) % config.viewCount, shownAt: now };
 }

@@ -18,6 +18,7 @@ import { SearchInput } from '@/components/ui/search-input';
 import { Segmented } from '@/components/ui/segmented';
 import { SelectField } from '@/components/ui/select-field';
 import { SkeletonLines } from '@/components/ui/skeleton';
+import { ALERT_SORT_LABEL, ALERT_SORTS, type AlertSort } from '@/lib/domain/alert-sort';
 import { SEVERITIES } from '@/lib/domain/severity';
 import { formatCount } from '@/lib/format';
 import { useOnVisible } from '@/lib/hooks/use-on-visible';
@@ -84,8 +85,8 @@ export function AlertsClient() {
             'Loading alerts…'
           ) : (
             <>
-              <span data-value={total}>{formatCount(total)}</span> {total === 1 ? 'alert' : 'alerts'}, newest
-              first
+              <span data-value={total}>{formatCount(total)}</span> {total === 1 ? 'alert' : 'alerts'},{' '}
+              {ALERT_SORT_LABEL[view.sort ?? 'severity'].toLowerCase()}
             </>
           )}
         </p>
@@ -141,6 +142,19 @@ export function AlertsClient() {
           {(Object.keys(WINDOW_LABEL) as AlertWindow[]).map((value) => (
             <option key={value} value={value}>
               {WINDOW_LABEL[value]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Order"
+          value={view.sort ?? 'severity'}
+          onChange={(sort) => setView({ sort: sort === 'newest' ? (sort as AlertSort) : undefined })}
+          className="w-full sm:w-44"
+          testId="alert-sort"
+        >
+          {ALERT_SORTS.map((value) => (
+            <option key={value} value={value}>
+              {ALERT_SORT_LABEL[value]}
             </option>
           ))}
         </SelectField>

@@ -18,6 +18,15 @@ describe('alerts view in the URL', () => {
     });
   });
 
+  it('keeps a chosen "newest first" sort and leaves the severity-first default out of the URL', () => {
+    const view = parseAlertsView(new URLSearchParams('sort=newest'));
+    expect(serializeAlertsView(view).toString()).toBe('sort=newest');
+    expect(alertSearch(toAlertParams(view)).get('sort')).toBe('newest');
+    const fallback = parseAlertsView(new URLSearchParams('sort=severity'));
+    expect(serializeAlertsView(fallback).toString()).toBe('');
+    expect(alertSearch(toAlertParams(fallback)).has('sort')).toBe(false);
+  });
+
   it('defaults to active alerts of every severity', () => {
     const view = parseAlertsView(new URLSearchParams('status=open&severity=bad&window=1y'));
     expect(view).toEqual({ status: 'active', severity: [] });

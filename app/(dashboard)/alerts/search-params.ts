@@ -1,3 +1,4 @@
+import { ALERT_SORTS } from '@/lib/domain/alert-sort';
 import { SEVERITIES } from '@/lib/domain/severity';
 import { ALERT_WINDOWS, type AlertListParams, type AlertWindow } from '@/lib/query/alerts';
 import {
@@ -20,6 +21,7 @@ const schema = z.object({
   device: textParam(),
   window: optionalEnumParam(WINDOWS),
   q: textParam(),
+  sort: optionalEnumParam(ALERT_SORTS),
 });
 
 export type AlertsView = z.infer<typeof schema>;
@@ -34,6 +36,7 @@ export function serializeAlertsView(view: AlertsView): URLSearchParams {
   setParam(search, 'device', view.device);
   setParam(search, 'window', view.window);
   setParam(search, 'q', view.q);
+  if (view.sort === 'newest') search.set('sort', view.sort);
   return search;
 }
 
@@ -44,4 +47,5 @@ export const toAlertParams = (view: AlertsView): AlertListParams => ({
   device: view.device,
   window: view.window,
   q: view.q,
+  sort: view.sort === 'newest' ? 'newest' : undefined,
 });

@@ -16,6 +16,7 @@ import { useWakeLock } from '@/lib/wall/hooks/use-wake-lock';
 import { useWallData } from '@/lib/wall/hooks/use-wall-data';
 import { useWallEngine } from '@/lib/wall/hooks/use-wall-engine';
 import { useWallSound } from '@/lib/wall/hooks/use-wall-sound';
+import { pageCount } from '@/lib/wall/paging';
 import { useEffect, useState } from 'react';
 
 /** Pixel shift step, in rem: 6 px at 1080p, 12 px at 4K. */
@@ -40,7 +41,10 @@ export function WallApp({
   const views = availableViews(config.views, identity.scopeKind);
   const scoped = { clients: identity.scopeKind !== 'devices', history: identity.scopeKind !== 'devices' };
   const data = useWallData(config, scoped);
-  const { engine, state, resume, save } = useWallEngine(config, views.length);
+  // The problems view stays one interval per page, so every problem is shown each visit.
+  const problemPages = pageCount(data.problems.data?.problems.length ?? 0);
+  const turns = views.map((view) => (view === 'problems' ? problemPages : 1));
+  const { engine, state, resume, save } = useWallEngine(config, views.length, turns);
   const sound = useWallSound(config.sound);
   const wakeLock = useWakeLock();
   const shift = usePixelShift(config.shiftMs);
@@ -109,6 +113,7 @@ export function WallApp({
           <WallView
             view={current}
             hold={state.rotation.hold}
+            shownAt={state.rotation.shownAt}
             tracker={state.tracker}
             config={config}
             data={data}

@@ -4,7 +4,7 @@ import { parseQuery } from '@/lib/api/params';
 import { respondHashed } from '@/lib/api/respond';
 import { deviceShowQuery } from '@/lib/api/schemas/devices';
 import { deviceDetails } from '@/lib/fleet/instance';
-import { alertEventTime, toAlertRow } from '@/lib/fleet/queries/alert-list';
+import { compareAlertsSeverityFirst, toAlertRow } from '@/lib/fleet/queries/alert-list';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
 import { hiddenNamesOf, redactAlertRow, redactDeviceRow, shapeDetail } from '@/lib/redaction/redact';
 import 'server-only';
@@ -29,7 +29,7 @@ export const deviceRoute = route('devices.show', async (request, params, access)
     fetched.upstreamError && access.role !== 'admin' ? 'Level unreachable' : fetched.detailError;
   const alerts = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts]
     .filter((alert) => alert.deviceId === id)
-    .sort((a, b) => alertEventTime(b) - alertEventTime(a))
+    .sort(compareAlertsSeverityFirst)
     .map((alert) => toAlertRow(snapshot, alert));
   const row = toDeviceRow(snapshot, device);
   return respondHashed(request, {

@@ -1,6 +1,8 @@
+import type { AlertSort } from '@/lib/domain/alert-sort';
 import { NotFoundError } from '@/lib/domain/errors';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
 import type { Alert, Device, Severity } from '@/lib/domain/level';
+import { alertOrderFacts, compareSeverityFirst } from '@/lib/domain/problem-order';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { hiddenNamesOf, redactAlertRow } from '@/lib/redaction/redact';
@@ -16,6 +18,8 @@ export interface AlertListQuery {
   /** ISO 8601: alerts that changed at or after it. */
   since?: string;
   q?: string;
+  /** `severity` (the default): the severity-first rule; `newest`: by event time. */
+  sort?: AlertSort;
   cursor?: string;
   limit: number;
 }
@@ -25,15 +29,37 @@ export function alertEventTime(alert: Alert): number {
   return Date.parse((alert.resolved ? alert.resolvedAt : alert.startedAt) ?? '') || 0;
 }
 
-const sorted = new WeakMap<FleetSnapshot, Alert[]>();
+const byTime = (a: Alert, b: Alert) => alertEventTime(b) - alertEventTime(a) || (a.id < b.id ? -1 : 1);
 
-function newestFirst(snapshot: FleetSnapshot): Alert[] {
-  let list = sorted.get(snapshot);
+/**
+ * Active alerts by the severity-first rule (lib/domain/problem-order.ts), then the resolved ones,
+ * latest resolution first: a resolved alert is history, whatever its severity was.
+ */
+export function compareAlertsSeverityFirst(a: Alert, b: Alert): number {
+  if (a.resolved !== b.resolved) return a.resolved ? 1 : -1;
+  if (a.resolved) return byTime(a, b);
+  return compareSeverityFirst(alertOrderFacts(a), alertOrderFacts(b));
+}
+
+const ORDERS: Record<AlertSort, (a: Alert, b: Alert) => number> = {
+  severity: compareAlertsSeverityFirst,
+  newest: byTime,
+};
+/** Cursor names; `alerts` stays the default's so cursors keep their meaning. */
+const CURSOR_SORT: Record<AlertSort, string> = { severity: 'alerts', newest: 'alerts-newest' };
+
+const sorted = new WeakMap<FleetSnapshot, Partial<Record<AlertSort, Alert[]>>>();
+
+function ordered(snapshot: FleetSnapshot, sort: AlertSort): Alert[] {
+  let lists = sorted.get(snapshot);
+  if (!lists) {
+    lists = {};
+    sorted.set(snapshot, lists);
+  }
+  let list = lists[sort];
   if (!list) {
-    list = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts].sort(
-      (a, b) => alertEventTime(b) - alertEventTime(a) || (a.id < b.id ? -1 : 1),
-    );
-    sorted.set(snapshot, list);
+    list = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts].sort(ORDERS[sort]);
+    lists[sort] = list;
   }
   return list;
 }
@@ -120,10 +146,11 @@ export function listAlerts(
     );
   }
 
-  const all = newestFirst(snapshot);
+  const sort = query.sort ?? 'severity';
+  const all = ordered(snapshot, sort);
   let start = 0;
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, 'alerts');
+    const cursor = decodeCursor(query.cursor, CURSOR_SORT[sort]);
     // Only an alert this caller may see anchors the cursor: a hand-made cursor naming another
     // client's alert must page exactly like one naming no alert at all.
     const position = all.findIndex(
@@ -152,6 +179,6 @@ export function listAlerts(
   return {
     data,
     total,
-    nextCursor: more && end ? encodeCursor({ s: 'alerts', i: end.id, p: end.position }) : null,
+    nextCursor: more && end ? encodeCursor({ s: CURSOR_SORT[sort], i: end.id, p: end.position }) : null,
   };
 }

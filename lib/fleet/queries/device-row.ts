@@ -1,4 +1,4 @@
-import { deviceStatus, type DeviceRow } from '@/lib/domain/fleet';
+import { deviceStatus, emptySeverityCounts, type DeviceRow, type SeverityCounts } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { severityRank, type Severity } from '@/lib/domain/severity';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
@@ -9,6 +9,12 @@ export function worstSeverityOf(snapshot: FleetSnapshot, deviceId: string): Seve
     if (worst === null || severityRank(alert.severity) > severityRank(worst)) worst = alert.severity;
   }
   return worst;
+}
+
+function alertCountsOf(snapshot: FleetSnapshot, deviceId: string): SeverityCounts {
+  const counts = emptySeverityCounts();
+  for (const alert of snapshot.activeAlertsByDevice.get(deviceId) ?? []) counts[alert.severity] += 1;
+  return counts;
 }
 
 export function toDeviceRow(snapshot: FleetSnapshot, device: Device): DeviceRow {
@@ -35,5 +41,6 @@ export function toDeviceRow(snapshot: FleetSnapshot, device: Device): DeviceRow 
     securityScore: device.securityScore,
     activeAlerts: snapshot.activeAlertsByDevice.get(device.id)?.length ?? 0,
     worstSeverity: worstSeverityOf(snapshot, device.id),
+    alertCounts: alertCountsOf(snapshot, device.id),
   };
 }

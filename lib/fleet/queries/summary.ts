@@ -13,6 +13,7 @@ export function emptyGroupTotals(): GroupTotals {
   return {
     devices: { total: 0, online: 0, offline: 0, maintenance: 0 },
     alerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
+    monitoredAlerts: { information: 0, warning: 0, critical: 0, emergency: 0 },
     activeAlerts: 0,
     worstSeverity: null,
     offlineServers: 0,

@@ -1,3 +1,5 @@
+import { PROBLEM_RANK } from '@/lib/domain/problem-order';
+import { wallProblemFacts } from '@/lib/domain/wall-problem-order';
 import { listWallProblems } from '@/lib/fleet/queries/wall-problems';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { pseudonym } from '@/lib/redaction/redact';
@@ -62,7 +64,7 @@ describe('listWallProblems', () => {
     }
   });
 
-  it('puts a new critical alert and a server that just went down first, with their times', async () => {
+  it('orders severity first, oldest first within a rank, and dates each row by its worst reason', async () => {
     const server = snapshot.devices.find(
       (device) => device.role === 'server' && device.online && !device.maintenanceMode && device.groupId,
     );
@@ -74,13 +76,11 @@ describe('listWallProblems', () => {
     harness.sim.state.setDeviceStatus(server.id, { online: false });
     const opened = harness.sim.state.openAlert({
       device_id: workstation.id,
-      severity: 'critical',
+      severity: 'emergency',
       name: 'Wall test alert',
     }) as { id: string };
     await resync();
     const { problems } = listWallProblems(snapshot, all, false);
-    const top = problems.slice(0, 2).map((p) => p.deviceId);
-    expect(top.sort()).toEqual([server.id, workstation.id].sort());
     const down = problems.find((p) => p.deviceId === server.id);
     expect(down?.offline?.since).toBeTruthy();
     expect(down?.clientName).toBeTruthy();
@@ -88,14 +88,23 @@ describe('listWallProblems', () => {
     expect(alerted?.alerts[0]).toMatchObject({
       id: opened.id,
       name: 'Wall test alert',
-      severity: 'critical',
+      severity: 'emergency',
     });
-    expect(alerted?.latestAt).toBe(alerted?.alerts[0]?.startedAt);
-    for (let n = 1; n < problems.length; n += 1) {
-      expect(Date.parse(problems[n - 1]?.latestAt ?? '') || 0).toBeGreaterThanOrEqual(
-        Date.parse(problems[n]?.latestAt ?? '') || 0,
-      );
+    // The newest emergency is above every critical and every server outage, however old.
+    const firstBelowEmergency = problems.findIndex((p) => !p.alerts.some((a) => a.severity === 'emergency'));
+    expect(problems.findIndex((p) => p.deviceId === workstation.id)).toBeLessThan(firstBelowEmergency);
+    const facts = problems.map(wallProblemFacts);
+    for (let n = 1; n < facts.length; n += 1) {
+      const [before, after] = [facts[n - 1], facts[n]];
+      if (!before || !after) continue;
+      expect(before.rank).toBeGreaterThanOrEqual(after.rank);
+      if (before.rank === after.rank && before.since !== null && after.since !== null)
+        expect(before.since).toBeLessThanOrEqual(after.since);
+      expect(problems[n]?.since).toBe(after.since === null ? null : new Date(after.since).toISOString());
     }
+    // The just-downed server is the newest of its rank: last among the offline servers.
+    const servers = problems.filter((p) => wallProblemFacts(p).rank === PROBLEM_RANK.offline_server);
+    expect(servers.at(-1)?.deviceId).toBe(server.id);
 
     harness.sim.state.setDeviceStatus(server.id, { maintenance_mode: true });
     await resync();
@@ -112,10 +121,12 @@ describe('listWallProblems', () => {
     expect(JSON.stringify(scoped)).not.toContain(first.deviceName);
   });
 
-  it('stops at the limit but counts everything', () => {
-    const { total } = listWallProblems(snapshot, all, false);
+  it('stops at the limit keeping the worst, not the newest, and counts everything', () => {
+    const full = listWallProblems(snapshot, all, false);
     const capped = listWallProblems(snapshot, all, false, 2);
     expect(capped.problems).toHaveLength(2);
-    expect(capped.total).toBe(total);
+    expect(capped.total).toBe(full.total);
+    expect(capped.problems.map((p) => p.deviceId)).toEqual(full.problems.slice(0, 2).map((p) => p.deviceId));
+    expect(capped.problems[0]?.alerts.some((a) => a.severity === 'emergency')).toBe(true);
   });
 });

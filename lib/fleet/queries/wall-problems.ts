@@ -1,14 +1,18 @@
 import { isOfflineServer } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
+import { alertOrderFacts, compareSeverityFirst } from '@/lib/domain/problem-order';
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
+import { sortWallProblems, wallProblemFacts } from '@/lib/domain/wall-problem-order';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
 
 // The wall's problems list, from the snapshot: offline servers and domain controllers, and
-// devices with critical or emergency alerts, newest first. Maintenance devices are left out (the
-// definition of maintenance is "deliberately quiet").
+// devices with critical or emergency alerts, in the severity-first order
+// (lib/domain/problem-order.ts). Maintenance devices are left out (the definition of maintenance
+// is "deliberately quiet"). Past the limit the list keeps the worst, never the newest, and says
+// how many there are in all.
 
 export const WALL_PROBLEM_LIMIT = 200;
 
@@ -28,12 +32,13 @@ function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): Wa
         startedAt: alert.startedAt,
       };
     })
-    .sort((a, b) => time(b.startedAt) - time(a.startedAt) || (a.id < b.id ? -1 : 1));
+    // The worst alert first (its name is the row's title), by the same rule as the list.
+    .sort((a, b) => compareSeverityFirst(alertOrderFacts(a), alertOrderFacts(b)));
   if (!offline && alerts.length === 0) return null;
   const node = device.groupId ? snapshot.groupNodes.get(device.groupId) : undefined;
   const client = node ? snapshot.groupNodes.get(node.clientId) : undefined;
   const latest = Math.max(time(offline?.since ?? null), ...alerts.map((alert) => time(alert.startedAt)));
-  return {
+  const problem: WallProblem = {
     deviceId: device.id,
     deviceName: redact ? pseudonym(device.id) : device.displayName,
     role: device.role,
@@ -43,7 +48,11 @@ function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): Wa
     offline,
     alerts,
     latestAt: latest > 0 ? new Date(latest).toISOString() : null,
+    since: null,
   };
+  const since = wallProblemFacts(problem).since;
+  problem.since = since === null ? null : new Date(since).toISOString();
+  return problem;
 }
 
 export function listWallProblems(
@@ -58,11 +67,5 @@ export function listWallProblems(
     const problem = problemOf(snapshot, device, redact);
     if (problem) problems.push(problem);
   });
-  problems.sort(
-    (a, b) =>
-      time(b.latestAt) - time(a.latestAt) ||
-      a.deviceName.localeCompare(b.deviceName) ||
-      (a.deviceId < b.deviceId ? -1 : 1),
-  );
-  return { problems: problems.slice(0, limit), total: problems.length };
+  return { problems: sortWallProblems(problems).slice(0, limit), total: problems.length };
 }

@@ -11,7 +11,13 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
  * The rotation/hold engine for this page, resumed from before a self-reload, ticking on the shared
  * clock, and saved to sessionStorage whenever it changes.
  */
-export function useWallEngine(config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs'>, viewCount: number) {
+export function useWallEngine(
+  config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs'>,
+  viewCount: number,
+  /** Intervals each view stays (the problems view: one per page). */
+  turns: readonly number[] = [],
+) {
+  const turnsKey = turns.join(',');
   const [resume] = useState<Resume | null>(() => readResume(sessionStorage));
   const [engine] = useState(() =>
     createWallEngine(
@@ -21,8 +27,16 @@ export function useWallEngine(config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs
     ),
   );
   useEffect(() => {
-    engine.configure({ viewCount, intervalMs: config.intervalMs, holdMaxMs: config.holdMaxMs }, Date.now());
-  }, [engine, viewCount, config.intervalMs, config.holdMaxMs]);
+    engine.configure(
+      {
+        viewCount,
+        intervalMs: config.intervalMs,
+        holdMaxMs: config.holdMaxMs,
+        turns: turnsKey ? turnsKey.split(',').map(Number) : [],
+      },
+      Date.now(),
+    );
+  }, [engine, viewCount, config.intervalMs, config.holdMaxMs, turnsKey]);
   useEffect(() => subscribeToClock(() => engine.tick(Date.now())), [engine]);
   const state: WallState = useSyncExternalStore(engine.subscribe, engine.get, engine.get);
 
