@@ -1,3 +1,4 @@
+import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import type { AlertRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative } from '@/lib/format';
@@ -68,6 +69,11 @@ export function AlertItem({
         {alert.resolved ? 'resolved ' : 'started '}
         {formatRelative(when)}
       </time>
+      <OpenInLevel
+        deviceId={alert.deviceId}
+        label={`Open ${alert.deviceHostname ?? 'the device'} in Level`}
+        compact
+      />
       {action ? <div className="shrink-0">{action}</div> : null}
     </li>
   );

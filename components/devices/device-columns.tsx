@@ -1,3 +1,4 @@
+import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceSortKey } from '@/lib/domain/device-sort';
@@ -29,14 +30,17 @@ export const deviceColumns = [
     header: 'Device',
     cell: ({ row: { original: device } }) => (
       <div className="min-w-0">
-        <Link
-          href={`/devices/${encodeURIComponent(device.id)}`}
-          prefetch={false}
-          className="block truncate font-medium text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent"
-          data-testid="device-link"
-        >
-          {device.displayName}
-        </Link>
+        <div className="flex min-w-0 items-center gap-1">
+          <Link
+            href={`/devices/${encodeURIComponent(device.id)}`}
+            prefetch={false}
+            className="block min-w-0 truncate font-medium text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+            data-testid="device-link"
+          >
+            {device.displayName}
+          </Link>
+          <OpenInLevel deviceId={device.id} label={`Open ${device.displayName} in Level`} compact small />
+        </div>
         <p className="truncate text-xs text-muted">
           <span className="md:hidden">{device.clientName ?? 'Ungrouped'}</span>
           <span className="hidden md:inline">

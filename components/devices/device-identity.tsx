@@ -1,3 +1,4 @@
+import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceRow } from '@/lib/domain/fleet';
@@ -26,6 +27,7 @@ export function DeviceIdentity({ device }: { device: DeviceRow }) {
           {formatRelative(device.lastSeenAt)}
         </time>
       </span>
+      <OpenInLevel deviceId={device.id} />
       {device.tags.map((tag) => (
         <Link
           key={tag}
