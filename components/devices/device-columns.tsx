@@ -1,3 +1,4 @@
+import { DeviceFlag } from '@/components/devices/device-flag';
 import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBadge } from '@/components/status/status-badge';
@@ -12,7 +13,8 @@ declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Visibility per breakpoint; must follow the grid template in device-table.tsx. */
     cellClass: string;
-    sortKey: DeviceSortKey;
+    /** Absent: the column cannot be sorted by (its header is a plain label). */
+    sortKey?: DeviceSortKey;
     /** Most useful first: the most alerts, the latest seen, the weakest score. */
     descFirst?: boolean;
   }
@@ -72,6 +74,11 @@ export const deviceColumns = [
       </div>
     ),
     meta: { cellClass: 'hidden lg:block', sortKey: 'platform' },
+  }),
+  column.accessor('flag', {
+    header: 'Flag',
+    cell: (info) => <DeviceFlag flag={info.getValue()} />,
+    meta: { cellClass: 'hidden lg:block' },
   }),
   column.accessor('activeAlerts', {
     header: 'Alerts',

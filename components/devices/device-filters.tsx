@@ -57,6 +57,7 @@ export function DeviceFilters({
   onClear,
   groups,
   tags,
+  flags,
   filtered,
 }: {
   view: DeviceView;
@@ -66,6 +67,7 @@ export function DeviceFilters({
   onClear: () => void;
   groups: GroupName[] | undefined;
   tags: string[];
+  flags: string[];
   filtered: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -74,7 +76,7 @@ export function DeviceFilters({
     view.status.length +
     view.platform.length +
     view.role.length +
-    [view.group, view.tag, view.alerts].filter(Boolean).length;
+    [view.group, view.tag, view.alerts, view.flag].filter(Boolean).length;
   return (
     <div className="space-y-3" data-testid="device-filters">
       <div className="flex gap-2">
@@ -103,6 +105,7 @@ export function DeviceFilters({
         onClear={onClear}
         groups={groups}
         tags={tags}
+        flags={flags}
         filtered={filtered}
       />
     </div>
@@ -118,6 +121,7 @@ const FilterPanel = memo(function FilterPanel({
   onClear,
   groups,
   tags,
+  flags,
   filtered,
 }: {
   id: string;
@@ -127,6 +131,7 @@ const FilterPanel = memo(function FilterPanel({
   onClear: () => void;
   groups: GroupName[] | undefined;
   tags: string[];
+  flags: string[];
   filtered: boolean;
 }) {
   return (
@@ -185,6 +190,25 @@ const FilterPanel = memo(function FilterPanel({
               {ALERT_LABEL[value]}
             </option>
           ))}
+        </SelectField>
+        <SelectField
+          label="Level flag"
+          value={view.flag ?? ''}
+          onChange={(flag) => onChange({ flag: flag || undefined })}
+          className="sm:w-44"
+          testId="filter-flag"
+        >
+          <option value="">Any</option>
+          <option value="any">Flagged</option>
+          <option value="none">Not flagged</option>
+          {flags.map((flag) => (
+            <option key={flag} value={flag}>
+              {flag}
+            </option>
+          ))}
+          {view.flag && view.flag !== 'any' && view.flag !== 'none' && !flags.includes(view.flag) ? (
+            <option value={view.flag}>{view.flag}</option>
+          ) : null}
         </SelectField>
         <SelectField
           label="Sort by"

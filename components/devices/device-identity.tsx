@@ -1,3 +1,4 @@
+import { DeviceFlag } from '@/components/devices/device-flag';
 import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import { StatusBadge } from '@/components/status/status-badge';
@@ -27,6 +28,7 @@ export function DeviceIdentity({ device }: { device: DeviceRow }) {
           {formatRelative(device.lastSeenAt)}
         </time>
       </span>
+      {device.flag ? <DeviceFlag flag={device.flag} linked /> : null}
       <OpenInLevel deviceId={device.id} />
       {device.tags.map((tag) => (
         <Link
