@@ -175,7 +175,9 @@ export function DevicesClient() {
         flags={flags}
         filtered={filtered}
       />
-      {actions.visible && total > 0 ? (
+      {/* Only while rows are selected: an always-visible bar cost a row of the table at 1440×900
+          and most of a phone's first screen (issue 16). The row checkboxes are the way in. */}
+      {actions.visible && total > 0 && selected.size > 0 ? (
         <DeviceBulkBar
           selected={selectedRows}
           total={total}
