@@ -81,10 +81,15 @@ test.describe('screenshots', () => {
     const flagged = await request.get(`${liveUrl}/api/devices?flag=any&limit=1`);
     const device = ((await flagged.json()) as { data: { id: string }[] }).data[0];
     expect(device).toBeDefined();
+    const groups = await request.get(`${liveUrl}/api/groups`);
+    const parent = ((await groups.json()) as { groups: { id: string; childIds: string[] }[] }).groups.find(
+      (group) => group.childIds.length > 0,
+    );
     const targets = [
       { name: 'live-device-flagged', path: `/devices/${encodeURIComponent(device?.id ?? '')}`, full: true },
       { name: 'live-devices-flagged', path: '/devices?flag=any', full: false },
-      { name: 'live-alerts', path: '/alerts', full: true },
+      { name: 'live-alerts', path: '/alerts', full: false },
+      { name: 'live-group', path: `/groups/${encodeURIComponent(parent?.id ?? '')}`, full: true },
     ];
     for (const theme of THEMES) {
       for (const viewport of [VIEWPORTS[1], VIEWPORTS[2]]) {

@@ -142,7 +142,7 @@ test('a group with subgroups has a "directly in this group" row, so the rows add
   const parent = groups.find((group) => group.childIds.length > 0) as GroupNode;
   expect(parent).toBeDefined();
   await page.goto(`/groups/${encodeURIComponent(parent.id)}`);
-  const card = page.locator('#subgroups');
+  const card = page.getByRole('table', { name: 'Subgroups' });
   const direct = card.getByTestId('group-direct-row');
   await expect(direct).toContainText('Directly in this group');
   const values = await card

@@ -58,10 +58,12 @@ export function DeviceBulkBar({
             onClick={onSelectAll}
             disabled={selectingAll}
             className="max-sm:px-2 max-sm:py-1 max-sm:text-xs"
+            aria-label={`Select all ${formatCount(total)} matching`}
             data-testid="select-all-matching"
           >
             {selectingAll ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-            Select all {formatCount(total)} matching
+            <span className="sm:hidden">All {formatCount(total)}</span>
+            <span className="max-sm:hidden">Select all {formatCount(total)} matching</span>
           </Button>
         ) : null}
         <Button

@@ -69,12 +69,15 @@ export function AlertItem({
         {alert.resolved ? 'resolved ' : 'started '}
         {formatRelative(when)}
       </time>
-      <OpenInLevel
-        deviceId={alert.deviceId}
-        label={`Open ${alert.deviceHostname ?? 'the device'} in Level`}
-        compact
-      />
-      {action ? <div className="shrink-0">{action}</div> : null}
+      {/* One line with the row's controls, also on a phone where the row stacks. */}
+      <div className="flex shrink-0 items-center gap-1 empty:hidden">
+        <OpenInLevel
+          deviceId={alert.deviceId}
+          label={`Open ${alert.deviceHostname ?? 'the device'} in Level`}
+          compact
+        />
+        {action}
+      </div>
     </li>
   );
 }
