@@ -4,6 +4,10 @@ import { scriptNonce } from '@/lib/script-nonce';
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
+// Colour emoji shipped with the app (issue 16: tag names with emoji showed empty boxes on a Linux
+// kiosk without an emoji font). Split by unicode-range, so a browser fetches a part, from this
+// server, only when a page shows an emoji in it; nothing is fetched from elsewhere.
+import '@fontsource/noto-color-emoji/400.css';
 import './globals.css';
 
 const inter = localFont({ src: './inter-latin-wght.woff2', variable: '--font-inter', display: 'swap' });

@@ -58,6 +58,10 @@ test.describe('alerts', () => {
 
     await page.getByTestId('alert-status').getByRole('button', { name: 'All' }).click();
     await expect(page).toHaveURL(/status=all/);
+    // Another tab starts without the severity (issue 16: it used to carry over silently).
+    expect(new URL(page.url()).searchParams.get('severity')).toBeNull();
+    await page.getByTestId('severity-count-warning').click();
+    await expect(page).toHaveURL(/severity=warning/);
     const all = await apiJson<AlertPage>(request, '/api/alerts?status=all&severity=warning&limit=1');
     await expect.poll(() => shownTotal(page)).toBe(all.total);
 

@@ -36,3 +36,9 @@ test('a short SESSION_SECRET stops the server without printing it', async () => 
   expect(output).toContain('SESSION_SECRET must be at least 32 characters long');
   expect(output).not.toContain('short-secret-123');
 });
+
+test('a bad LEVEL_APP_DEVICE_PATH stops the server with the variable named', async () => {
+  const { code, output } = await startWith({ LEVEL_APP_DEVICE_PATH: '/devices/' });
+  expect(code).toBe(1);
+  expect(output).toContain('LEVEL_APP_DEVICE_PATH must contain {id} exactly once');
+});

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { ARTIFACTS } from './support/env';
+import { ARTIFACTS, liveUrl } from './support/env';
 import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { simulator } from './support/simulator';
 
@@ -68,6 +68,41 @@ test.describe('screenshots', () => {
         await page.getByTestId('group-row').first().getByTestId('delete-group').click();
         await expect(page.getByTestId('delete-consequences')).toBeVisible();
         await page.screenshot({ path: path.join(DIR, `dialog-delete-group-${size}.png`) });
+        await context.close();
+      }
+    }
+  });
+
+  test('Open in Level and device flags (live server), light and dark, 1920×1080 and phone', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const flagged = await request.get(`${liveUrl}/api/devices?flag=any&limit=1`);
+    const device = ((await flagged.json()) as { data: { id: string }[] }).data[0];
+    expect(device).toBeDefined();
+    const groups = await request.get(`${liveUrl}/api/groups`);
+    const parent = ((await groups.json()) as { groups: { id: string; childIds: string[] }[] }).groups.find(
+      (group) => group.childIds.length > 0,
+    );
+    const targets = [
+      { name: 'live-device-flagged', path: `/devices/${encodeURIComponent(device?.id ?? '')}`, full: true },
+      { name: 'live-devices-flagged', path: '/devices?flag=any', full: false },
+      { name: 'live-alerts', path: '/alerts', full: false },
+      { name: 'live-group', path: `/groups/${encodeURIComponent(parent?.id ?? '')}`, full: true },
+    ];
+    for (const theme of THEMES) {
+      for (const viewport of [VIEWPORTS[1], VIEWPORTS[2]]) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await applyTheme(page, theme);
+        for (const target of targets) {
+          await page.goto(`${liveUrl}${target.path}`);
+          await expect(page.getByTestId('freshness')).toBeVisible();
+          await page.waitForTimeout(1_500);
+          const file = `${target.name}-${theme}-${viewport?.width}x${viewport?.height}.png`;
+          await page.screenshot({ path: path.join(DIR, file), fullPage: target.full });
+        }
         await context.close();
       }
     }

@@ -2,7 +2,9 @@ import { RoleProvider } from '@/components/actions/admin-context';
 import { NoticeProvider } from '@/components/actions/notices';
 import { AppHeader } from '@/components/layout/app-header';
 import { SessionEndedGate } from '@/components/layout/session-ended-gate';
+import { LevelAppProvider } from '@/components/level/level-app-context';
 import { requireReader } from '@/lib/auth/page-access';
+import { levelAppTemplateFor } from '@/lib/runtime/level-app-link';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import type { ReactNode } from 'react';
 
@@ -12,13 +14,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const access = await requireReader();
   return (
     <RoleProvider role={access.role}>
-      <SessionEndedGate role={access.role}>
-        <AppHeader demo={isDemoMode()} role={access.role} />
-        {/* Room at the bottom on phones for the tab bar. */}
-        <main id="main" className="mx-auto max-w-7xl px-4 pt-6 pb-24 md:pb-10">
-          <NoticeProvider>{children}</NoticeProvider>
-        </main>
-      </SessionEndedGate>
+      <LevelAppProvider template={levelAppTemplateFor(access)}>
+        <SessionEndedGate role={access.role}>
+          <AppHeader demo={isDemoMode()} role={access.role} />
+          {/* Room at the bottom on phones for the tab bar. */}
+          <main id="main" className="mx-auto max-w-7xl px-4 pt-6 pb-24 md:pb-10">
+            <NoticeProvider>{children}</NoticeProvider>
+          </main>
+        </SessionEndedGate>
+      </LevelAppProvider>
     </RoleProvider>
   );
 }

@@ -46,50 +46,71 @@ export function DeviceBulkBar({
   const off = !actions.enabled || count === 0;
   return (
     <div
-      className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-raised px-3 py-2 text-sm shadow-sm"
+      className="space-y-2 rounded-lg border border-accent/40 bg-raised px-3 py-2 text-sm shadow-sm"
       data-testid="device-bulk-bar"
     >
-      <span className="font-medium" aria-live="polite" data-testid="selected-count" data-value={count}>
-        {count ? `${plural(count)} selected` : 'Select devices to act on them'}
-      </span>
-      {count < total ? (
-        <Button onClick={onSelectAll} disabled={selectingAll} data-testid="select-all-matching">
-          {selectingAll ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          Select all {formatCount(total)} matching
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium" aria-live="polite" data-testid="selected-count" data-value={count}>
+          {`${plural(count)} selected`}
+        </span>
+        {count < total ? (
+          <Button
+            onClick={onSelectAll}
+            disabled={selectingAll}
+            className="max-sm:px-2 max-sm:py-1 max-sm:text-xs"
+            aria-label={`Select all ${formatCount(total)} matching`}
+            data-testid="select-all-matching"
+          >
+            {selectingAll ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
+            <span className="sm:hidden">All {formatCount(total)}</span>
+            <span className="max-sm:hidden">Select all {formatCount(total)} matching</span>
+          </Button>
+        ) : null}
+        <Button
+          onClick={onClear}
+          className="max-sm:px-2 max-sm:py-1 max-sm:text-xs"
+          data-testid="clear-selection"
+        >
+          Clear
         </Button>
-      ) : null}
-      {count ? <Button onClick={onClear}>Clear</Button> : null}
-      <span className="mx-1 hidden h-5 w-px bg-line sm:block" aria-hidden />
-      <Button
-        onClick={() => setDialog('automation')}
-        disabled={off}
-        title={actions.reason ?? undefined}
-        data-testid="bulk-run-automation"
+      </div>
+      {/* One line on a phone, scrolled sideways, instead of five stacked rows of buttons. */}
+      <div
+        className="-mx-3 flex items-center gap-2 overflow-x-auto px-3 pb-0.5 max-sm:flex-nowrap sm:flex-wrap max-sm:[&>button]:shrink-0 max-sm:[&>button]:px-2 max-sm:[&>button]:py-1 max-sm:[&>button]:text-xs"
+        role="group"
+        aria-label="Actions on the selected devices"
       >
-        <Play className="size-4" aria-hidden />
-        Run automation…
-      </Button>
-      <Button
-        onClick={() => setDialog('move')}
-        disabled={off}
-        title={actions.reason ?? undefined}
-        data-testid="bulk-move"
-      >
-        Move to group…
-      </Button>
-      <Button
-        onClick={() => setDialog('ungroup')}
-        disabled={off || selected.every((row) => !row.groupId)}
-        data-testid="bulk-ungroup"
-      >
-        Remove from group
-      </Button>
-      <Button onClick={() => setDialog('tag-add')} disabled={off} data-testid="bulk-tag-add">
-        Add tag…
-      </Button>
-      <Button onClick={() => setDialog('tag-remove')} disabled={off} data-testid="bulk-tag-remove">
-        Remove tag…
-      </Button>
+        <Button
+          onClick={() => setDialog('automation')}
+          disabled={off}
+          title={actions.reason ?? undefined}
+          data-testid="bulk-run-automation"
+        >
+          <Play className="size-4" aria-hidden />
+          Run automation…
+        </Button>
+        <Button
+          onClick={() => setDialog('move')}
+          disabled={off}
+          title={actions.reason ?? undefined}
+          data-testid="bulk-move"
+        >
+          Move to group…
+        </Button>
+        <Button
+          onClick={() => setDialog('ungroup')}
+          disabled={off || selected.every((row) => !row.groupId)}
+          data-testid="bulk-ungroup"
+        >
+          Remove from group
+        </Button>
+        <Button onClick={() => setDialog('tag-add')} disabled={off} data-testid="bulk-tag-add">
+          Add tag…
+        </Button>
+        <Button onClick={() => setDialog('tag-remove')} disabled={off} data-testid="bulk-tag-remove">
+          Remove tag…
+        </Button>
+      </div>
       {actions.reason ? <p className="basis-full text-xs text-muted">{actions.reason}</p> : null}
       <RunAutomationDialog
         open={dialog === 'automation'}

@@ -58,17 +58,35 @@ export function ResolveAlertButton({ alert }: { alert: AlertRow }) {
   );
 }
 
+/**
+ * Says exactly what "select all" covers: the active alerts loaded so far, which is fewer than
+ * those matching while more pages remain (issue 16: "Select all 100 shown" read as all of them).
+ */
+export function selectionLabel(count: number, selectable: number, matching: number | undefined): string {
+  const more = matching !== undefined && matching > selectable;
+  if (count === 0) {
+    return more
+      ? `Select the ${formatCount(selectable)} loaded of ${formatCount(matching)} active alerts`
+      : `Select all ${formatCount(selectable)} active alerts shown`;
+  }
+  const selected = `${formatCount(count)} selected`;
+  return more ? `${selected} · ${formatCount(matching - selectable)} more match, not loaded` : selected;
+}
+
 /** The bar over a list of alerts with some selected: how many, and resolve them all. */
 export function ResolveSelectedBar({
   selected,
   onDone,
   selectable,
+  matching,
   onSelectAll,
 }: {
   selected: readonly string[];
   onDone: () => void;
   /** Active alerts shown, which "select all" picks. */
   selectable: number;
+  /** Active alerts matching the filter, when known; more than `selectable` while pages remain. */
+  matching?: number;
   onSelectAll: (all: boolean) => void;
 }) {
   const actions = useAdminActions();
@@ -92,7 +110,7 @@ export function ResolveSelectedBar({
           onChange={(event) => onSelectAll(event.target.checked)}
           data-testid="select-all-alerts"
         />
-        {count ? `${formatCount(count)} selected` : `Select all ${formatCount(selectable)} active shown`}
+        <span data-testid="alert-selection-label">{selectionLabel(count, selectable, matching)}</span>
       </label>
       <Button
         onClick={() => setOpen(true)}

@@ -1,3 +1,4 @@
+import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import type { AlertRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative } from '@/lib/format';
@@ -68,7 +69,15 @@ export function AlertItem({
         {alert.resolved ? 'resolved ' : 'started '}
         {formatRelative(when)}
       </time>
-      {action ? <div className="shrink-0">{action}</div> : null}
+      {/* One line with the row's controls, also on a phone where the row stacks. */}
+      <div className="flex shrink-0 items-center gap-1 empty:hidden">
+        <OpenInLevel
+          deviceId={alert.deviceId}
+          label={`Open ${alert.deviceHostname ?? 'the device'} in Level`}
+          compact
+        />
+        {action}
+      </div>
     </li>
   );
 }

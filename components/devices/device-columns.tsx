@@ -1,3 +1,5 @@
+import { DeviceFlag } from '@/components/devices/device-flag';
+import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceSortKey } from '@/lib/domain/device-sort';
@@ -11,7 +13,8 @@ declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Visibility per breakpoint; must follow the grid template in device-table.tsx. */
     cellClass: string;
-    sortKey: DeviceSortKey;
+    /** Absent: the column cannot be sorted by (its header is a plain label). */
+    sortKey?: DeviceSortKey;
     /** Most useful first: the most alerts, the latest seen, the weakest score. */
     descFirst?: boolean;
   }
@@ -29,14 +32,17 @@ export const deviceColumns = [
     header: 'Device',
     cell: ({ row: { original: device } }) => (
       <div className="min-w-0">
-        <Link
-          href={`/devices/${encodeURIComponent(device.id)}`}
-          prefetch={false}
-          className="block truncate font-medium text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent"
-          data-testid="device-link"
-        >
-          {device.displayName}
-        </Link>
+        <div className="flex min-w-0 items-center gap-1">
+          <Link
+            href={`/devices/${encodeURIComponent(device.id)}`}
+            prefetch={false}
+            className="block min-w-0 truncate font-medium text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+            data-testid="device-link"
+          >
+            {device.displayName}
+          </Link>
+          <OpenInLevel deviceId={device.id} label={`Open ${device.displayName} in Level`} compact small />
+        </div>
         <p className="truncate text-xs text-muted">
           <span className="md:hidden">{device.clientName ?? 'Ungrouped'}</span>
           <span className="hidden md:inline">
@@ -68,6 +74,11 @@ export const deviceColumns = [
       </div>
     ),
     meta: { cellClass: 'hidden lg:block', sortKey: 'platform' },
+  }),
+  column.accessor('flag', {
+    header: 'Flag',
+    cell: (info) => <DeviceFlag flag={info.getValue()} />,
+    meta: { cellClass: 'hidden lg:block' },
   }),
   column.accessor('activeAlerts', {
     header: 'Alerts',

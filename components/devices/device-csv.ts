@@ -16,6 +16,7 @@ export const DEVICE_CSV_COLUMNS: CsvColumn<DeviceRow>[] = [
   },
   { header: 'role', value: (row) => (row.role ? (ROLE_LABEL[row.role] ?? row.role) : null) },
   { header: 'tags', value: (row) => row.tags.join('; ') },
+  { header: 'level flag', value: (row) => row.flag },
   { header: 'last user', value: (row) => row.lastLoggedInUser },
   { header: 'serial number', value: (row) => row.serialNumber },
   { header: 'last seen', value: (row) => row.lastSeenAt },

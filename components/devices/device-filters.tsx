@@ -57,6 +57,7 @@ export function DeviceFilters({
   onClear,
   groups,
   tags,
+  flags,
   filtered,
 }: {
   view: DeviceView;
@@ -66,6 +67,7 @@ export function DeviceFilters({
   onClear: () => void;
   groups: GroupName[] | undefined;
   tags: string[];
+  flags: string[];
   filtered: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -74,9 +76,9 @@ export function DeviceFilters({
     view.status.length +
     view.platform.length +
     view.role.length +
-    [view.group, view.tag, view.alerts].filter(Boolean).length;
+    [view.group, view.tag, view.alerts, view.flag].filter(Boolean).length;
   return (
-    <div className="space-y-3" data-testid="device-filters">
+    <div className="space-y-2" data-testid="device-filters">
       <div className="flex gap-2">
         <SearchInput
           label="Search devices"
@@ -103,6 +105,7 @@ export function DeviceFilters({
         onClear={onClear}
         groups={groups}
         tags={tags}
+        flags={flags}
         filtered={filtered}
       />
     </div>
@@ -118,6 +121,7 @@ const FilterPanel = memo(function FilterPanel({
   onClear,
   groups,
   tags,
+  flags,
   filtered,
 }: {
   id: string;
@@ -127,10 +131,11 @@ const FilterPanel = memo(function FilterPanel({
   onClear: () => void;
   groups: GroupName[] | undefined;
   tags: string[];
+  flags: string[];
   filtered: boolean;
 }) {
   return (
-    <div id={id} className={clsx('flex-wrap items-end gap-x-5 gap-y-3', open ? 'flex' : 'hidden md:flex')}>
+    <div id={id} className={clsx('flex-wrap items-center gap-x-5 gap-y-2', open ? 'flex' : 'hidden md:flex')}>
       <ToggleChips
         label="Status"
         options={STATUS_OPTIONS}
@@ -152,13 +157,14 @@ const FilterPanel = memo(function FilterPanel({
         onChange={(role) => onChange({ role })}
         testId="filter-role"
       />
-      <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto sm:flex-wrap sm:items-end">
+      <div className="grid w-full grid-cols-2 gap-2 sm:flex sm:w-auto sm:flex-wrap sm:items-center">
         <SelectField
           label="Client / group"
           value={view.group ?? ''}
           onChange={(group) => onChange({ group: group || undefined })}
           className="col-span-2 sm:w-56"
           testId="filter-group"
+          compact
         >
           <option value="">All clients and groups</option>
           <option value="ungrouped">Ungrouped</option>
@@ -178,8 +184,9 @@ const FilterPanel = memo(function FilterPanel({
           onChange={(alerts) => onChange({ alerts: (alerts || undefined) as AlertFilter | undefined })}
           className="sm:w-44"
           testId="filter-alerts"
+          compact
         >
-          <option value="">Any</option>
+          <option value="">Any alerts</option>
           {ALERT_FILTERS.map((value) => (
             <option key={value} value={value}>
               {ALERT_LABEL[value]}
@@ -187,11 +194,32 @@ const FilterPanel = memo(function FilterPanel({
           ))}
         </SelectField>
         <SelectField
+          label="Level flag"
+          value={view.flag ?? ''}
+          onChange={(flag) => onChange({ flag: flag || undefined })}
+          className="sm:w-44"
+          testId="filter-flag"
+          compact
+        >
+          <option value="">Any Level flag</option>
+          <option value="any">Flagged</option>
+          <option value="none">Not flagged</option>
+          {flags.map((flag) => (
+            <option key={flag} value={flag}>
+              {flag}
+            </option>
+          ))}
+          {view.flag && view.flag !== 'any' && view.flag !== 'none' && !flags.includes(view.flag) ? (
+            <option value={view.flag}>{view.flag}</option>
+          ) : null}
+        </SelectField>
+        <SelectField
           label="Sort by"
           value={view.sort}
           onChange={(sort) => onChange({ sort: sort as DeviceSort })}
           className="md:hidden"
           testId="filter-sort"
+          compact
         >
           {SORT_MENU.flatMap((key) => [
             <option key={key} value={key}>
@@ -203,7 +231,7 @@ const FilterPanel = memo(function FilterPanel({
           ])}
         </SelectField>
         {filtered ? (
-          <Button onClick={onClear} className="h-10 self-end" data-testid="clear-filters">
+          <Button onClick={onClear} className="h-8 py-0" data-testid="clear-filters">
             Clear filters
           </Button>
         ) : null}
@@ -235,7 +263,7 @@ function TagField({
   };
   return (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted sm:w-40">
-      Tag
+      <span className="sr-only">Tag</span>
       <input
         list={listId}
         value={text}
@@ -248,7 +276,7 @@ function TagField({
           if (event.key === 'Enter') commit(text);
         }}
         placeholder="Any tag"
-        className="h-10 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
+        className="h-8 min-w-0 rounded-md border border-line bg-raised px-2 text-sm text-ink placeholder:text-muted focus-visible:outline-2 focus-visible:outline-accent"
         data-testid="filter-tag"
       />
       <datalist id={listId}>

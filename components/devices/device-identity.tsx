@@ -1,3 +1,5 @@
+import { DeviceFlag } from '@/components/devices/device-flag';
+import { OpenInLevel } from '@/components/level/open-in-level';
 import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceRow } from '@/lib/domain/fleet';
@@ -24,6 +26,8 @@ export function DeviceIdentity({ device }: { device: DeviceRow }) {
           {formatRelative(device.lastSeenAt)}
         </time>
       </span>
+      {device.flag ? <DeviceFlag flag={device.flag} linked /> : null}
+      <OpenInLevel deviceId={device.id} />
       {device.tags.map((tag) => (
         <Link
           key={tag}

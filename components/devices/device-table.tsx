@@ -14,10 +14,10 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 const ROW_HEIGHT = 56;
 // One template per breakpoint; the cells hidden at a breakpoint (cellClass) take no track.
 const GRID =
-  'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.6fr)_8.5rem_8.5rem_4.5rem_7.5rem]';
+  'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.4fr)_8.5rem_minmax(0,1.4fr)_8.5rem_4.5rem_7.5rem]';
 // The same with a leading checkbox track, for an admin selecting devices to act on.
 const SELECT_GRID =
-  'grid grid-cols-[1.5rem_1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.6fr)_8.5rem_8.5rem_4.5rem_7.5rem]';
+  'grid grid-cols-[1.5rem_1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.4fr)_8.5rem_minmax(0,1.4fr)_8.5rem_4.5rem_7.5rem]';
 
 export interface TableSelection {
   has(id: string): boolean;
@@ -131,18 +131,26 @@ export function DeviceTable({
             {group.headers.map((header) => {
               const meta = header.column.columnDef.meta;
               if (!meta) return null;
-              const current = sortState(sort, meta.sortKey);
+              const label = flexRender(header.column.columnDef.header, header.getContext());
+              if (!meta.sortKey) {
+                return (
+                  <div role="columnheader" key={header.id} className={clsx(meta.cellClass, 'uppercase')}>
+                    {label}
+                  </div>
+                );
+              }
+              const sortKey = meta.sortKey;
+              const current = sortState(sort, sortKey);
               const Icon =
                 current === 'ascending' ? ArrowUp : current === 'descending' ? ArrowDown : ArrowUpDown;
               const next: DeviceSort =
                 current === 'ascending'
-                  ? `-${meta.sortKey}`
+                  ? `-${sortKey}`
                   : current === 'descending'
-                    ? meta.sortKey
+                    ? sortKey
                     : meta.descFirst
-                      ? `-${meta.sortKey}`
-                      : meta.sortKey;
-              const label = flexRender(header.column.columnDef.header, header.getContext());
+                      ? `-${sortKey}`
+                      : sortKey;
               return (
                 <div
                   role="columnheader"
@@ -158,7 +166,7 @@ export function DeviceTable({
                       current && 'text-ink',
                       header.column.id === 'status' && 'max-md:sr-only',
                     )}
-                    data-testid={`sort-${meta.sortKey}`}
+                    data-testid={`sort-${sortKey}`}
                   >
                     {label}
                     <Icon className={clsx('size-3.5', !current && 'opacity-40')} aria-hidden />

@@ -43,7 +43,8 @@ export function GroupRow({
 }: {
   id: string;
   name: string;
-  href: string;
+  /** Absent: the name is plain text (the "directly in this group" row links nowhere). */
+  href?: string;
   totals: GroupTotals;
   lead?: ReactNode;
   /** Admin controls at the end of the name cell. */
@@ -65,9 +66,13 @@ export function GroupRow({
       <div role="cell" className="flex min-w-0 items-center gap-1">
         {lead}
         <div className="min-w-0 flex-1">
-          <Link href={href} className="block truncate font-medium hover:underline" data-testid="group-link">
-            {name}
-          </Link>
+          {href ? (
+            <Link href={href} className="block truncate font-medium hover:underline" data-testid="group-link">
+              {name}
+            </Link>
+          ) : (
+            <span className="block truncate font-medium text-muted italic">{name}</span>
+          )}
           <p className="truncate text-xs text-muted md:hidden">
             {formatCount(devices.total)} device{devices.total === 1 ? '' : 's'} ·{' '}
             {formatCount(devices.offline)} offline

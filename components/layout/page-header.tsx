@@ -33,7 +33,9 @@ export function PageHeader({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {actions}
-          <Freshness syncedAt={synced?.syncedAt} stale={synced?.stale} />
+          {summary.isError && !summary.data ? null : (
+            <Freshness syncedAt={synced?.syncedAt} stale={synced?.stale} known={summary.data !== undefined} />
+          )}
         </div>
       </div>
       <SyncBanner sync={summary.data?.sync} />

@@ -11,6 +11,39 @@ describe('parseEnv', () => {
     expect(result.env.DATA_DIR).toBe('./data');
     expect(result.env.SYNC_INTERVAL_SECONDS).toBe(30);
     expect(result.env.PORT).toBe(3000);
+    expect(result.env.LEVEL_APP_URL).toBe('https://app.level.io');
+    expect(result.env.LEVEL_APP_DEVICE_PATH).toBe('/devices/{id}');
+  });
+
+  it('accepts a Level web app URL and device path, trailing slash trimmed', () => {
+    const result = parseEnv({
+      LEVEL_APP_URL: 'https://eu.app.level.io/',
+      LEVEL_APP_DEVICE_PATH: '/d/{id}/overview',
+    });
+    expect(result.ok && [result.env.LEVEL_APP_URL, result.env.LEVEL_APP_DEVICE_PATH]).toEqual([
+      'https://eu.app.level.io',
+      '/d/{id}/overview',
+    ]);
+  });
+
+  it('names LEVEL_APP_URL when it is not an http(s) URL', () => {
+    expect(parseEnv({ LEVEL_APP_URL: 'app.level.io' })).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^LEVEL_APP_URL must be an absolute URL/)],
+    });
+    const result = parseEnv({ LEVEL_APP_URL: 'javascript:alert(1)' });
+    expect(result.ok ? [] : result.problems).toEqual(['LEVEL_APP_URL must use http:// or https://']);
+  });
+
+  it.each([
+    ['devices/{id}', 'LEVEL_APP_DEVICE_PATH must start with / (for example /devices/{id})'],
+    ['/devices/', 'LEVEL_APP_DEVICE_PATH must contain {id} exactly once'],
+    ['/{id}/{id}', 'LEVEL_APP_DEVICE_PATH must contain {id} exactly once'],
+    ['/devices/{id} x', 'LEVEL_APP_DEVICE_PATH must not contain spaces'],
+    ['//evil.example/{id}', 'LEVEL_APP_DEVICE_PATH must be a path, not a host (set LEVEL_APP_URL)'],
+  ])('names LEVEL_APP_DEVICE_PATH %j', (value, problem) => {
+    const result = parseEnv({ LEVEL_APP_DEVICE_PATH: value });
+    expect(result.ok ? [] : result.problems).toEqual([problem]);
   });
 
   it('names LEVEL_API_URL when it is not a URL', () => {

@@ -33,6 +33,18 @@ const httpUrl = z
   })
   .transform((value) => value.replace(/\/+$/, ''));
 
+/**
+ * The path of a device in Level's web app. Level documents no such URL (only that app.level.io is
+ * its web UI), so the default is an assumption an operator can correct without a release.
+ */
+const appDevicePath = z
+  .string()
+  .trim()
+  .refine((value) => value.startsWith('/'), { error: 'must start with / (for example /devices/{id})' })
+  .refine((value) => value.split('{id}').length === 2, { error: 'must contain {id} exactly once' })
+  .refine((value) => !/\s/.test(value), { error: 'must not contain spaces' })
+  .refine((value) => !value.startsWith('//'), { error: 'must be a path, not a host (set LEVEL_APP_URL)' });
+
 const booleanFlag = z.preprocess(
   blankToUndefined,
   z
@@ -45,6 +57,9 @@ export const envSchema = z
   .object({
     LEVEL_API_KEY: optionalString,
     LEVEL_API_URL: z.preprocess(blankToUndefined, httpUrl.default('https://api.level.io/v2')),
+    /** Level's web app, for "Open in Level" links (not the API). */
+    LEVEL_APP_URL: z.preprocess(blankToUndefined, httpUrl.default('https://app.level.io')),
+    LEVEL_APP_DEVICE_PATH: z.preprocess(blankToUndefined, appDevicePath.default('/devices/{id}')),
     SESSION_SECRET: z.preprocess(
       blankToUndefined,
       z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),

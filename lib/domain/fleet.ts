@@ -136,6 +136,8 @@ export interface DeviceRow {
   clientId: string | null;
   clientName: string | null;
   tags: string[];
+  /** Level's flag on the device (free text set in Level), or null. */
+  flag: string | null;
   lastLoggedInUser: string | null;
   serialNumber: string | null;
   lastSeenAt: string | null;

@@ -20,5 +20,7 @@ export interface DeviceView {
   platform: DevicePlatform[];
   role: DeviceRole[];
   alerts?: AlertFilter;
+  /** Level's device flag: `any`, `none` or one flag's text. */
+  flag?: string;
   sort: DeviceSort;
 }

@@ -38,6 +38,22 @@ export function deviceScrubber(deviceId: string, names: HiddenNames | null): Scr
   return scrubberFor(names ?? { hostname: null, user: null }, pseudonym(deviceId));
 }
 
+/**
+ * A flag is free text typed in Level ("Do not reboot, jdoe's CAD box"), so it may name the device
+ * or its user: scrubbed like notes and alert texts. Search-free: the flag filter compares with this.
+ */
+export function redactFlag(
+  row: Pick<DeviceRow, 'id' | 'hostname' | 'nickname' | 'lastLoggedInUser' | 'serialNumber' | 'flag'>,
+): string | null {
+  if (row.flag === null) return null;
+  return deviceScrubber(row.id, {
+    hostname: row.hostname,
+    nickname: row.nickname,
+    user: row.lastLoggedInUser,
+    serialNumber: row.serialNumber,
+  })(row.flag);
+}
+
 export function redactDeviceRow(row: DeviceRow): DeviceRow {
   const name = pseudonym(row.id);
   return {
@@ -55,6 +71,7 @@ export function redactDeviceRow(row: DeviceRow): DeviceRow {
     clientId: row.clientId,
     clientName: row.clientName,
     tags: row.tags,
+    flag: redactFlag(row),
     lastLoggedInUser: null,
     serialNumber: null,
     lastSeenAt: row.lastSeenAt,

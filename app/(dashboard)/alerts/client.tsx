@@ -95,7 +95,8 @@ export function AlertsClient() {
         label="Alert status"
         options={ALERT_STATUSES.map((value) => ({ value, label: STATUS_LABEL[value] }))}
         value={view.status}
-        onChange={(status) => setView({ status })}
+        // A severity picked on one tab would otherwise filter the next one silently (issue 16).
+        onChange={(status) => setView({ status, severity: [] })}
         testId="alert-status"
       />
       <SeverityFilter
@@ -173,6 +174,7 @@ export function AlertsClient() {
       <ResolveSelectedBar
         selected={[...selected].filter((id) => activeShown.includes(id))}
         selectable={activeShown.length}
+        matching={view.status === 'active' ? total : undefined}
         onSelectAll={(all) => setSelected(new Set(all ? activeShown : []))}
         onDone={() => setSelected(new Set())}
       />

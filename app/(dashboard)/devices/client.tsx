@@ -59,7 +59,8 @@ export function DevicesClient() {
 
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
-  const tags = useTagUnion(rows);
+  const tags = useUnion(rows, tagsOf);
+  const flags = useUnion(rows, flagOf);
 
   const state: TableState = list.isPending ? 'loading' : isPlaceholderData ? 'updating' : 'ready';
   const filtered = hasFilters(effective);
@@ -82,6 +83,7 @@ export function DevicesClient() {
       platform: [],
       role: [],
       alerts: undefined,
+      flag: undefined,
     });
   }, [setView]);
   const onExport = async () => {
@@ -170,9 +172,12 @@ export function DevicesClient() {
         onClear={onClear}
         groups={groups.data?.groups}
         tags={tags}
+        flags={flags}
         filtered={filtered}
       />
-      {actions.visible && total > 0 ? (
+      {/* Only while rows are selected: an always-visible bar cost a row of the table at 1440×900
+          and most of a phone's first screen (issue 16). The row checkboxes are the way in. */}
+      {actions.visible && total > 0 && selected.size > 0 ? (
         <DeviceBulkBar
           selected={selectedRows}
           total={total}
@@ -219,15 +224,22 @@ export function DevicesClient() {
   );
 }
 
-/** Tag names seen so far in any listing; Levelboard's API has no tag list, so the choices grow as rows load. */
-function useTagUnion(rows: { tags: string[] }[]): string[] {
-  const [seen, setSeen] = useState<{ rows: unknown; tags: string[] }>({ rows: null, tags: [] });
+const tagsOf = (row: DeviceRow): readonly string[] => row.tags;
+const flagOf = (row: DeviceRow): readonly string[] => (row.flag === null ? [] : [row.flag]);
+
+/**
+ * Tag names (or flags) seen so far in any listing; Levelboard's API lists neither, so the choices
+ * grow as rows load. `pick` must be a stable function.
+ */
+function useUnion(rows: DeviceRow[], pick: (row: DeviceRow) => readonly string[]): string[] {
+  const [seen, setSeen] = useState<{ rows: unknown; values: string[] }>({ rows: null, values: [] });
   if (seen.rows !== rows) {
-    const tags = new Set(seen.tags);
-    for (const row of rows) for (const tag of row.tags) tags.add(tag);
-    const next = tags.size === seen.tags.length ? seen.tags : [...tags].sort((a, b) => a.localeCompare(b));
-    setSeen({ rows, tags: next });
+    const values = new Set(seen.values);
+    for (const row of rows) for (const value of pick(row)) values.add(value);
+    const next =
+      values.size === seen.values.length ? seen.values : [...values].sort((a, b) => a.localeCompare(b));
+    setSeen({ rows, values: next });
     return next;
   }
-  return seen.tags;
+  return seen.values;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 describe('device view in the URL', () => {
   it('round-trips every filter', () => {
     const url =
-      'q=lap&status=offline,maintenance&group=g1&tag=VIP&platform=windows&role=server&alerts=critical&sort=-lastSeen';
+      'q=lap&status=offline,maintenance&group=g1&tag=VIP&platform=windows&role=server&alerts=critical&flag=Do+not+reboot&sort=-lastSeen';
     const view = parseDeviceView(new URLSearchParams(url));
     expect(view).toEqual({
       q: 'lap',
@@ -14,6 +14,7 @@ describe('device view in the URL', () => {
       platform: ['windows'],
       role: ['server'],
       alerts: 'critical',
+      flag: 'Do not reboot',
       sort: '-lastSeen',
     });
     expect(serializeDeviceView(view).toString()).toBe(new URLSearchParams(url).toString());

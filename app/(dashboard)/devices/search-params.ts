@@ -28,6 +28,7 @@ const schema = z.object({
   platform: listParam(DEVICE_PLATFORMS),
   role: listParam(DEVICE_ROLES),
   alerts: optionalEnumParam(ALERT_FILTERS),
+  flag: textParam(),
   sort: enumParam(SORTS, DEFAULT_SORT),
 });
 
@@ -47,6 +48,7 @@ export function serializeDeviceView(view: DeviceView, withDefaults = false): URL
   setParam(search, 'platform', view.platform);
   setParam(search, 'role', view.role);
   setParam(search, 'alerts', view.alerts);
+  setParam(search, 'flag', view.flag);
   if (withDefaults || view.sort !== DEFAULT_SORT) search.set('sort', view.sort);
   return search;
 }
@@ -57,6 +59,7 @@ export const hasFilters = (view: DeviceView) =>
     view.group ||
     view.tag ||
     view.alerts ||
+    view.flag ||
     view.status.length ||
     view.platform.length ||
     view.role.length,

@@ -18,6 +18,8 @@ export const deviceListQuery = z.strictObject({
   platform: listOf(DEVICE_PLATFORMS, 'platforms').optional(),
   role: listOf(DEVICE_ROLES, 'roles').optional(),
   alerts: z.enum(['any', 'none', 'critical'], { error: 'must be any, none or critical' }).optional(),
+  /** `any`, `none` or one flag's text (case-insensitive). */
+  flag: z.string().trim().min(1).max(200, { error: 'must be at most 200 characters' }).optional(),
   sort: z
     .enum(DEVICE_SORTS, {
       error: `must be one of ${DEVICE_SORT_KEYS.join(', ')} (prefix with - for descending)`,

@@ -75,6 +75,40 @@ describe('listDevices', () => {
     expect(alerting.total).toBe(snapshot.activeAlertsByDevice.size);
   });
 
+  it('filters by Level flag: flagged, not flagged, or one flag in any case', () => {
+    const flagged = snapshot.devices.filter((device) => device.flag !== null);
+    expect(flagged.length).toBeGreaterThan(0);
+    const any = listDevices(snapshot, query({ flag: 'any', limit: '500' }));
+    expect(any.total).toBe(flagged.length);
+    expect(any.data.every((row) => row.flag !== null)).toBe(true);
+    const none = listDevices(snapshot, query({ flag: 'none', limit: '500' }));
+    expect(none.total).toBe(snapshot.devices.length - flagged.length);
+    const one = flagged[0]!.flag!;
+    const exact = listDevices(snapshot, query({ flag: one.toUpperCase(), limit: '500' }));
+    expect(exact.total).toBe(flagged.filter((device) => device.flag === one).length);
+    expect(exact.data.every((row) => row.flag === one)).toBe(true);
+    expect(listDevices(snapshot, query({ flag: 'no such flag' })).total).toBe(0);
+  });
+
+  it('redacted: a flag naming the device is shown scrubbed and filters only by what is shown', () => {
+    const device = snapshot.devices.find((candidate) => candidate.flag !== null)!;
+    const original = device.flag;
+    // A flag typed in Level may name the device; the redacted row must not carry the hostname.
+    (device as { flag: string | null }).flag = `Do not reboot ${device.hostname}`;
+    try {
+      const rows = listDevices(snapshot, query({ flag: 'any', limit: '500' }), () => true, true).data;
+      const row = rows.find((candidate) => candidate.id === device.id)!;
+      expect(row.flag).toMatch(/^Do not reboot Device [0-9A-F]{6}$/);
+      expect(row.flag).not.toContain(device.hostname);
+      const probe = listDevices(snapshot, query({ flag: device.flag! }), () => true, true);
+      expect(probe.data.map((candidate) => candidate.id)).not.toContain(device.id);
+      const shown = listDevices(snapshot, query({ flag: row.flag!, limit: '500' }), () => true, true);
+      expect(shown.data.map((candidate) => candidate.id)).toContain(device.id);
+    } finally {
+      (device as { flag: string | null }).flag = original;
+    }
+  });
+
   it('searches hostname, nickname, user and serial case-insensitively', () => {
     const device = snapshot.devices.find((candidate) => candidate.lastLoggedInUser && candidate.serialNumber);
     expect(device).toBeDefined();

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import { deviceOrder } from '@/lib/fleet/queries/device-order';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { pseudonym, redactDeviceRow } from '@/lib/redaction/redact';
+import { pseudonym, redactDeviceRow, redactFlag } from '@/lib/redaction/redact';
 import 'server-only';
 
 /** What a device list may ask for; lib/api/schemas/devices.ts parses a URL into one. */
@@ -22,6 +22,8 @@ export interface DeviceListQuery {
   platform?: DevicePlatform[];
   role?: DeviceRole[];
   alerts?: 'any' | 'none' | 'critical';
+  /** Level's device flag: `any` (flagged), `none` (not flagged) or one flag's text (any case). */
+  flag?: string;
   sort: DeviceSort;
   cursor?: string;
   limit: number;
@@ -54,6 +56,18 @@ function tagPredicate(snapshot: FleetSnapshot, tag: string, within: Predicate | 
   return carries;
 }
 
+/**
+ * A flag is free text, so an unknown one simply matches nothing (no 404: unlike a tag, a count of
+ * zero for a guessed text tells nothing about devices outside the scope). A redacted view compares
+ * with the flag as it shows it, scrubbed of names, so a filter cannot probe for a hidden name.
+ */
+function flagPredicate(flag: string, redact: boolean): Predicate {
+  if (flag === 'any') return (device) => device.flag !== null;
+  if (flag === 'none') return (device) => device.flag === null;
+  const wanted = flag.toLowerCase();
+  return (device) => (redact ? redactFlag(device) : device.flag)?.toLowerCase() === wanted;
+}
+
 function buildPredicates(
   snapshot: FleetSnapshot,
   query: DeviceListQuery,
@@ -84,6 +98,7 @@ function buildPredicates(
       return alerts.some((alert) => severityRank(alert.severity) >= severityRank('critical'));
     });
   }
+  if (query.flag) predicates.push(flagPredicate(query.flag, redact));
   if (query.q) {
     const needle = query.q.toLowerCase();
     // A redacted view searches only what it shows, or search would reveal hidden names.

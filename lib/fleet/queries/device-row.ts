@@ -35,6 +35,7 @@ export function toDeviceRow(snapshot: FleetSnapshot, device: Device): DeviceRow 
     clientId: client?.id ?? null,
     clientName: client?.name ?? null,
     tags: device.tags,
+    flag: device.flag,
     lastLoggedInUser: device.lastLoggedInUser,
     serialNumber: device.serialNumber,
     lastSeenAt: device.lastSeenAt,

@@ -26,6 +26,19 @@ function toPlatform(platform: string | null): DevicePlatform | null {
   return 'other';
 }
 
+/** Longest flag kept; Level's UI sets short labels, a longer value is cut rather than dropped. */
+const FLAG_MAX = 120;
+
+/**
+ * Level's "active flag on the device": free text chosen in Level (e.g. "Do not reboot"), or none.
+ * Blank means none; whitespace is collapsed so the same flag typed twice filters as one. The
+ * schema already turned a non-string (an unknown shape) into null.
+ */
+export function toFlag(flag: string | null): string | null {
+  const text = flag?.replace(/\s+/g, ' ').trim() ?? '';
+  return text === '' ? null : text.slice(0, FLAG_MAX);
+}
+
 export function toDevice(raw: LevelDevice): Device {
   const nickname = raw.nickname?.trim() ? raw.nickname : null;
   return {
@@ -37,7 +50,7 @@ export function toDevice(raw: LevelDevice): Device {
     groupId: raw.group_id,
     groupName: raw.group_name,
     tags: raw.tags,
-    flag: raw.flag,
+    flag: toFlag(raw.flag),
     maintenanceMode: raw.maintenance_mode ?? false,
     online: raw.online,
     notes: raw.notes,

@@ -1,8 +1,13 @@
 import { DeviceClient } from '@/app/(dashboard)/devices/[id]/client';
+import { optionalAccess } from '@/lib/auth/page-access';
+import { deviceTitle } from '@/lib/auth/page-titles';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 
-export const metadata: Metadata = { title: 'Device' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: deviceTitle(await optionalAccess(), safeDecode(id)) };
+}
 
 export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -167,6 +167,15 @@ export function GroupClient({ id }: { id: string }) {
                   totals={child.subtree}
                 />
               ))}
+              {/* The devices of this group itself, so the rows add up to the group's totals. */}
+              {group ? (
+                <GroupRow
+                  id={group.id}
+                  name="Directly in this group"
+                  totals={group.direct}
+                  testId="group-direct-row"
+                />
+              ) : null}
             </div>
           </div>
         </Card>

@@ -1,8 +1,13 @@
 import { GroupClient } from '@/app/(dashboard)/groups/[id]/client';
+import { optionalAccess } from '@/lib/auth/page-access';
+import { groupTitle } from '@/lib/auth/page-titles';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 
-export const metadata: Metadata = { title: 'Group' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: groupTitle(await optionalAccess(), safeDecode(id)) };
+}
 
 export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
