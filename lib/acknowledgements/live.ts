@@ -1,8 +1,8 @@
 import { lookupOf } from '@/lib/acknowledgements/acknowledged';
 import {
-  deleteAcknowledgement,
+  deleteAcknowledgements,
   listAcknowledgements,
-  saveAcknowledgement,
+  saveAcknowledgements,
   type StoredAcknowledgement,
 } from '@/lib/acknowledgements/repository';
 import { getStore } from '@/lib/db/instance';
@@ -102,20 +102,23 @@ export async function acknowledgements(): Promise<AcknowledgementView> {
   return viewOf(copy);
 }
 
-export async function acknowledge(ack: StoredAcknowledgement): Promise<void> {
-  await saveAcknowledgement(await getStore(), ack);
+export async function acknowledge(acks: readonly StoredAcknowledgement[]): Promise<void> {
+  await saveAcknowledgements(await getStore(), acks);
   const copy = copyOf();
   copy.writtenAt = Date.now();
-  install(copy, [...[...copy.rows.values()].filter((row) => row.key !== ack.key), ack]);
+  const replaced = new Set(acks.map((ack) => ack.key));
+  install(copy, [...[...copy.rows.values()].filter((row) => !replaced.has(row.key)), ...acks]);
 }
 
-export async function unacknowledge(key: string): Promise<boolean> {
-  const removed = await deleteAcknowledgement(await getStore(), key);
+/** Returns how many of `keys` were acknowledged. */
+export async function unacknowledge(keys: readonly string[]): Promise<number> {
+  const removed = await deleteAcknowledgements(await getStore(), keys, Number.MAX_SAFE_INTEGER);
   const copy = copyOf();
   copy.writtenAt = Date.now();
+  const gone = new Set(keys);
   install(
     copy,
-    [...copy.rows.values()].filter((row) => row.key !== key),
+    [...copy.rows.values()].filter((row) => !gone.has(row.key)),
   );
   return removed;
 }

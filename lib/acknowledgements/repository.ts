@@ -19,6 +19,23 @@ export async function saveAcknowledgement(store: Store, ack: StoredAcknowledgeme
     .execute();
 }
 
+/** Several at once, in one transaction. */
+export async function saveAcknowledgements(
+  store: Store,
+  acks: readonly StoredAcknowledgement[],
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    for (const ack of acks) {
+      const row = { by: ack.by, note: ack.note, at: ack.at };
+      await trx
+        .insertInto('acknowledgements')
+        .values({ problem_key: ack.key, by: row.by, note: row.note, at: row.at })
+        .onConflict((conflict) => conflict.column('problem_key').doUpdateSet(row))
+        .execute();
+    }
+  });
+}
+
 /** True when there was one to remove. */
 export async function deleteAcknowledgement(store: Store, key: string): Promise<boolean> {
   const result = await store.db

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // Acknowledgements (issue 16): an admin says "someone is on it", with an optional note. They are
 // Levelboard's own (Level's API can only resolve) and belong to one occurrence of a problem: the
 // key of an offline device carries the time it went offline, an alert's key is its id (Level
@@ -20,19 +18,29 @@ export const alertProblemKey = (alertId: string) => `alert:${alertId}`;
 export const offlineProblemKey = (deviceId: string, since: string | null) =>
   `offline:${deviceId}@${since ?? 'never'}`;
 
+/**
+ * A row with several reasons (an offline server with alerts) is acknowledged when every reason
+ * is: then the newest acknowledgement speaks for it. One unacknowledged reason leaves it open.
+ */
+export function acknowledgedTogether(
+  reasons: readonly (Acknowledgement | null | undefined)[],
+): Acknowledgement | null {
+  let newest: Acknowledgement | null = null;
+  for (const ack of reasons) {
+    if (!ack) return null;
+    if (!newest || ack.at > newest.at) newest = ack;
+  }
+  return newest;
+}
+
 /** Looks up the acknowledgement of a problem key; the routes get one from the live copy. */
 export type AcknowledgementOf = (key: string) => Acknowledgement | null;
 export const noAcknowledgements: AcknowledgementOf = () => null;
 
-/** What the admin routes accept: one problem, by alert or by offline device. */
-export const problemRefSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('alert'), alertId: z.string().min(1).max(64) }),
-  z.strictObject({ kind: z.literal('offline'), deviceId: z.string().min(1).max(64) }),
-]);
-export type ProblemRef = z.infer<typeof problemRefSchema>;
+/** What the admin routes accept: one problem, by alert or by offline server/DC. */
+export type ProblemRef = { kind: 'alert'; alertId: string } | { kind: 'offline'; deviceId: string };
 
-export const ackNoteSchema = z
-  .string()
-  .trim()
-  .max(ACK_NOTE_MAX, { error: `a note has at most ${ACK_NOTE_MAX} characters` })
-  .transform((note) => (note === '' ? null : note));
+/** The admin routes' answer: per problem, its key and acknowledgement (null once removed). */
+export interface AcknowledgeAnswer {
+  problems: { key: string; acknowledged: Acknowledgement | null }[];
+}
