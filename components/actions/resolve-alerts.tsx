@@ -8,7 +8,7 @@ import type { AlertRow } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { actionApi, markAlertsResolved } from '@/lib/query/actions';
 import { CheckCheck } from 'lucide-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 function useResolve() {
   return useAction({
@@ -64,12 +64,15 @@ export function ResolveSelectedBar({
   onDone,
   selectable,
   onSelectAll,
+  children,
 }: {
   selected: readonly string[];
   onDone: () => void;
   /** Active alerts shown, which "select all" picks. */
   selectable: number;
   onSelectAll: (all: boolean) => void;
+  /** More actions on the same selection (acknowledge). */
+  children?: ReactNode;
 }) {
   const actions = useAdminActions();
   const [open, setOpen] = useState(false);
@@ -103,6 +106,7 @@ export function ResolveSelectedBar({
         <CheckCheck className="size-4" aria-hidden />
         Resolve selected
       </Button>
+      {children}
       <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}

@@ -1,3 +1,4 @@
+import { AcknowledgedLabel } from '@/components/status/acknowledged-label';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import type { AlertRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative } from '@/lib/format';
@@ -25,6 +26,7 @@ export function AlertItem({
       data-testid="alert-item"
       data-alert-id={alert.id}
       data-severity={alert.severity}
+      data-acknowledged={alert.acknowledged ? 'true' : 'false'}
     >
       <div className="flex shrink-0 items-center gap-2 sm:w-36">
         {select}
@@ -55,6 +57,7 @@ export function AlertItem({
             'active'
           )}
         </p>
+        {alert.acknowledged ? <AcknowledgedLabel ack={alert.acknowledged} className="text-xs" /> : null}
         {alert.description ? (
           <p className="mt-0.5 line-clamp-2 text-sm text-muted">{alert.description}</p>
         ) : null}
@@ -68,7 +71,7 @@ export function AlertItem({
         {alert.resolved ? 'resolved ' : 'started '}
         {formatRelative(when)}
       </time>
-      {action ? <div className="shrink-0">{action}</div> : null}
+      {action ? <div className="flex shrink-0 flex-wrap gap-2">{action}</div> : null}
     </li>
   );
 }
