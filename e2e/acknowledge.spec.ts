@@ -118,7 +118,7 @@ test('acknowledged on the alerts page: the walls show it, release the hold, neve
     await expect(linkWall.getByTestId('wall-acknowledge-key')).toHaveCount(0);
 
     // The admin acknowledges it on the alerts page, with a note.
-    await page.goto(`/alerts?device=${device.id}`);
+    await page.goto(`${liveUrl}/alerts?device=${device.id}`);
     const row = page.locator(`[data-testid="alert-item"][data-alert-id="${first.id}"]`);
     await row.getByTestId('acknowledge').click();
     await page.getByTestId('acknowledge-note').fill('on it');
