@@ -126,6 +126,7 @@ test('acknowledged on the alerts page: the walls show it, release the hold, neve
     await expect(row).toHaveAttribute('data-acknowledged', 'true');
     await expect(row.getByTestId('acknowledged')).toContainText(/acknowledged · on it · \d\d:\d\d/);
     await expect(row.getByTestId('unacknowledge')).toBeVisible();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alerts-acknowledged.png') });
     expect((await alertOf(request, device.id, first.id))?.acknowledged?.note).toBe('on it');
     const audit = (await (await request.get(`${liveUrl}/api/admin/audit`)).json()) as {
       entries: { action: string; target: string | null }[];
@@ -143,8 +144,9 @@ test('acknowledged on the alerts page: the walls show it, release the hold, neve
       await expect(problemRow(wall, device.id).getByTestId('wall-acknowledged')).toHaveText(
         /^acknowledged · on it · \d\d:\d\d$/,
       );
+      if (wall === linkWall)
+        await wall.screenshot({ path: path.join(SCREENSHOTS, 'wall-problems-acknowledged-1920x1080.png') });
     }
-    await linkWall.screenshot({ path: path.join(SCREENSHOTS, 'wall-problems-acknowledged-1920x1080.png') });
     await linkWall.waitForTimeout(8_000);
     await expect(wallRoot(linkWall)).not.toHaveAttribute('data-view', 'hold');
     await expect(linkWall.getByTestId('wall-sound')).toHaveAttribute('data-chimes', '1');
