@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@/components/actions/confirm-dialog';
 import { useAction } from '@/components/actions/use-action';
 import { Button } from '@/components/ui/button';
 import { ACK_NOTE_MAX, type Acknowledgement, type ProblemRef } from '@/lib/domain/acknowledgement';
+import type { WallProblem } from '@/lib/domain/wall';
 import { formatCount } from '@/lib/format';
 import { actionApi, markAcknowledged } from '@/lib/query/actions';
 import { Hand, Undo2 } from 'lucide-react';
@@ -100,10 +101,13 @@ export function AcknowledgeDialog({
 /** One problem: "Acknowledge", or its acknowledgement with a way to take it back. */
 export function AcknowledgeButton({
   problem,
+  problems = [problem],
   acknowledged,
   describe,
 }: {
   problem: ProblemRef;
+  /** All the references acted on (several reasons of one device); defaults to `problem`. */
+  problems?: ProblemRef[];
   acknowledged: Acknowledgement | null | undefined;
   /** What the dialog says is being acknowledged. */
   describe?: ReactNode;
@@ -115,7 +119,7 @@ export function AcknowledgeButton({
   if (acknowledged)
     return (
       <Button
-        onClick={() => unacknowledge.mutate([problem])}
+        onClick={() => unacknowledge.mutate(problems)}
         disabled={unacknowledge.isPending}
         className="px-2 py-1 text-xs"
         title="Remove the acknowledgement"
@@ -131,7 +135,7 @@ export function AcknowledgeButton({
         <Hand className="size-3.5" aria-hidden />
         Acknowledge
       </Button>
-      <AcknowledgeDialog open={open} onClose={() => setOpen(false)} problems={[problem]}>
+      <AcknowledgeDialog open={open} onClose={() => setOpen(false)} problems={problems}>
         {describe}
       </AcknowledgeDialog>
     </>
@@ -190,6 +194,31 @@ export function AcknowledgeAlertButton({
       describe={
         <p>
           “{alert.name}” on <strong>{alert.deviceHostname ?? alert.deviceId}</strong>.
+        </p>
+      }
+    />
+  );
+}
+
+/**
+ * For a problem list of wall problems (a device with its reasons): acknowledges every reason at
+ * once. Ready for the dashboard's problem list; the overview has none yet.
+ */
+export function AcknowledgeProblemButton({ problem }: { problem: WallProblem }) {
+  const refs: ProblemRef[] = [
+    ...(problem.offline ? [{ kind: 'offline' as const, deviceId: problem.deviceId }] : []),
+    ...problem.alerts.map((alert) => ({ kind: 'alert' as const, alertId: alert.id })),
+  ];
+  const [first] = refs;
+  if (!first) return null;
+  return (
+    <AcknowledgeButton
+      problem={first}
+      problems={refs}
+      acknowledged={problem.acknowledged}
+      describe={
+        <p>
+          <strong>{problem.deviceName}</strong>: every reason it is listed.
         </p>
       }
     />
