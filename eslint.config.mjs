@@ -13,6 +13,7 @@ const SERVER_CORE = [
   './lib/history',
   './lib/auth',
   './lib/screens',
+  './lib/acknowledgements',
   './lib/actions',
   './lib/redaction',
   './lib/runtime',
@@ -63,7 +64,15 @@ const layerZones = [
   },
   {
     target: './lib/fleet',
-    from: rooms('./lib/history', './lib/screens', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    from: rooms(
+      './lib/history',
+      './lib/screens',
+      './lib/acknowledgements',
+      './lib/auth',
+      './lib/actions',
+      './lib/wall',
+      ABOVE_CORE,
+    ),
     message: 'The fleet core knows nothing of HTTP, access or start-up: return domain results.',
   },
   {
@@ -78,8 +87,14 @@ const layerZones = [
       'The wall screen registry keeps heartbeats in the database; it knows nothing of HTTP, access or start-up.',
   },
   {
+    target: './lib/acknowledgements',
+    from: rooms('./lib/history', './lib/screens', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    message:
+      'Acknowledgements are stored rows and a pure rule over the snapshot; they know nothing of HTTP, access or start-up.',
+  },
+  {
     target: './lib/auth',
-    from: rooms('./lib/actions', './lib/wall', ABOVE_CORE),
+    from: rooms('./lib/acknowledgements', './lib/actions', './lib/wall', ABOVE_CORE),
     message: 'Access control knows nothing of HTTP routes or start-up.',
   },
   {

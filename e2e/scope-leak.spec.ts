@@ -27,6 +27,7 @@ interface Group {
 interface AlertTruth {
   id: string;
   deviceId: string;
+  resolved: boolean;
 }
 interface Truth {
   devices: DeviceTruth[];
@@ -460,9 +461,38 @@ async function oracleChecks(
     tally.hits.push(`[${plan.name}] sort=hostname does not follow the pseudonyms`);
 }
 
+/**
+ * Acknowledges every active alert with a note naming its device and user (issue 16), so the scan
+ * also proves that a link sees acknowledgements only of what it may see, and never the note when
+ * it is redacted. Returns the problems, to un-acknowledge after the scan.
+ */
+async function acknowledgeAll(admin: APIRequestContext, base: string, truth: Truth) {
+  const byId = new Map(truth.devices.map((device) => [device.id, device]));
+  const active = truth.alerts.filter((alert) => !alert.resolved && byId.has(alert.deviceId));
+  expect(active.length).toBeGreaterThan(10);
+  for (const alert of active) {
+    const device = byId.get(alert.deviceId);
+    const note = `on it: ${device?.hostname ?? ''} ${device?.lastLoggedInUser ?? ''}`.slice(0, 280);
+    const answer = await admin.post(`${base}/api/admin/acknowledgements`, {
+      headers: origin(base),
+      data: { problems: [{ kind: 'alert', alertId: alert.id }], note },
+    });
+    // An alert resolved since the truth was read is simply not acknowledged.
+    expect([200, 404], await answer.text()).toContain(answer.status());
+  }
+  const shown = (
+    (await (await admin.get(`${base}/api/alerts?limit=500`)).json()) as {
+      data: { acknowledged: { note: string | null } | null }[];
+    }
+  ).data.filter((row) => row.acknowledged?.note?.startsWith('on it: '));
+  expect(shown.length).toBeGreaterThan(10);
+  return active.map((alert) => ({ kind: 'alert', alertId: alert.id }));
+}
+
 async function runScan(admin: APIRequestContext, base: string, engine: string): Promise<Tally> {
   const truth = await readTruth(admin, base);
   expect(truth.devices.length).toBeGreaterThan(100);
+  const acknowledged = await acknowledgeAll(admin, base, truth);
   const changes = (
     (await (await admin.get(`${base}/api/history/changes?limit=500`)).json()) as {
       events: { alertName: string | null }[];
@@ -530,6 +560,11 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
   }
   for (const [where, count] of byRoute) console.log(`  ${count} hits in ${where}`);
   for (const hit of tally.hits.slice(0, 25)) console.log(`  hit: ${hit}`);
+  const removed = await admin.delete(`${base}/api/admin/acknowledgements`, {
+    headers: origin(base),
+    data: { problems: acknowledged },
+  });
+  expect([200, 404]).toContain(removed.status());
   // Zero hits means something only if the scan ran: every link, every GET route, real answers.
   expect(tally.links).toBe(16);
   expect(routes).toBe(apiRoutes().filter((route) => route.method === 'GET').length);

@@ -15,6 +15,7 @@ const alert = (id: string, startedAt: string, resolvedAt: string | null = null):
   resolvedAt,
   groupId: null,
   clientName: null,
+  acknowledged: null,
 });
 
 const client = (

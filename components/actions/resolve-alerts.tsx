@@ -8,7 +8,7 @@ import type { AlertRow } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { actionApi, markAlertsResolved } from '@/lib/query/actions';
 import { CheckCheck } from 'lucide-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 function useResolve() {
   return useAction({
@@ -80,6 +80,7 @@ export function ResolveSelectedBar({
   selectable,
   matching,
   onSelectAll,
+  children,
 }: {
   selected: readonly string[];
   onDone: () => void;
@@ -88,6 +89,8 @@ export function ResolveSelectedBar({
   /** Active alerts matching the filter, when known; more than `selectable` while pages remain. */
   matching?: number;
   onSelectAll: (all: boolean) => void;
+  /** More actions on the same selection (acknowledge). */
+  children?: ReactNode;
 }) {
   const actions = useAdminActions();
   const [open, setOpen] = useState(false);
@@ -121,6 +124,7 @@ export function ResolveSelectedBar({
         <CheckCheck className="size-4" aria-hidden />
         Resolve selected
       </Button>
+      {children}
       <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}

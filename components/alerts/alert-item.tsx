@@ -1,4 +1,5 @@
 import { OpenInLevel } from '@/components/level/open-in-level';
+import { AcknowledgedLabel } from '@/components/status/acknowledged-label';
 import { SeverityBadge } from '@/components/status/severity-badge';
 import type { AlertRow } from '@/lib/domain/fleet';
 import { formatAbsolute, formatRelative } from '@/lib/format';
@@ -26,6 +27,7 @@ export function AlertItem({
       data-testid="alert-item"
       data-alert-id={alert.id}
       data-severity={alert.severity}
+      data-acknowledged={alert.acknowledged ? 'true' : 'false'}
     >
       <div className="flex shrink-0 items-center gap-2 sm:w-36">
         {select}
@@ -56,6 +58,7 @@ export function AlertItem({
             'active'
           )}
         </p>
+        {alert.acknowledged ? <AcknowledgedLabel ack={alert.acknowledged} className="text-xs" /> : null}
         {alert.description ? (
           <p className="mt-0.5 line-clamp-2 text-sm text-muted">{alert.description}</p>
         ) : null}

@@ -1,3 +1,4 @@
+import { AcknowledgeAlertButton } from '@/components/actions/acknowledge';
 import { ResolveAlertButton } from '@/components/actions/resolve-alerts';
 import { AlertItem } from '@/components/alerts/alert-item';
 import { Card } from '@/components/ui/card';
@@ -30,7 +31,12 @@ export function DeviceAlerts({ deviceId, alerts }: { deviceId: string; alerts: A
               key={alert.id}
               alert={alert}
               showDevice={false}
-              action={<ResolveAlertButton alert={alert} />}
+              action={
+                <>
+                  <AcknowledgeAlertButton alert={alert} />
+                  <ResolveAlertButton alert={alert} />
+                </>
+              }
             />
           ))}
         </ul>

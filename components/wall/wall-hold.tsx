@@ -1,9 +1,11 @@
+import { acknowledgedText } from '@/components/status/acknowledged-label';
 import { WallClientTile } from '@/components/wall/wall-client-tile';
 import { WallSince } from '@/components/wall/wall-since';
 import { STRIPE_TONE, TONE_LABEL } from '@/components/wall/wall-tones';
 import type { ClientSummary } from '@/lib/domain/fleet';
 import type { WallProblem } from '@/lib/domain/wall';
 import { formatCount } from '@/lib/format';
+import type { AcknowledgeKeyState } from '@/lib/wall/hooks/use-acknowledge-key';
 import { problemTitle, problemTone } from '@/lib/wall/problems';
 import clsx from 'clsx';
 import { format } from 'date-fns';
@@ -13,6 +15,12 @@ const CARDS = 3;
 /** One held problem, large; a size container, so a lone problem fills the screen with big type. */
 function HoldCard({ problem }: { problem: WallProblem }) {
   const tone = problemTone(problem);
+  // A held device may carry an acknowledged reason beside the new one that holds it.
+  const ack =
+    problem.acknowledged ??
+    problem.offline?.acknowledged ??
+    problem.alerts.find((alert) => alert.acknowledged)?.acknowledged ??
+    null;
   return (
     <li
       className="wall-attention [container-type:size] relative min-h-0 overflow-hidden rounded-[1.25rem] border-[0.2rem] border-critical bg-raised"
@@ -33,6 +41,11 @@ function HoldCard({ problem }: { problem: WallProblem }) {
             {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
           </p>
           <p className="truncate text-[clamp(2rem,13cqh,4.5rem)] leading-tight">{problemTitle(problem)}</p>
+          {ack ? (
+            <p className="truncate text-[clamp(1.5rem,9cqh,3rem)] text-muted" data-testid="wall-acknowledged">
+              {acknowledgedText(ack)}
+            </p>
+          ) : null}
         </div>
         <WallSince at={problem.latestAt} size="hold" />
       </div>
@@ -50,12 +63,14 @@ export function WallHold({
   otherProblems,
   since,
   holdMaxMs,
+  acknowledgeKey = null,
 }: {
   held: WallProblem[];
   clients: ClientSummary[];
   otherProblems: number;
   since: number;
   holdMaxMs: number;
+  acknowledgeKey?: AcknowledgeKeyState | null;
 }) {
   const affected = clients
     .filter((client) => held.some((problem) => problem.clientId === client.id))
@@ -71,6 +86,15 @@ export function WallHold({
           {holdMaxMs > 0 ? ` (at most ${Math.round(holdMaxMs / 60_000)} min)` : ''} · since{' '}
           {format(since, 'HH:mm:ss')}
         </p>
+        {acknowledgeKey ? (
+          <p
+            className="ml-auto text-[1.75rem] font-semibold"
+            data-testid="wall-acknowledge-key"
+            data-state={acknowledgeKey}
+          >
+            {acknowledgeKey === 'failed' ? 'Acknowledging failed · A to retry' : 'A · acknowledge'}
+          </p>
+        ) : null}
       </div>
       <ol
         className="grid min-h-0 flex-1 gap-[1rem]"

@@ -1,3 +1,4 @@
+import { acknowledgedText } from '@/components/status/acknowledged-label';
 import { WallSince } from '@/components/wall/wall-since';
 import { STRIPE_TONE, TONE_LABEL } from '@/components/wall/wall-tones';
 import type { WallProblem } from '@/lib/domain/wall';
@@ -32,6 +33,7 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
       data-device-id={problem.deviceId}
       data-tone={tone}
       data-new={isNew}
+      data-acknowledged={problem.acknowledged ? 'true' : 'false'}
     >
       <span aria-hidden className={clsx('absolute inset-y-0 left-0 w-[0.5rem]', STRIPE_TONE[tone])} />
       <div className="grid h-full items-center gap-[1.5rem] pr-[1.5rem] pl-[1.75rem]" style={COLUMNS}>
@@ -56,8 +58,18 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
             {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
           </span>
         </span>
-        <span className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight">
-          {problemTitle(problem)}
+        <span className="min-w-0">
+          <span className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight">
+            {problemTitle(problem)}
+          </span>
+          {problem.acknowledged ? (
+            <span
+              className="block truncate text-[clamp(1.25rem,18cqh,2rem)] text-muted"
+              data-testid="wall-acknowledged"
+            >
+              {acknowledgedText(problem.acknowledged)}
+            </span>
+          ) : null}
         </span>
         <WallSince at={problem.since ?? problem.latestAt} size="fill" />
       </div>

@@ -7,6 +7,7 @@ import { WallHold } from '@/components/wall/wall-hold';
 import { WallProblems } from '@/components/wall/wall-problems';
 import type { WallView as View } from '@/lib/domain/wall-settings';
 import type { WallConfig } from '@/lib/wall/config';
+import type { AcknowledgeKeyState } from '@/lib/wall/hooks/use-acknowledge-key';
 import { useNowEvery } from '@/lib/wall/hooks/use-now';
 import type { useWallData } from '@/lib/wall/hooks/use-wall-data';
 import { isNew, type TrackerState } from '@/lib/wall/problem-tracker';
@@ -29,6 +30,7 @@ export function WallView({
   tracker,
   config,
   data,
+  acknowledgeKey = null,
 }: {
   view: View;
   hold: Hold | null;
@@ -37,6 +39,8 @@ export function WallView({
   tracker: TrackerState;
   config: WallConfig;
   data: ReturnType<typeof useWallData>;
+  /** On an admin's wall: the `a` key's state (the hold says it acknowledges). */
+  acknowledgeKey?: AcknowledgeKeyState | null;
 }) {
   // Highlights fade within a few seconds of their time; no need to re-render every second.
   const now = useNowEvery(5_000);
@@ -63,6 +67,7 @@ export function WallView({
         otherProblems={Math.max(0, problems.total - held.length)}
         since={hold.since}
         holdMaxMs={config.holdMaxMs}
+        acknowledgeKey={acknowledgeKey}
       />
     );
   }

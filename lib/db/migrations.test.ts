@@ -13,6 +13,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0002-access', 'Success'],
         ['0003-walls', 'Success'],
         ['0004-sessions', 'Success'],
+        ['0005-acknowledgements', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -29,6 +30,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'audit_log',
         'wall_screens',
         'ended_sessions',
+        'acknowledgements',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

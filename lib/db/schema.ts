@@ -140,6 +140,15 @@ export interface EndedSessionTable {
   expires_at: number;
 }
 
+/** "Someone is on it": one per problem key (lib/domain/acknowledgement.ts). */
+export interface AcknowledgementTable {
+  problem_key: string;
+  /** Who acknowledged: "admin" until team accounts exist. */
+  by: string;
+  note: string | null;
+  at: number;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -153,4 +162,5 @@ export interface Database {
   fleet_snapshots: FleetSnapshotTable;
   wall_screens: WallScreenTable;
   ended_sessions: EndedSessionTable;
+  acknowledgements: AcknowledgementTable;
 }

@@ -1,3 +1,4 @@
+import type { Acknowledgement } from '@/lib/domain/acknowledgement';
 // Secret-free shapes of Levelboard's own API, shared by route handlers and the browser.
 
 import type { DeviceRole } from '@/lib/domain/device';
@@ -160,6 +161,8 @@ export interface AlertRow {
   resolvedAt: string | null;
   groupId: string | null;
   clientName: string | null;
+  /** Set while an admin has acknowledged this (active) alert; never on a resolved one. */
+  acknowledged: Acknowledgement | null;
 }
 
 export interface Page<T> extends Freshness {

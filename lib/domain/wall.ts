@@ -1,3 +1,4 @@
+import type { Acknowledgement } from '@/lib/domain/acknowledgement';
 import type { Freshness } from '@/lib/domain/fleet';
 import type { DeviceRole } from '@/lib/domain/level';
 import type { WallSettings } from '@/lib/domain/wall-settings';
@@ -19,9 +20,20 @@ export interface WallProblem {
   clientName: string | null;
   groupPath: string[];
   /** Set when a server or domain controller is offline; since = last seen by Level. */
-  offline: { since: string | null } | null;
+  offline: { since: string | null; acknowledged?: Acknowledgement | null } | null;
   /** Critical and emergency alerts, worst first (the severity-first rule). */
-  alerts: { id: string; name: string; severity: WallSeverity; startedAt: string | null }[];
+  alerts: {
+    id: string;
+    name: string;
+    severity: WallSeverity;
+    startedAt: string | null;
+    acknowledged?: Acknowledgement | null;
+  }[];
+  /**
+   * Set when every reason above is acknowledged (the newest acknowledgement). The server always
+   * fills the three `acknowledged` fields; absent (older fixtures, older answers) means "not".
+   */
+  acknowledged?: Acknowledgement | null;
   /** The newest reason's start time (what a hold on news shows). */
   latestAt: string | null;
   /**

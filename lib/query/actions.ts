@@ -1,4 +1,6 @@
+import type { AcknowledgeAnswer, Acknowledgement, ProblemRef } from '@/lib/domain/acknowledgement';
 import type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
+import type { WallProblemsResponse } from '@/lib/domain/wall';
 import { sendJson } from '@/lib/query/admin';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
@@ -72,6 +74,10 @@ export const actionApi = {
     sendJson<{ changed: number }>(`/api/admin/tags/${enc(id)}/devices`, mode === 'add' ? 'POST' : 'DELETE', {
       deviceIds,
     }),
+  acknowledge: (problems: ProblemRef[], note: string) =>
+    sendJson<AcknowledgeAnswer>('/api/admin/acknowledgements', 'POST', { problems, note }),
+  unacknowledge: (problems: ProblemRef[]) =>
+    sendJson<AcknowledgeAnswer>('/api/admin/acknowledgements', 'DELETE', { problems }),
   triggerAutomation: (id: string, deviceIds: string[]) =>
     sendJson<{ automationName: string | null; devices: number; runIds: string[] }>(
       `/api/admin/automations/${enc(id)}/trigger`,
@@ -148,6 +154,59 @@ export function markAlertsResolved(queryClient: QueryClient, alertIds: readonly 
   return () => {
     undoLists();
     undoDevices();
+  };
+}
+
+/**
+ * Sets (or, with null, clears) the acknowledgement of these problems wherever they are cached:
+ * alert lists, device pages and the wall's problems (per reason, and the row when all are).
+ */
+export function markAcknowledged(
+  queryClient: QueryClient,
+  problems: readonly ProblemRef[],
+  ack: Acknowledgement | null,
+): Rollback {
+  const alertIds = new Set(problems.flatMap((ref) => (ref.kind === 'alert' ? [ref.alertId] : [])));
+  const offline = new Set(problems.flatMap((ref) => (ref.kind === 'offline' ? [ref.deviceId] : [])));
+  const apply = (row: AlertRow) =>
+    alertIds.has(row.id) && !row.resolved ? { ...row, acknowledged: ack } : row;
+  const undoLists = editQueries(queryClient, queryKeys.alerts(), (data) => mapRows<AlertRow>(data, apply));
+  const undoDevices = editQueries(queryClient, queryKeys.devices(), (data) => {
+    if (!data || typeof data !== 'object' || !('alerts' in data)) return data;
+    const detail = data as { alerts: AlertRow[] };
+    return { ...detail, alerts: detail.alerts.map(apply) };
+  });
+  const undoWall = editQueries(queryClient, queryKeys.wallProblems(), (data) => {
+    if (!data || typeof data !== 'object' || !('problems' in data)) return data;
+    const response = data as WallProblemsResponse;
+    return {
+      ...response,
+      problems: response.problems.map((problem) => {
+        const down =
+          problem.offline && offline.has(problem.deviceId)
+            ? { ...problem.offline, acknowledged: ack }
+            : problem.offline;
+        const alerts = problem.alerts.map((alert) =>
+          alertIds.has(alert.id) ? { ...alert, acknowledged: ack } : alert,
+        );
+        const reasons = [
+          ...(down ? [down.acknowledged ?? null] : []),
+          ...alerts.map((a) => a.acknowledged ?? null),
+        ];
+        const all = reasons.every((reason) => reason !== null);
+        return {
+          ...problem,
+          offline: down,
+          alerts,
+          acknowledged: all ? (ack ?? problem.acknowledged ?? null) : null,
+        };
+      }),
+    };
+  });
+  return () => {
+    undoLists();
+    undoDevices();
+    undoWall();
   };
 }
 

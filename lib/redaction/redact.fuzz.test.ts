@@ -115,6 +115,7 @@ describe('redaction fuzz', () => {
         resolvedAt: null,
         groupId: null,
         clientName: null,
+        acknowledged: null,
       };
       const event: ChangeEvent = {
         at: '2026-01-01T00:00:00.000Z',
@@ -165,6 +166,7 @@ describe('redaction fuzz', () => {
           resolvedAt: null,
           groupId: null,
           clientName: null,
+          acknowledged: null,
         },
         { hostname: host, user: letters(r, 6) },
       );

@@ -1,3 +1,4 @@
+import type { Acknowledgement } from '@/lib/domain/acknowledgement';
 import type { AlertRow, DeviceRow } from '@/lib/domain/fleet';
 import type { ChangeEvent } from '@/lib/domain/history';
 import type { Device, DeviceDetail } from '@/lib/domain/level';
@@ -88,6 +89,14 @@ export function redactDeviceRow(row: DeviceRow): DeviceRow {
 }
 
 /** `names`: the device's hidden names (hostname, user, ...) as the snapshot knows them. */
+/**
+ * A redacted link sees that a problem is acknowledged and when, never the note: it is free text an
+ * admin typed, and may name the device or its user in any form.
+ */
+export function redactAcknowledgement(ack: Acknowledgement | null): Acknowledgement | null {
+  return ack ? { note: null, at: ack.at } : null;
+}
+
 export function redactAlertRow(row: AlertRow, names: HiddenNames | null): AlertRow {
   const both = deviceScrubber(row.deviceId, {
     hostname: names?.hostname ?? null,
@@ -108,6 +117,7 @@ export function redactAlertRow(row: AlertRow, names: HiddenNames | null): AlertR
     resolvedAt: row.resolvedAt,
     groupId: row.groupId,
     clientName: row.clientName,
+    acknowledged: redactAcknowledgement(row.acknowledged),
   };
 }
 

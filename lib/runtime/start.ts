@@ -3,6 +3,7 @@ import { getStore } from '@/lib/db/instance';
 import { getEnv } from '@/lib/env';
 import { fleetService, initFleetRuntime, isSyncLeader } from '@/lib/fleet/instance';
 import { registerSecret } from '@/lib/logger';
+import { acknowledgementPruning } from '@/lib/runtime/acknowledgement-pruning';
 import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
@@ -26,7 +27,7 @@ export async function startRuntime(): Promise<void> {
   const fleet = initFleetRuntime(store, {
     getClient: getLevelClient,
     requestCount: levelRequestCount,
-    afterSync: [recordHistory],
+    afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader())],
   });
   await fleet.coordinator.start();
   // Another replica's admin may change the stored key; pick it up within seconds.

@@ -1,6 +1,6 @@
 import type { WallProblem } from '@/lib/domain/wall';
-import { emptyTracker, track, type TrackerState } from '@/lib/wall/problem-tracker';
-import { allProblemKeys } from '@/lib/wall/problems';
+import { emptyTracker, track, withAcknowledged, type TrackerState } from '@/lib/wall/problem-tracker';
+import { acknowledgedKeys, allProblemKeys } from '@/lib/wall/problems';
 import type { Resume } from '@/lib/wall/resume';
 import {
   onProblems,
@@ -51,15 +51,19 @@ export function createWallEngine(config: RotationConfig, resume: Resume | null, 
     },
     problems(problems, at) {
       const keys = allProblemKeys(problems);
-      const tracked = track(state.tracker, keys, at);
+      // An acknowledged problem is not news: it neither holds the wall nor chimes (issue 16).
+      const acknowledged = acknowledgedKeys(problems);
+      const tracked = withAcknowledged(track(state.tracker, keys, at), acknowledged);
       const { appeared } = tracked;
       // Same problems as before: keep the old object so nothing re-renders.
       const unchanged =
         state.tracker.primed &&
         appeared.length === 0 &&
+        !tracked.changed &&
         Object.keys(tracked.state.known).length === Object.keys(state.tracker.known).length;
       const tracker = unchanged ? state.tracker : tracked.state;
-      const rotation = onProblems(state.rotation, new Set(keys), appeared, at);
+      const holding = acknowledged.size ? keys.filter((key) => !acknowledged.has(key)) : keys;
+      const rotation = onProblems(state.rotation, new Set(holding), appeared, at);
       set({ rotation, tracker });
       return appeared;
     },

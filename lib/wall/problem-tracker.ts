@@ -43,3 +43,28 @@ export function parseTracker(raw: unknown): TrackerState | null {
   const parsed = trackerSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * Acknowledged problems are no longer news (issue 16): marked as seen since the wall started, so
+ * they are never highlighted as new, and dropped from `appeared`, so they never start a hold or
+ * chime. `changed` says whether any known problem lost its "new" mark.
+ */
+export function withAcknowledged(
+  tracked: { state: TrackerState; appeared: string[] },
+  acknowledged: ReadonlySet<string>,
+): { state: TrackerState; appeared: string[]; changed: boolean } {
+  if (acknowledged.size === 0) return { ...tracked, changed: false };
+  const known = { ...tracked.state.known };
+  let changed = false;
+  for (const key of acknowledged) {
+    const seen = known[key];
+    if (seen === undefined || seen === 0) continue;
+    known[key] = 0;
+    changed = true;
+  }
+  return {
+    state: changed ? { ...tracked.state, known } : tracked.state,
+    appeared: tracked.appeared.filter((key) => !acknowledged.has(key)),
+    changed,
+  };
+}

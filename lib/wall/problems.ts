@@ -1,3 +1,4 @@
+import type { ProblemRef } from '@/lib/domain/acknowledgement';
 import type { WallProblem } from '@/lib/domain/wall';
 import { wallProblemKind } from '@/lib/domain/wall-problem-order';
 
@@ -39,4 +40,23 @@ export function problemTitle(problem: WallProblem): string {
   const [worst, ...others] = problem.alerts;
   if (worst) parts.push(others.length ? `${worst.name} (+${others.length} more)` : worst.name);
   return parts.join(' · ');
+}
+
+/** The keys of every acknowledged reason: they hold no wall and chime on none. */
+export function acknowledgedKeys(problems: readonly WallProblem[]): Set<string> {
+  const keys = new Set<string>();
+  for (const problem of problems) {
+    if (problem.offline?.acknowledged) keys.add(offlineKey(problem.deviceId));
+    for (const alert of problem.alerts) if (alert.acknowledged) keys.add(alertKey(alert.id));
+  }
+  return keys;
+}
+
+/** What the admin API is asked to acknowledge for these wall keys. */
+export function problemRefsOf(keys: readonly string[]): ProblemRef[] {
+  return keys.flatMap((key): ProblemRef[] => {
+    if (key.startsWith('alert:')) return [{ kind: 'alert', alertId: key.slice('alert:'.length) }];
+    if (key.startsWith('offline:')) return [{ kind: 'offline', deviceId: key.slice('offline:'.length) }];
+    return [];
+  });
 }

@@ -6,6 +6,7 @@ import {
   serializeAlertsView,
   toAlertParams,
 } from '@/app/(dashboard)/alerts/search-params';
+import { AcknowledgeAlertButton, AcknowledgeSelectedButton } from '@/components/actions/acknowledge';
 import { useAdminActions } from '@/components/actions/admin-context';
 import { ResolveAlertButton, ResolveSelectedBar } from '@/components/actions/resolve-alerts';
 import { AlertItem } from '@/components/alerts/alert-item';
@@ -177,7 +178,12 @@ export function AlertsClient() {
         matching={view.status === 'active' ? total : undefined}
         onSelectAll={(all) => setSelected(new Set(all ? activeShown : []))}
         onDone={() => setSelected(new Set())}
-      />
+      >
+        <AcknowledgeSelectedButton
+          alertIds={[...selected].filter((id) => activeShown.includes(id))}
+          onDone={() => setSelected(new Set())}
+        />
+      </ResolveSelectedBar>
       {list.isPending ? (
         <div className="rounded-xl border border-line bg-raised p-4">
           <SkeletonLines lines={8} label="Loading alerts" />
@@ -219,7 +225,12 @@ export function AlertsClient() {
                     />
                   ) : null
                 }
-                action={<ResolveAlertButton alert={alert} />}
+                action={
+                  <>
+                    <AcknowledgeAlertButton alert={alert} />
+                    <ResolveAlertButton alert={alert} />
+                  </>
+                }
               />
             ))}
           </ul>

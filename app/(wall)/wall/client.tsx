@@ -8,6 +8,7 @@ import { BUILD_ID } from '@/lib/build-id';
 import type { WallIdentity } from '@/lib/domain/wall';
 import type { WallView as View } from '@/lib/domain/wall-settings';
 import type { WallConfig } from '@/lib/wall/config';
+import { useAcknowledgeKey } from '@/lib/wall/hooks/use-acknowledge-key';
 import { useHeartbeat } from '@/lib/wall/hooks/use-heartbeat';
 import { usePixelShift } from '@/lib/wall/hooks/use-pixel-shift';
 import { useScreenId } from '@/lib/wall/hooks/use-screen-id';
@@ -62,6 +63,7 @@ export function WallApp({
 
   const current = views[state.rotation.index % views.length] ?? 'fleet';
   const holding = state.rotation.hold !== null;
+  const acknowledging = useAcknowledgeKey(identity.admin, state.rotation.hold?.keys ?? null);
   useHeartbeat(
     config.heartbeatMs,
     () => ({
@@ -117,6 +119,7 @@ export function WallApp({
             tracker={state.tracker}
             config={config}
             data={data}
+            acknowledgeKey={identity.admin ? acknowledging : null}
           />
         </main>
         <WallFooter

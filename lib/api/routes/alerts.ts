@@ -1,3 +1,4 @@
+import { withAcknowledgements } from '@/lib/api/acknowledgement-view';
 import { readFleet, requireDevice, requireGroup } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { pageBody } from '@/lib/api/page-body';
@@ -15,8 +16,10 @@ export const alertsRoute = route('alerts.list', (request, _params, access) => {
   requireDevice(read, query.device);
   const { snapshot, stale, syncedAt, view } = read;
   const allowed = (device: { id: string }) => view.deviceIdAllowed(device.id);
-  return respondVersioned(request, [snapshotTag(snapshot), stale, view.key], () => {
-    const page = listAlerts(snapshot, query, allowed, view.redact);
-    return JSON.stringify(pageBody(page, { syncedAt, stale }));
-  });
+  return withAcknowledgements((acks) =>
+    respondVersioned(request, [snapshotTag(snapshot), acks.version, stale, view.key], () => {
+      const page = listAlerts(snapshot, query, allowed, view.redact, acks.lookup);
+      return JSON.stringify(pageBody(page, { syncedAt, stale }));
+    }),
+  );
 });

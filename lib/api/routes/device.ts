@@ -1,3 +1,4 @@
+import { acknowledgements } from '@/lib/acknowledgements/live';
 import { readFleet, requireDevice } from '@/lib/api/fleet-read';
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
@@ -27,10 +28,11 @@ export const deviceRoute = route('devices.show', async (request, params, access)
   // Upstream error text (paths, Level's message) is for the admin only.
   const detailError =
     fetched.upstreamError && access.role !== 'admin' ? 'Level unreachable' : fetched.detailError;
+  const acks = await acknowledgements();
   const alerts = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts]
     .filter((alert) => alert.deviceId === id)
     .sort(compareAlertsSeverityFirst)
-    .map((alert) => toAlertRow(snapshot, alert));
+    .map((alert) => toAlertRow(snapshot, alert, acks.lookup));
   const row = toDeviceRow(snapshot, device);
   return respondHashed(request, {
     device: view.redact ? redactDeviceRow(row) : row,

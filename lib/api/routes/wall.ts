@@ -1,3 +1,4 @@
+import { withAcknowledgements } from '@/lib/api/acknowledgement-view';
 import { parseBody } from '@/lib/api/body';
 import { errorResult } from '@/lib/api/errors';
 import { readFleet } from '@/lib/api/fleet-read';
@@ -21,15 +22,17 @@ import { z } from 'zod';
 export const wallProblemsRoute = route('wall.problems', (request, _params, access) => {
   parseQuery(request, z.strictObject({}));
   const { snapshot, stale, syncedAt, view } = readFleet(access);
-  return respondVersioned(
-    request,
-    [snapshot.version, stale, view.key],
-    () => {
-      const list = listWallProblems(snapshot, view.deviceAllowed, view.redact);
-      const body: WallProblemsResponse = { problems: list.problems, total: list.total, syncedAt, stale };
-      return JSON.stringify(body);
-    },
-    `wall-problems:${view.key}`,
+  return withAcknowledgements((acks) =>
+    respondVersioned(
+      request,
+      [snapshot.version, acks.version, stale, view.key],
+      () => {
+        const list = listWallProblems(snapshot, view.deviceAllowed, view.redact, undefined, acks.lookup);
+        const body: WallProblemsResponse = { problems: list.problems, total: list.total, syncedAt, stale };
+        return JSON.stringify(body);
+      },
+      `wall-problems:${view.key}`,
+    ),
   );
 });
 

@@ -2,6 +2,7 @@ import { historyMigration } from '@/lib/db/migrations/0001-history';
 import { accessMigration } from '@/lib/db/migrations/0002-access';
 import { wallsMigration } from '@/lib/db/migrations/0003-walls';
 import { sessionsMigration } from '@/lib/db/migrations/0004-sessions';
+import { acknowledgementsMigration } from '@/lib/db/migrations/0005-acknowledgements';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -11,5 +12,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0002-access': accessMigration(dialect),
     '0003-walls': wallsMigration(),
     '0004-sessions': sessionsMigration(),
+    '0005-acknowledgements': acknowledgementsMigration(),
   };
 }

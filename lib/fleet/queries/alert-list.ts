@@ -1,3 +1,4 @@
+import { alertProblemKey, noAcknowledgements, type AcknowledgementOf } from '@/lib/domain/acknowledgement';
 import type { AlertSort } from '@/lib/domain/alert-sort';
 import { NotFoundError } from '@/lib/domain/errors';
 import type { AlertRow, Page } from '@/lib/domain/fleet';
@@ -64,7 +65,11 @@ function ordered(snapshot: FleetSnapshot, sort: AlertSort): Alert[] {
   return list;
 }
 
-export function toAlertRow(snapshot: FleetSnapshot, alert: Alert): AlertRow {
+export function toAlertRow(
+  snapshot: FleetSnapshot,
+  alert: Alert,
+  acknowledgementOf: AcknowledgementOf = noAcknowledgements,
+): AlertRow {
   const device = snapshot.deviceById.get(alert.deviceId);
   const node = device?.groupId ? snapshot.groupNodes.get(device.groupId) : undefined;
   return {
@@ -79,6 +84,7 @@ export function toAlertRow(snapshot: FleetSnapshot, alert: Alert): AlertRow {
     resolvedAt: alert.resolvedAt,
     groupId: node?.id ?? null,
     clientName: node ? (snapshot.groupNodes.get(node.clientId)?.name ?? null) : null,
+    acknowledged: alert.resolved ? null : acknowledgementOf(alertProblemKey(alert.id)),
   };
 }
 
@@ -111,6 +117,7 @@ export function listAlerts(
   query: AlertListQuery,
   deviceAllowed: (device: Device) => boolean = () => true,
   redact = false,
+  acknowledgementOf: AcknowledgementOf = noAcknowledgements,
 ): Omit<Page<AlertRow>, 'syncedAt' | 'stale'> {
   const checks: ((alert: Alert, device: Device | undefined) => boolean)[] = [
     (_alert, device) => device !== undefined && deviceAllowed(device),
@@ -170,7 +177,7 @@ export function listAlerts(
       return;
     }
     if (data.length >= query.limit) return;
-    const row = toAlertRow(snapshot, alert);
+    const row = toAlertRow(snapshot, alert, acknowledgementOf);
     data.push(redact ? redactAlertRow(row, hiddenNamesOf(snapshot.deviceById.get(alert.deviceId))) : row);
     last = { id: alert.id, position };
   });

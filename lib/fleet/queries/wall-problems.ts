@@ -1,3 +1,10 @@
+import {
+  acknowledgedTogether,
+  alertProblemKey,
+  noAcknowledgements,
+  offlineProblemKey,
+  type AcknowledgementOf,
+} from '@/lib/domain/acknowledgement';
 import { isOfflineServer } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import { alertOrderFacts, compareSeverityFirst } from '@/lib/domain/problem-order';
@@ -5,7 +12,7 @@ import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { sortWallProblems, wallProblemFacts } from '@/lib/domain/wall-problem-order';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/redaction/redact';
+import { hiddenNamesOf, pseudonym, redactAcknowledgement, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
 
 // The wall's problems list, from the snapshot: offline servers and domain controllers, and
@@ -18,9 +25,20 @@ export const WALL_PROBLEM_LIMIT = 200;
 
 const time = (iso: string | null) => (iso ? Date.parse(iso) || 0 : 0);
 
-function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): WallProblem | null {
+function problemOf(
+  snapshot: FleetSnapshot,
+  device: Device,
+  redact: boolean,
+  acknowledgementOf: AcknowledgementOf,
+): WallProblem | null {
   if (device.maintenanceMode) return null;
-  const offline = isOfflineServer(device) ? { since: device.lastSeenAt } : null;
+  const ack = (key: string) => {
+    const found = acknowledgementOf(key);
+    return redact ? redactAcknowledgement(found) : found;
+  };
+  const offline = isOfflineServer(device)
+    ? { since: device.lastSeenAt, acknowledged: ack(offlineProblemKey(device.id, device.lastSeenAt)) }
+    : null;
   const alerts = (snapshot.activeAlertsByDevice.get(device.id) ?? [])
     .filter((alert) => alert.severity === 'critical' || alert.severity === 'emergency')
     .map((alert) => {
@@ -30,6 +48,7 @@ function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): Wa
         name: (redact ? redactAlertRow(row, hiddenNamesOf(device)) : row).name,
         severity: alert.severity as WallSeverity,
         startedAt: alert.startedAt,
+        acknowledged: ack(alertProblemKey(alert.id)),
       };
     })
     // The worst alert first (its name is the row's title), by the same rule as the list.
@@ -47,6 +66,10 @@ function problemOf(snapshot: FleetSnapshot, device: Device, redact: boolean): Wa
     groupPath: node?.path ?? [],
     offline,
     alerts,
+    acknowledged: acknowledgedTogether([
+      ...(offline ? [offline.acknowledged] : []),
+      ...alerts.map((alert) => alert.acknowledged),
+    ]),
     latestAt: latest > 0 ? new Date(latest).toISOString() : null,
     since: null,
   };
@@ -60,11 +83,12 @@ export function listWallProblems(
   allowed: (device: Device, index: number) => boolean,
   redact: boolean,
   limit = WALL_PROBLEM_LIMIT,
+  acknowledgementOf: AcknowledgementOf = noAcknowledgements,
 ): { problems: WallProblem[]; total: number } {
   const problems: WallProblem[] = [];
   snapshot.devices.forEach((device, index) => {
     if (!allowed(device, index)) return;
-    const problem = problemOf(snapshot, device, redact);
+    const problem = problemOf(snapshot, device, redact, acknowledgementOf);
     if (problem) problems.push(problem);
   });
   return { problems: sortWallProblems(problems).slice(0, limit), total: problems.length };
