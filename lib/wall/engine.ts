@@ -1,6 +1,6 @@
 import type { WallProblem } from '@/lib/domain/wall';
 import { emptyTracker, track, type TrackerState } from '@/lib/wall/problem-tracker';
-import { allProblemKeys } from '@/lib/wall/problems';
+import { allProblemKeys, keyRanks, newlyWorse } from '@/lib/wall/problems';
 import type { Resume } from '@/lib/wall/resume';
 import {
   onProblems,
@@ -59,7 +59,11 @@ export function createWallEngine(config: RotationConfig, resume: Resume | null, 
         appeared.length === 0 &&
         Object.keys(tracked.state.known).length === Object.keys(state.tracker.known).length;
       const tracker = unchanged ? state.tracker : tracked.state;
-      const rotation = onProblems(state.rotation, new Set(keys), appeared, at);
+      const worse = newlyWorse(keyRanks(problems), appeared);
+      const rotation = onProblems(state.rotation, new Set(keys), worse.keys, at, {
+        rank: worse.rank,
+        cooldownMs: rotationConfig.holdCooldownMs ?? 0,
+      });
       set({ rotation, tracker });
       return appeared;
     },

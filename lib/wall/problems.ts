@@ -25,6 +25,46 @@ export function problemTone(problem: WallProblem): ProblemTone {
   return 'critical';
 }
 
+// How bad a reason is, for the hold ("newly worse than anything on screen") and the hold screen's
+// order: emergency > critical > offline server/DC (issue 16's ordering rule).
+export const RANK = { offline: 2, critical: 3, emergency: 4 } as const;
+
+/** Every current problem key with its rank. */
+export function keyRanks(problems: readonly WallProblem[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const problem of problems) {
+    if (problem.offline) ranks.set(offlineKey(problem.deviceId), RANK.offline);
+    for (const alert of problem.alerts) ranks.set(alertKey(alert.id), RANK[alert.severity]);
+  }
+  return ranks;
+}
+
+export function problemRank(problem: WallProblem): number {
+  const alerts = problem.alerts.map((alert) => RANK[alert.severity]);
+  return Math.max(0, problem.offline ? RANK.offline : 0, ...alerts);
+}
+
+/** Worst first, then newest: what a hold screen shows first must be what matters most. */
+export function worstFirst(problems: readonly WallProblem[]): WallProblem[] {
+  const at = (problem: WallProblem) => (problem.latestAt ? Date.parse(problem.latestAt) || 0 : 0);
+  return [...problems].sort((a, b) => problemRank(b) - problemRank(a) || at(b) - at(a));
+}
+
+/**
+ * Of the keys that just appeared, those worse than everything that was already there: only they
+ * may hold the wall (a new critical among standing criticals is highlighted, not held).
+ */
+export function newlyWorse(
+  ranks: ReadonlyMap<string, number>,
+  appeared: readonly string[],
+): { keys: string[]; rank: number } {
+  const fresh = new Set(appeared);
+  let shown = 0;
+  for (const [key, rank] of ranks) if (!fresh.has(key)) shown = Math.max(shown, rank);
+  const keys = appeared.filter((key) => (ranks.get(key) ?? 0) > shown);
+  return { keys, rank: Math.max(0, ...keys.map((key) => ranks.get(key) ?? 0)) };
+}
+
 /** The problems that carry any of `keys`, in list order. */
 export function problemsWith(problems: readonly WallProblem[], keys: readonly string[]): WallProblem[] {
   const wanted = new Set(keys);

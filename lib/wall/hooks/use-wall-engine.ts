@@ -11,18 +11,34 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
  * The rotation/hold engine for this page, resumed from before a self-reload, ticking on the shared
  * clock, and saved to sessionStorage whenever it changes.
  */
-export function useWallEngine(config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs'>, viewCount: number) {
+export function useWallEngine(
+  config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs' | 'holdCooldownMs'>,
+  viewCount: number,
+) {
   const [resume] = useState<Resume | null>(() => readResume(sessionStorage));
   const [engine] = useState(() =>
     createWallEngine(
-      { viewCount, intervalMs: config.intervalMs, holdMaxMs: config.holdMaxMs },
+      {
+        viewCount,
+        intervalMs: config.intervalMs,
+        holdMaxMs: config.holdMaxMs,
+        holdCooldownMs: config.holdCooldownMs,
+      },
       resume,
       Date.now(),
     ),
   );
   useEffect(() => {
-    engine.configure({ viewCount, intervalMs: config.intervalMs, holdMaxMs: config.holdMaxMs }, Date.now());
-  }, [engine, viewCount, config.intervalMs, config.holdMaxMs]);
+    engine.configure(
+      {
+        viewCount,
+        intervalMs: config.intervalMs,
+        holdMaxMs: config.holdMaxMs,
+        holdCooldownMs: config.holdCooldownMs,
+      },
+      Date.now(),
+    );
+  }, [engine, viewCount, config.intervalMs, config.holdMaxMs, config.holdCooldownMs]);
   useEffect(() => subscribeToClock(() => engine.tick(Date.now())), [engine]);
   const state: WallState = useSyncExternalStore(engine.subscribe, engine.get, engine.get);
 
