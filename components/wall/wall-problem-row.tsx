@@ -30,6 +30,7 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
       )}
       data-testid="wall-problem"
       data-device-id={problem.deviceId}
+      data-kind={problem.kind ?? 'device'}
       data-tone={tone}
       data-new={isNew}
     >

@@ -24,6 +24,13 @@ export interface WallProblem {
   alerts: { id: string; name: string; severity: WallSeverity; startedAt: string | null }[];
   /** The newest reason's start time: the list is ordered by it, newest first. */
   latestAt: string | null;
+  /**
+   * 'site_down': many devices of one group went offline together (lib/fleet/site-down.ts); then
+   * `deviceId` is `site:<groupId>`, `deviceName` the group's name and `site` says how many. Absent
+   * on one device's problem.
+   */
+  kind?: 'site_down';
+  site?: { groupId: string; offline: number; monitored: number; since: string };
 }
 
 export interface WallProblemsResponse extends Freshness {

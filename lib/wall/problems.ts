@@ -27,13 +27,16 @@ export function problemTone(problem: WallProblem): ProblemTone {
 
 // How bad a reason is, for the hold ("newly worse than anything on screen") and the hold screen's
 // order: emergency > critical > offline server/DC (issue 16's ordering rule).
-export const RANK = { offline: 2, critical: 3, emergency: 4 } as const;
+// A site down (many devices of a group offline together) ranks below one offline server.
+export const RANK = { site_down: 1, offline: 2, critical: 3, emergency: 4 } as const;
+
+const offlineRank = (problem: WallProblem) => (problem.kind === 'site_down' ? RANK.site_down : RANK.offline);
 
 /** Every current problem key with its rank. */
 export function keyRanks(problems: readonly WallProblem[]): Map<string, number> {
   const ranks = new Map<string, number>();
   for (const problem of problems) {
-    if (problem.offline) ranks.set(offlineKey(problem.deviceId), RANK.offline);
+    if (problem.offline) ranks.set(offlineKey(problem.deviceId), offlineRank(problem));
     for (const alert of problem.alerts) ranks.set(alertKey(alert.id), RANK[alert.severity]);
   }
   return ranks;
@@ -41,7 +44,7 @@ export function keyRanks(problems: readonly WallProblem[]): Map<string, number> 
 
 export function problemRank(problem: WallProblem): number {
   const alerts = problem.alerts.map((alert) => RANK[alert.severity]);
-  return Math.max(0, problem.offline ? RANK.offline : 0, ...alerts);
+  return Math.max(0, problem.offline ? offlineRank(problem) : 0, ...alerts);
 }
 
 /** Worst first, then newest: what a hold screen shows first must be what matters most. */
@@ -74,6 +77,7 @@ export function problemsWith(problems: readonly WallProblem[], keys: readonly st
 /** A one-line "what": the offline state and/or the newest alert, with a count of the others. */
 export function problemTitle(problem: WallProblem): string {
   const parts: string[] = [];
+  if (problem.site) return `Site down · ${problem.site.offline} of ${problem.site.monitored} devices offline`;
   if (problem.offline)
     parts.push(problem.role === 'domain_controller' ? 'Domain controller offline' : 'Server offline');
   const [newest, ...others] = problem.alerts;

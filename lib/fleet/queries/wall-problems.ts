@@ -3,6 +3,7 @@ import type { Device } from '@/lib/domain/level';
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { withSitesDown } from '@/lib/fleet/site-down';
 import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
 
@@ -58,6 +59,7 @@ export function listWallProblems(
     const problem = problemOf(snapshot, device, redact);
     if (problem) problems.push(problem);
   });
+  problems.splice(0, problems.length, ...withSitesDown(snapshot, allowed, problems));
   problems.sort(
     (a, b) =>
       time(b.latestAt) - time(a.latestAt) ||
