@@ -34,13 +34,19 @@ function HoldCard({ problem }: { problem: WallProblem }) {
           <p className="text-[clamp(1rem,11cqh,3rem)] leading-[1.2] font-bold text-critical uppercase">
             {TONE_LABEL[tone]}
           </p>
-          <p className="truncate text-[clamp(1.5rem,23cqh,8rem)] leading-[1.2] font-bold">
+          <p
+            className="truncate text-[clamp(1.5rem,23cqh,8rem)] leading-[1.2] font-bold"
+            data-wall-text="name"
+          >
             {problem.deviceName}
           </p>
-          <p className="truncate text-[clamp(1rem,12cqh,3.5rem)] leading-[1.2] text-muted">
+          <p
+            className="truncate text-[clamp(1rem,12cqh,3.5rem)] leading-[1.2] text-muted"
+            data-wall-text="detail"
+          >
             {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
           </p>
-          <p className="truncate text-[clamp(1.125rem,15cqh,4.5rem)] leading-[1.2]">
+          <p className="truncate text-[clamp(1.125rem,15cqh,4.5rem)] leading-[1.2]" data-wall-text="detail">
             {problemTitle(problem)}
           </p>
         </div>
@@ -68,9 +74,11 @@ export function WallHold({
   holdMaxMs: number;
 }) {
   const worst = worstFirst(held);
-  const affected = clients
-    .filter((client) => worst.some((problem) => problem.clientId === client.id))
-    .slice(0, 3);
+  // With three cards or more the cards need the room (their lines carry the group path anyway).
+  const affected =
+    held.length >= CARDS
+      ? []
+      : clients.filter((client) => worst.some((problem) => problem.clientId === client.id)).slice(0, 3);
   return (
     <section className="flex h-full flex-col gap-[1.25rem]" aria-label="New problem" data-testid="wall-hold">
       <div className="flex items-center gap-[1.5rem] rounded-[1rem] border-[0.2rem] border-critical bg-critical/15 px-[1.5rem] py-[0.75rem]">

@@ -50,14 +50,23 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
           ) : null}
         </span>
         <span className="min-w-0">
-          <span className="block truncate text-[clamp(2rem,32cqh,3.75rem)] leading-tight font-semibold">
+          <span
+            className="block truncate text-[clamp(2rem,32cqh,3.75rem)] leading-tight font-semibold"
+            data-wall-text="name"
+          >
             {problem.deviceName}
           </span>
-          <span className="block truncate text-[clamp(1.375rem,20cqh,2.25rem)] text-muted">
+          <span
+            className="block truncate text-[clamp(1.375rem,20cqh,2.25rem)] text-muted"
+            data-wall-text="detail"
+          >
             {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
           </span>
         </span>
-        <span className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight">
+        <span
+          className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight"
+          data-wall-text="detail"
+        >
           {problemTitle(problem)}
         </span>
         <WallSince at={problem.latestAt} size="fill" />

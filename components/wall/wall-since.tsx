@@ -11,7 +11,7 @@ const SIZE = {
   // Inside a size container (a problem row): grows with the row.
   fill: {
     age: 'text-[clamp(1.875rem,30cqh,3.5rem)] font-semibold',
-    clock: 'text-[clamp(1.125rem,18cqh,2rem)]',
+    clock: 'text-[clamp(1.25rem,18cqh,2rem)]',
   },
 } as const;
 
