@@ -65,7 +65,9 @@ async function clippedText(page: Page): Promise<string[]> {
       if (
         style.display === 'none' ||
         style.visibility === 'hidden' ||
-        element.closest('[aria-hidden="true"]')
+        element.closest('[aria-hidden="true"]') ||
+        // Screen-reader-only text is clipped on purpose.
+        element.closest('.sr-only')
       )
         continue;
       const box = element.getBoundingClientRect();

@@ -17,9 +17,10 @@ interface GroupNode {
   direct: { devices: { total: number; online: number; maintenance: number } };
 }
 
-test('a group whose devices go offline together is one "site down" problem on the wall', async ({
+test('a group whose devices go offline together is one "site down" problem on the wall and the dashboard', async ({
   browser,
   request,
+  page: dashboard,
 }) => {
   test.setTimeout(120_000);
   const { groups } = (await (await request.get(`${liveUrl}/api/groups`)).json()) as { groups: GroupNode[] };
@@ -72,6 +73,14 @@ test('a group whose devices go offline together is one "site down" problem on th
     await expect(page.getByTestId('wall-problem')).toHaveCount(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-site-down-1920x1080.png') });
     await page.context().close();
+
+    // The admin's overview says it once too.
+    await dashboard.goto(`${liveUrl}/`);
+    const line = dashboard.getByTestId('site-down').filter({ hasText: site.name });
+    await expect(line).toHaveCount(1);
+    await expect(line).toContainText(site.name);
+    await expect(line).toContainText(`${members.length} of ${members.length} devices offline`);
+    await dashboard.screenshot({ path: path.join(SCREENSHOTS, 'overview-site-down.png') });
   } finally {
     for (const device of members) await live.setDevice(device.id, { online: true });
   }

@@ -61,7 +61,7 @@ export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew
             </span>
           ) : null}
         </div>
-        <p className="truncate text-[clamp(1.5rem,min(20cqh,8cqw),4.5rem)] leading-[1.1] font-bold tabular-nums">
+        <p className="truncate text-[clamp(1.5rem,min(20cqh,8cqw),4.5rem)] leading-[1.25] font-bold tabular-nums">
           {headline}
         </p>
         <p

@@ -49,15 +49,16 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
             <span className="text-[clamp(1.125rem,18cqh,1.75rem)] font-bold text-critical">NEW</span>
           ) : null}
         </span>
-        <span className="min-w-0">
+        {/* An inline-size container: a long group path shrinks with the column (cqw) before it is cut. */}
+        <span className="[container-type:inline-size] min-w-0">
           <span
-            className="block truncate text-[clamp(2rem,32cqh,3.75rem)] leading-tight font-semibold"
+            className="block truncate text-[clamp(2rem,min(32cqh,6cqw),3.75rem)] leading-tight font-semibold"
             data-wall-text="name"
           >
             {problem.deviceName}
           </span>
           <span
-            className="block truncate text-[clamp(1.375rem,20cqh,2.25rem)] text-muted"
+            className="block truncate text-[clamp(1.375rem,min(20cqh,3.4cqw),2.25rem)] text-muted"
             data-wall-text="detail"
           >
             {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
