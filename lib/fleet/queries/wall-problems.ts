@@ -2,8 +2,8 @@ import { isOfflineServer } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
-import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { withSitesDown } from '@/lib/fleet/site-down';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { hiddenNamesOf, pseudonym, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
 
