@@ -280,7 +280,7 @@ test.describe('link management', () => {
     expect(saved?.wall).toEqual({
       views: ['fleet', 'clients', 'problems'],
       intervalSeconds: 45,
-      holdMaxSeconds: 0,
+      holdMaxSeconds: 60, // the form's default now (a hold always has a maximum, issue 16)
       theme: 'light',
       sound: false,
       highlightSeconds: 120, // not on the form, kept

@@ -8,6 +8,7 @@ import { RangePicker } from '@/components/charts/range-picker';
 import { PageHeader } from '@/components/layout/page-header';
 import { ClientHealthGrid } from '@/components/overview/client-health-grid';
 import { RecentChanges } from '@/components/overview/recent-changes';
+import { SitesDown } from '@/components/overview/sites-down';
 import { DeviceTiles } from '@/components/status/device-tiles';
 import { SeverityTiles } from '@/components/status/severity-tiles';
 import { Card } from '@/components/ui/card';
@@ -47,6 +48,7 @@ export function OverviewClient() {
   return (
     <div className="space-y-6">
       <PageHeader title="Fleet overview" />
+      <SitesDown />
       {summary.isError && !data ? (
         <ErrorPanel message={summary.error.message} onRetry={() => void summary.refetch()} />
       ) : null}

@@ -2,7 +2,9 @@ import { inputClass } from '@/components/settings/section';
 import { WALL_DEFAULTS, WALL_VIEWS, WALL_VIEW_LABEL, type WallSettings } from '@/lib/domain/wall-settings';
 
 const HOLDS = [
-  { label: 'Until resolved', seconds: 0 },
+  { label: 'At most 30 seconds', seconds: 30 },
+  { label: 'At most 1 minute', seconds: 60 },
+  { label: 'At most 2 minutes', seconds: 120 },
   { label: 'At most 5 minutes', seconds: 300 },
   { label: 'At most 15 minutes', seconds: 900 },
   { label: 'At most 1 hour', seconds: 3_600 },
@@ -20,7 +22,8 @@ export function WallSettingsFields({
   compact?: boolean;
 }) {
   const views = initial.views ?? WALL_DEFAULTS.views;
-  const hold = initial.holdMaxSeconds ?? WALL_DEFAULTS.holdMaxSeconds;
+  // 0 was "until resolved"; it now means the default maximum (lib/wall/config.ts).
+  const hold = initial.holdMaxSeconds || WALL_DEFAULTS.holdMaxSeconds;
   // A hold set through the API may not be one of the choices; keep it selectable rather than lose it.
   const holds = HOLDS.some((option) => option.seconds === hold)
     ? HOLDS
@@ -63,7 +66,7 @@ export function WallSettingsFields({
         />
       </label>
       <label>
-        <span className="text-sm font-medium">On a new critical problem, hold</span>
+        <span className="text-sm font-medium">On a newly worse problem, hold</span>
         <select name="holdMaxSeconds" defaultValue={String(hold)} className={inputClass}>
           {holds.map((option) => (
             <option key={option.seconds} value={option.seconds}>

@@ -36,8 +36,10 @@ export function clientHeadline(client: ClientSummary): { headline: string; detai
 }
 
 /**
- * One client, coloured by its health band (lib/domain/client-health.ts). The tile is a size container, so its text
- * scales with the tile (cqw/cqh) whether the grid has 4 tiles or 48.
+ * One client, coloured by its health band (lib/domain/client-health.ts). The tile is a size
+ * container, so its text scales with the tile (cqw/cqh) whether the grid has 4 tiles or many; the
+ * floors (name 1.75rem, detail 1.25rem: 28 and 20 px at 1080p) are what reads across a room, and
+ * the grid never makes a tile smaller than they need (`TILE_MIN_REM`, lib/wall/grid.ts).
  */
 export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew: boolean }) {
   const tone = clientTone(client);
@@ -61,19 +63,25 @@ export function WallClientTile({ client, isNew }: { client: ClientSummary; isNew
       />
       <div className="flex h-full flex-col justify-between py-[6cqh] pr-[min(4cqw,1.5rem)] pl-[min(6cqw,2rem)]">
         <div className="flex items-start justify-between gap-[3cqw]">
-          <p className="line-clamp-2 text-[clamp(1rem,min(16cqh,8cqw),3.5rem)] leading-tight font-semibold">
+          <p
+            className="line-clamp-2 text-[clamp(1.75rem,min(16cqh,8cqw),3.5rem)] leading-[1.2] font-semibold break-words"
+            data-wall-text="name"
+          >
             {client.name}
           </p>
           {isNew ? (
-            <span className="shrink-0 rounded-full bg-critical px-[3cqw] text-[clamp(0.8rem,min(10cqh,5cqw),1.75rem)] font-bold text-surface">
+            <span className="shrink-0 rounded-full bg-critical px-[3cqw] text-[clamp(1rem,min(10cqh,5cqw),1.75rem)] font-bold text-surface">
               NEW
             </span>
           ) : null}
         </div>
-        <p className="truncate text-[clamp(1rem,min(22cqh,10cqw),4.5rem)] leading-none font-bold tabular-nums">
+        <p className="truncate text-[clamp(1.5rem,min(20cqh,8cqw),4.5rem)] leading-[1.25] font-bold tabular-nums">
           {headline}
         </p>
-        <p className="line-clamp-2 text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] leading-tight text-muted tabular-nums">
+        <p
+          className="line-clamp-2 text-[clamp(1.25rem,min(12cqh,6cqw),2rem)] leading-[1.2] text-muted tabular-nums"
+          data-wall-text="detail"
+        >
           {detail.join(' · ')}
         </p>
       </div>

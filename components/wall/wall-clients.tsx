@@ -6,7 +6,7 @@ import { clientHealth, clientsByHealth } from '@/lib/domain/client-health';
 import type { ClientSummary } from '@/lib/domain/fleet';
 import { formatCount } from '@/lib/format';
 import { useElementSize } from '@/lib/hooks/use-element-size';
-import { balancedRows, foldTiles, gridShape } from '@/lib/wall/grid';
+import { balancedRows, foldTiles, gridShape, tileCapacity } from '@/lib/wall/grid';
 import { useRef } from 'react';
 
 const bandCount = (clients: readonly ClientSummary[], band: 'red' | 'amber') =>
@@ -29,10 +29,18 @@ function FoldedTile({ clients }: { clients: ClientSummary[] }) {
       data-amber={amber}
     >
       <div className="flex h-full flex-col justify-center px-[6cqw]">
-        <p className="text-[clamp(1rem,min(18cqh,8cqw),3.5rem)] leading-tight font-semibold">
+        <p
+          className="text-[clamp(1.75rem,min(18cqh,8cqw),3.5rem)] leading-[1.2] font-semibold"
+          data-wall-text="name"
+        >
           + {formatCount(clients.length)} more
         </p>
-        <p className="text-[clamp(0.8rem,min(12cqh,6cqw),2rem)] text-muted">{said || 'all healthy'}</p>
+        <p
+          className="text-[clamp(1.25rem,min(12cqh,6cqw),2rem)] leading-[1.2] text-muted"
+          data-wall-text="detail"
+        >
+          {said || 'all healthy'}
+        </p>
       </div>
     </li>
   );
@@ -57,7 +65,12 @@ export function WallClients({
 }) {
   const area = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(area);
-  const { shown, folded } = foldTiles(clientsByHealth(clients));
+  // The wall's rem (lib/wall scaling): tiles never get smaller than their type needs.
+  const rem =
+    typeof document === 'undefined'
+      ? 16
+      : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const { shown, folded } = foldTiles(clientsByHealth(clients), tileCapacity(width / rem, height / rem));
   const red = bandCount(clients, 'red');
   const amber = bandCount(clients, 'amber');
   const tiles = [

@@ -66,7 +66,7 @@ export function WallNumber({
         {value}
       </p>
       {/* Always there, so every figure sits at the same height. */}
-      <p className="h-[1.9rem] truncate text-[1.375rem] text-muted">{hint}</p>
+      <p className="h-[1.9rem] truncate text-[1.375rem] leading-[1.9rem] text-muted">{hint}</p>
     </div>
   );
 }

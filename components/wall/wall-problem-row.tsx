@@ -31,6 +31,7 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
       )}
       data-testid="wall-problem"
       data-device-id={problem.deviceId}
+      data-kind={problem.kind ?? 'device'}
       data-tone={tone}
       data-new={isNew}
       data-acknowledged={problem.acknowledged ? 'true' : 'false'}
@@ -50,22 +51,33 @@ export function WallProblemRow({ problem, isNew }: { problem: WallProblem; isNew
             <span className="text-[clamp(1.125rem,18cqh,1.75rem)] font-bold text-critical">NEW</span>
           ) : null}
         </span>
-        <span className="min-w-0">
-          <span className="block truncate text-[clamp(2rem,32cqh,3.75rem)] leading-tight font-semibold">
+        {/* An inline-size container: a long group path shrinks with the column (cqw) before it is cut. */}
+        <span className="[container-type:inline-size] min-w-0">
+          <span
+            className="block truncate text-[clamp(2rem,min(32cqh,6cqw),3.75rem)] leading-tight font-semibold"
+            data-wall-text="name"
+          >
             {problem.deviceName}
           </span>
-          <span className="block truncate text-[clamp(1.375rem,20cqh,2.25rem)] text-muted">
+          <span
+            className="block truncate text-[clamp(1.375rem,min(20cqh,3.4cqw),2.25rem)] text-muted"
+            data-wall-text="detail"
+          >
             {problem.groupPath.length ? problem.groupPath.join(' / ') : 'Ungrouped'}
           </span>
         </span>
         <span className="min-w-0">
-          <span className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight">
+          <span
+            className="line-clamp-2 text-[clamp(1.625rem,24cqh,2.75rem)] leading-tight"
+            data-wall-text="detail"
+          >
             {problemTitle(problem)}
           </span>
           {problem.acknowledged ? (
             <span
               className="block truncate text-[clamp(1.25rem,18cqh,2rem)] text-muted"
               data-testid="wall-acknowledged"
+              data-wall-text="detail"
             >
               {acknowledgedText(problem.acknowledged)}
             </span>

@@ -7,11 +7,11 @@ import { format, isSameDay } from 'date-fns';
 /** "12 min" (large) over "since 11:52" — how long something has been wrong. */
 const SIZE = {
   // Inside a hold card (a size container).
-  hold: { age: 'text-[clamp(2.75rem,16cqh,6rem)] font-bold', clock: 'text-[clamp(1.5rem,8cqh,2.75rem)]' },
+  hold: { age: 'text-[clamp(1.75rem,20cqh,6rem)] font-bold', clock: 'text-[clamp(1.25rem,12cqh,2.75rem)]' },
   // Inside a size container (a problem row): grows with the row.
   fill: {
     age: 'text-[clamp(1.875rem,30cqh,3.5rem)] font-semibold',
-    clock: 'text-[clamp(1.125rem,18cqh,2rem)]',
+    clock: 'text-[clamp(1.25rem,18cqh,2rem)]',
   },
 } as const;
 

@@ -97,6 +97,12 @@ export const envSchema = z
         }),
     ),
     AUDIT_RETENTION_DAYS: integer(400, 1, 36_500),
+    /** Site down (lib/fleet/site-down.ts): this many devices of a group offline together… */
+    SITE_DOWN_MIN_DEVICES: integer(5, 2, 100_000),
+    /** …and at least this share of its monitored devices… */
+    SITE_DOWN_MIN_PERCENT: integer(50, 1, 100),
+    /** …gone within this many minutes of each other. */
+    SITE_DOWN_WINDOW_MINUTES: integer(10, 1, 1_440),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -21,7 +21,9 @@ export function wallProblemReasons(problem: WallProblem): ProblemReason[] {
     kind: alert.severity,
     since: alert.startedAt,
   }));
-  if (problem.offline) reasons.push({ kind: 'offline_server', since: problem.offline.since });
+  // A site down carries `offline` (its devices are offline) but ranks as what it is.
+  if (problem.kind === 'site_down') reasons.push({ kind: 'site_down', since: problem.site?.since ?? null });
+  else if (problem.offline) reasons.push({ kind: 'offline_server', since: problem.offline.since });
   return reasons;
 }
 

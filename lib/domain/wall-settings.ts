@@ -25,7 +25,7 @@ const shape = {
   intervalSeconds: z.number().int().min(5).max(600).optional(),
   /** Whether this wall may beep on a new critical problem (a click on the screen still arms it). */
   sound: z.boolean().optional(),
-  /** Longest hold on a new problem, in seconds; 0 holds until it is resolved. */
+  /** Longest hold on a newly worse problem, in seconds; 0 (formerly "until resolved") means the default. */
   holdMaxSeconds: z.number().int().min(0).max(86_400).optional(),
   /** How long a new problem stays highlighted, in seconds. */
   highlightSeconds: z.number().int().min(10).max(3_600).optional(),
@@ -43,7 +43,7 @@ export const WALL_DEFAULTS = {
   views: [...WALL_VIEWS] as WallView[],
   intervalSeconds: 20,
   sound: false,
-  holdMaxSeconds: 0,
+  holdMaxSeconds: 60,
   highlightSeconds: 300,
   theme: 'dark' as 'dark' | 'light',
 };

@@ -41,6 +41,13 @@ export interface WallProblem {
    * then by this, oldest first (lib/domain/problem-order.ts).
    */
   since: string | null;
+  /**
+   * 'site_down': many devices of one group went offline together (lib/fleet/site-down.ts); then
+   * `deviceId` is `site:<groupId>`, `deviceName` the group's name and `site` says how many. Absent
+   * on one device's problem.
+   */
+  kind?: 'site_down';
+  site?: { groupId: string; offline: number; monitored: number; since: string };
 }
 
 export interface WallProblemsResponse extends Freshness {

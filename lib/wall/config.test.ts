@@ -10,7 +10,8 @@ describe('resolveWallConfig', () => {
       views: ['fleet', 'clients', 'problems', 'history'],
       intervalMs: 20_000,
       sound: false,
-      holdMaxMs: 0,
+      holdMaxMs: 60_000,
+      holdCooldownMs: 120_000,
       theme: 'dark',
       pollMs: 10_000,
       heartbeatMs: 60_000,
@@ -33,6 +34,15 @@ describe('resolveWallConfig', () => {
       theme: 'dark',
       pollMs: 1_000,
       holdMaxMs: 600_000,
+    });
+  });
+
+  it('never holds without a maximum: 0 (the old "until resolved") means the default', () => {
+    expect(resolve({ holdMaxSeconds: 0 }, '').config.holdMaxMs).toBe(60_000);
+    expect(resolve({ holdMaxSeconds: 300 }, '').config.holdMaxMs).toBe(300_000);
+    expect(resolve(null, 'hold=0&cooldown=30').config).toMatchObject({
+      holdMaxMs: 60_000,
+      holdCooldownMs: 30_000,
     });
   });
 

@@ -9,8 +9,10 @@ export interface WallConfig {
   intervalMs: number;
   /** Sound allowed here (the link allows it and the URL did not turn it off). */
   sound: boolean;
-  /** 0 = hold until resolved. */
+  /** Longest hold on a newly worse problem; never 0 (a wall must never stop rotating). */
   holdMaxMs: number;
+  /** After a hold, rotate at least this long before a problem no worse than it holds again. */
+  holdCooldownMs: number;
   highlightMs: number;
   theme: 'dark' | 'light';
   /** Data polling period while connected. */
@@ -32,7 +34,12 @@ export const SELF_CARE_DEFAULTS = {
   maxUptimeHours: 24,
   heapLimitMb: 512,
   shiftSeconds: 120,
+  holdCooldownSeconds: 120,
 };
+
+// `0` used to mean "hold until resolved" (the old default, stored in existing links): on a busy
+// fleet that froze the wall (issue 16), so it now means the default maximum.
+const holdMs = (seconds: number) => (seconds > 0 ? seconds : WALL_DEFAULTS.holdMaxSeconds) * SECOND;
 
 const SECOND = 1_000;
 
@@ -58,7 +65,8 @@ export function resolveWallConfig(
     views: link.views,
     intervalMs: link.intervalSeconds * SECOND,
     sound: link.sound,
-    holdMaxMs: link.holdMaxSeconds * SECOND,
+    holdMaxMs: holdMs(link.holdMaxSeconds),
+    holdCooldownMs: SELF_CARE_DEFAULTS.holdCooldownSeconds * SECOND,
     highlightMs: link.highlightSeconds * SECOND,
     theme: link.theme,
     pollMs: SELF_CARE_DEFAULTS.pollSeconds * SECOND,
@@ -93,7 +101,10 @@ export function resolveWallConfig(
         if (ok) config.sound = raw === '1';
         break;
       case 'hold':
-        ok = seconds(raw, 0, 86_400, (ms) => (config.holdMaxMs = ms));
+        ok = seconds(raw, 0, 86_400, (ms) => (config.holdMaxMs = holdMs(ms / SECOND)));
+        break;
+      case 'cooldown':
+        ok = seconds(raw, 0, 3_600, (ms) => (config.holdCooldownMs = ms));
         break;
       case 'highlight':
         ok = seconds(raw, 10, 3_600, (ms) => (config.highlightMs = ms));

@@ -1,6 +1,6 @@
 import type { WallProblem } from '@/lib/domain/wall';
 import { emptyTracker, track, withAcknowledged, type TrackerState } from '@/lib/wall/problem-tracker';
-import { acknowledgedKeys, allProblemKeys } from '@/lib/wall/problems';
+import { acknowledgedKeys, allProblemKeys, keyRanks, newlyWorse } from '@/lib/wall/problems';
 import type { Resume } from '@/lib/wall/resume';
 import {
   onProblems,
@@ -62,8 +62,17 @@ export function createWallEngine(config: RotationConfig, resume: Resume | null, 
         !tracked.changed &&
         Object.keys(tracked.state.known).length === Object.keys(state.tracker.known).length;
       const tracker = unchanged ? state.tracker : tracked.state;
+      // Acknowledged problems keep no hold; only what is newly worse than the screen starts one.
       const holding = acknowledged.size ? keys.filter((key) => !acknowledged.has(key)) : keys;
-      const rotation = onProblems(state.rotation, new Set(holding), appeared, at);
+      // What someone is already on doesn't raise the bar: a new critical beside an acknowledged
+      // one is news.
+      const ranks = keyRanks(problems);
+      for (const key of acknowledged) ranks.delete(key);
+      const worse = newlyWorse(ranks, appeared);
+      const rotation = onProblems(state.rotation, new Set(holding), worse.keys, at, {
+        rank: worse.rank,
+        cooldownMs: rotationConfig.holdCooldownMs ?? 0,
+      });
       set({ rotation, tracker });
       return appeared;
     },

@@ -1,4 +1,4 @@
-import { balancedRows, foldTiles, gridShape } from '@/lib/wall/grid';
+import { balancedRows, foldTiles, gridShape, MAX_TILES, tileCapacity } from '@/lib/wall/grid';
 import { describe, expect, it } from 'vitest';
 
 describe('client grid', () => {
@@ -26,5 +26,15 @@ describe('balancedRows', () => {
     expect(balancedRows(12, 4)).toEqual([4, 4, 4]);
     expect(balancedRows(1, 4)).toEqual([1]);
     expect(balancedRows(0, 4)).toEqual([]);
+  });
+});
+
+describe('tileCapacity', () => {
+  it('fits only tiles big enough for names that read across a room', () => {
+    // The client area of a 1080p wall is about 118 × 52 rem: 4 columns of 4 rows.
+    expect(tileCapacity(118, 52)).toBe(16);
+    expect(tileCapacity(10, 5)).toBe(1);
+    expect(tileCapacity(1_000, 1_000)).toBe(MAX_TILES);
+    expect(tileCapacity(0, 0)).toBe(MAX_TILES);
   });
 });

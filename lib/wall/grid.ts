@@ -20,6 +20,18 @@ export function gridShape(
   return { columns: best.columns, rows: best.rows };
 }
 
+/** The smallest client tile, in the wall's rem: two lines of name, a headline, two lines of detail. */
+export const TILE_MIN_REM = { width: 24, height: 10.5, gap: 1 };
+
+/** How many tiles of at least TILE_MIN_REM fit an area (in rem); MAX_TILES at most, 1 at least. */
+export function tileCapacity(widthRem: number, heightRem: number): number {
+  if (!(widthRem > 0 && heightRem > 0)) return MAX_TILES;
+  const { width, height, gap } = TILE_MIN_REM;
+  const columns = Math.floor((widthRem + gap) / (width + gap));
+  const rows = Math.floor((heightRem + gap) / (height + gap));
+  return Math.min(MAX_TILES, Math.max(1, columns * rows));
+}
+
 /** The tiles to draw (worst first, as given) and how many were folded into the last one. */
 export function foldTiles<T>(ordered: readonly T[], max = MAX_TILES): { shown: T[]; folded: T[] } {
   if (ordered.length <= max) return { shown: [...ordered], folded: [] };

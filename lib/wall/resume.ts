@@ -19,7 +19,7 @@ export interface Resume {
 const schema = z.object({
   index: z.number().int().min(0).catch(0),
   hold: z
-    .object({ keys: z.array(z.string()).max(500), since: z.number() })
+    .object({ keys: z.array(z.string()).max(500), since: z.number(), rank: z.number().optional() })
     .nullable()
     .catch(null),
   tracker: z.unknown().transform((raw) => parseTracker(raw)),

@@ -11,6 +11,12 @@
 //   npm run soak:wall                      # 30 minutes
 //   SOAK_SECONDS=90 npm run soak:wall      # the short CI run: judges throws, reloads, rotation
 //   SOAK_HEAP_SNAPSHOTS=dir                # keep the two snapshots, to open in DevTools
+//   SOAK_BUSY=1 SOAK_SECONDS=240 npm run soak:wall   # 10,000 devices, fleet time 10× real time
+//
+// Every run prints the share of time the wall spent in the rotation and in hold, and its longest
+// hold (issue 16: a busy fleet once kept the wall in hold 85 % of the time). The busy mode uses the
+// wall's default hold policy (no `hold` in the URL); it fails when the wall held more than
+// SOAK_MAX_HOLD_PCT (default 50) of the time or never got back to the rotation.
 //
 // Everything is real: the simulator evolves every 5 s (devices flapping, alerts opening and
 // resolving), Levelboard syncs every 5 s, the wall polls every second and rotates every 5 s.
@@ -22,6 +28,7 @@ import { signInAsAdmin, StatusTally, UnexpectedStatus } from '../bench/sessions'
 import { machine, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium-launch';
 import { HEAP_KINDS, heapBreakdown, pageObjectGrowthPct, type HeapByKind } from './heap-breakdown';
+import { holdShare, type ViewLog } from './hold-share';
 import { summariseSoak, verdict, type Sample } from './summary';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? Number(process.env.SOAK_MINUTES ?? 30) * 60);
@@ -29,16 +36,38 @@ const SHORT = SECONDS < 300;
 const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_SECONDS ?? (SHORT ? 3 : 10)) * 1_000;
 const WARMUP_MS = Number(process.env.SOAK_WARMUP_SECONDS ?? (SHORT ? 20 : 120)) * 1_000;
 const MAX_GROWTH_PCT = Number(process.env.SOAK_MAX_GROWTH_PCT ?? 10);
-const DEVICES = Number(process.env.SOAK_DEVICES ?? (SHORT ? 300 : 1_000));
-const TICK_MS = Number(process.env.SOAK_TICK_SECONDS ?? 5) * 1_000;
-// Polls every second; holds at most 10 s so the churn (a new critical problem every few ticks)
-// leaves time for the rotation.
-const WALL_QUERY = process.env.SOAK_WALL_QUERY ?? 'poll=1&interval=5&hold=10&heartbeat=10&shift=30';
+/** A busy MSP fleet: 10,000 devices, one simulated 10 s step per real second (10× the churn). */
+const BUSY = process.env.SOAK_BUSY === '1';
+const DEVICES = Number(process.env.SOAK_DEVICES ?? (BUSY ? 10_000 : SHORT ? 300 : 1_000));
+const TICK_MS = Number(process.env.SOAK_TICK_SECONDS ?? (BUSY ? 1 : 5)) * 1_000;
+// Polls every second; outside the busy mode holds at most 10 s so the churn (a new critical problem
+// every few ticks) leaves time for the rotation. The busy mode judges the default hold policy.
+const WALL_QUERY =
+  process.env.SOAK_WALL_QUERY ??
+  (BUSY ? 'poll=1&interval=5&heartbeat=10&shift=30' : 'poll=1&interval=5&hold=10&heartbeat=10&shift=30');
+const MAX_HOLD_PCT = Number(process.env.SOAK_MAX_HOLD_PCT ?? 50);
 /** Where to write every sample as JSON, for a closer look (optional). */
 const OUT = process.env.SOAK_OUT;
 /** A folder to keep the two heap snapshots in, to open in DevTools (optional). */
 const SNAPSHOTS = process.env.SOAK_HEAP_SNAPSHOTS;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+/** Records every change of the wall's view in the page, with its time (performance.now()). */
+const recordViews = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('[data-wall-root]');
+    const log: [number, string][] = [[performance.now(), root?.getAttribute('data-view') ?? 'unknown']];
+    (window as unknown as { __wallViews: typeof log }).__wallViews = log;
+    if (!root) return;
+    new MutationObserver(() => {
+      const view = root.getAttribute('data-view') ?? 'unknown';
+      if (log[log.length - 1]?.[1] !== view) log.push([performance.now(), view]);
+    }).observe(root, { attributes: true, attributeFilter: ['data-view'] });
+  });
+const viewLog = (page: Page) =>
+  page.evaluate(() => ({
+    log: (window as unknown as { __wallViews?: [number, string][] }).__wallViews ?? [],
+    now: performance.now(),
+  }));
 const shownView = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-wall-root]')?.getAttribute('data-view') ?? 'unknown');
 
@@ -158,6 +187,7 @@ async function main(): Promise<number> {
       );
     }
     await page.locator('[data-wall-root][data-view]').waitFor();
+    await recordViews(page);
     const opened = navigations;
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
     const cdp = await context.newCDPSession(page);
@@ -187,6 +217,9 @@ async function main(): Promise<number> {
     }
     const reloaded =
       navigations !== opened || (await page.evaluate(() => performance.timeOrigin)) !== loadedAt;
+    const views = await viewLog(page);
+    const share = holdShare(views.log as ViewLog, views.now);
+    const lastView = views.log[views.log.length - 1]?.[1] ?? 'unknown';
     const stats = sim.stats();
     const summary = summariseSoak(samples, WARMUP_MS, SHORT ? 2 : 3);
     const row = (name: string, m: typeof summary.heap, format: (v: number) => string) => ({
@@ -239,6 +272,12 @@ async function main(): Promise<number> {
       `fleet churn: ${stats.alerts.resolved} alerts resolved so far, ${stats.devices.offline} devices offline now; Levelboard RSS ${mib(levelboard.rssBytes())}`,
     );
     console.log(`the wall's /api/ answers: ${apiStatuses}`);
+    console.log(
+      `rotation vs hold (${DEVICES} devices, a fleet step every ${TICK_MS / 1_000} s, wall ${WALL_QUERY}): ` +
+        `rotation ${(100 - share.holdShare * 100).toFixed(1)} %, hold ${(share.holdShare * 100).toFixed(1)} % ` +
+        `of ${(share.totalMs / 1_000).toFixed(0)} s; ${share.holds} holds, longest ${(share.longestHoldMs / 1_000).toFixed(0)} s; ` +
+        `last view ${lastView}`,
+    );
     if (OUT) writeFileSync(OUT, JSON.stringify({ summary, samples }, null, 1));
     // A short run is mostly V8 warming up (compiled code grows for minutes), so it judges only
     // what is wrong at any length: a throw, a reload, a rotation that stopped. The growth verdict
@@ -257,6 +296,10 @@ async function main(): Promise<number> {
     if (reloaded) problems.push('the wall reloaded during the run (that would hide a leak)');
     if (errors.length) problems.push(`page errors: ${errors.slice(0, 3).join(' | ')}`);
     if (summary.views.length < 3) problems.push(`the wall showed only ${summary.views.join(', ')}`);
+    if (BUSY && share.holdShare * 100 > MAX_HOLD_PCT)
+      problems.push(
+        `the wall held ${(share.holdShare * 100).toFixed(1)} % of the time (limit ${MAX_HOLD_PCT} %)`,
+      );
     try {
       apiStatuses.assertOnly("the wall's /api/ answers", ALLOWED);
     } catch (error) {

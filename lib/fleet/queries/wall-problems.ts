@@ -11,6 +11,7 @@ import { alertOrderFacts, compareSeverityFirst } from '@/lib/domain/problem-orde
 import type { WallProblem, WallSeverity } from '@/lib/domain/wall';
 import { sortWallProblems, wallProblemFacts } from '@/lib/domain/wall-problem-order';
 import { toAlertRow } from '@/lib/fleet/queries/alert-list';
+import { withSitesDown } from '@/lib/fleet/site-down';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { hiddenNamesOf, pseudonym, redactAcknowledgement, redactAlertRow } from '@/lib/redaction/redact';
 import 'server-only';
@@ -91,5 +92,6 @@ export function listWallProblems(
     const problem = problemOf(snapshot, device, redact, acknowledgementOf);
     if (problem) problems.push(problem);
   });
+  problems.splice(0, problems.length, ...withSitesDown(snapshot, allowed, problems));
   return { problems: sortWallProblems(problems).slice(0, limit), total: problems.length };
 }

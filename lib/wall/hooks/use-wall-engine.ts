@@ -12,7 +12,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
  * clock, and saved to sessionStorage whenever it changes.
  */
 export function useWallEngine(
-  config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs'>,
+  config: Pick<WallConfig, 'intervalMs' | 'holdMaxMs' | 'holdCooldownMs'>,
   viewCount: number,
   /** Intervals each view stays (the problems view: one per page). */
   turns: readonly number[] = [],
@@ -21,7 +21,12 @@ export function useWallEngine(
   const [resume] = useState<Resume | null>(() => readResume(sessionStorage));
   const [engine] = useState(() =>
     createWallEngine(
-      { viewCount, intervalMs: config.intervalMs, holdMaxMs: config.holdMaxMs },
+      {
+        viewCount,
+        intervalMs: config.intervalMs,
+        holdMaxMs: config.holdMaxMs,
+        holdCooldownMs: config.holdCooldownMs,
+      },
       resume,
       Date.now(),
     ),
@@ -33,10 +38,11 @@ export function useWallEngine(
         intervalMs: config.intervalMs,
         holdMaxMs: config.holdMaxMs,
         turns: turnsKey ? turnsKey.split(',').map(Number) : [],
+        holdCooldownMs: config.holdCooldownMs,
       },
       Date.now(),
     );
-  }, [engine, viewCount, config.intervalMs, config.holdMaxMs, turnsKey]);
+  }, [engine, viewCount, config.intervalMs, config.holdMaxMs, config.holdCooldownMs, turnsKey]);
   useEffect(() => subscribeToClock(() => engine.tick(Date.now())), [engine]);
   const state: WallState = useSyncExternalStore(engine.subscribe, engine.get, engine.get);
 
