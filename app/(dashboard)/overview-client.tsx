@@ -7,6 +7,7 @@ import { ChartAlertSeverity, ChartClientOnline, ChartHealthHistory } from '@/com
 import { RangePicker } from '@/components/charts/range-picker';
 import { PageHeader } from '@/components/layout/page-header';
 import { ClientHealthGrid } from '@/components/overview/client-health-grid';
+import { ProblemsNow } from '@/components/overview/problems-now';
 import { RecentChanges } from '@/components/overview/recent-changes';
 import { SitesDown } from '@/components/overview/sites-down';
 import { DeviceTiles } from '@/components/status/device-tiles';
@@ -49,6 +50,7 @@ export function OverviewClient() {
     <div className="space-y-6">
       <PageHeader title="Fleet overview" />
       <SitesDown />
+      <ProblemsNow />
       {summary.isError && !data ? (
         <ErrorPanel message={summary.error.message} onRetry={() => void summary.refetch()} />
       ) : null}

@@ -202,7 +202,7 @@ export function AcknowledgeAlertButton({
 
 /**
  * For a problem list of wall problems (a device with its reasons): acknowledges every reason at
- * once. Ready for the dashboard's problem list; the overview has none yet.
+ * once. Used by the overview's "Needs attention now" (components/overview/problems-now.tsx).
  */
 export function AcknowledgeProblemButton({ problem }: { problem: WallProblem }) {
   const refs: ProblemRef[] = [
