@@ -64,7 +64,7 @@ function ProblemLine({ problem }: { problem: WallProblem }) {
           {formatRelative(problem.since ?? problem.latestAt ?? '')}
         </span>
       ) : null}
-      {problem.acknowledged ? <AcknowledgedLabel ack={problem.acknowledged} /> : null}
+      {problem.acknowledged ? <AcknowledgedLabel ack={problem.acknowledged} className="text-xs" /> : null}
       <AcknowledgeProblemButton problem={problem} />
     </li>
   );
