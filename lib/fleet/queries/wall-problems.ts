@@ -92,6 +92,6 @@ export function listWallProblems(
     const problem = problemOf(snapshot, device, redact, acknowledgementOf);
     if (problem) problems.push(problem);
   });
-  problems.splice(0, problems.length, ...withSitesDown(snapshot, allowed, problems));
-  return { problems: sortWallProblems(problems).slice(0, limit), total: problems.length };
+  const listed = withSitesDown(snapshot, allowed, problems);
+  return { problems: sortWallProblems(listed).slice(0, limit), total: listed.length };
 }

@@ -46,6 +46,14 @@ const acknowledgeSchema = z.strictObject({
 
 const removeSchema = z.strictObject({ problems: problemsSchema });
 
+/** Each problem once (a request may name the same one twice), with its key and audit label. */
+function targetsOf(
+  snapshot: FleetSnapshot,
+  problems: readonly ProblemRef[],
+): { key: string; label: string }[] {
+  return [...new Map(problems.map((ref) => keyOf(snapshot, ref)).map((t) => [t.key, t])).values()];
+}
+
 function keyOf(snapshot: FleetSnapshot, ref: ProblemRef): { key: string; label: string } {
   if (ref.kind === 'alert') {
     const alert = snapshot.alertById.get(ref.alertId);
@@ -66,7 +74,7 @@ export const acknowledgeRoute = route(
   async (request) => {
     const { problems, note } = await parseBody(request, acknowledgeSchema);
     const snapshot = currentSnapshot();
-    const targets = [...new Map(problems.map((ref) => keyOf(snapshot, ref)).map((t) => [t.key, t])).values()];
+    const targets = targetsOf(snapshot, problems);
     const at = Date.now();
     const text = note ? note : null;
     await acknowledge(targets.map((target) => ({ key: target.key, by: 'admin', note: text, at })));
@@ -94,7 +102,7 @@ export const unacknowledgeRoute = route(
   async (request) => {
     const { problems } = await parseBody(request, removeSchema);
     const snapshot = currentSnapshot();
-    const targets = [...new Map(problems.map((ref) => keyOf(snapshot, ref)).map((t) => [t.key, t])).values()];
+    const targets = targetsOf(snapshot, problems);
     const removed = await unacknowledge(targets.map((target) => target.key));
     await audit(await getStore(), {
       actor: 'admin',
