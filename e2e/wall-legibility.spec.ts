@@ -47,6 +47,19 @@ test.afterAll(async () => {
   for (const id of opened) await resolveAlert(id).catch(() => {});
 });
 
+/** The active alerts Levelboard's snapshot (not Level's) has on these devices. */
+async function serverAlertsOn(deviceIds: readonly string[]): Promise<string[]> {
+  const admin = await playwrightRequest.newContext({ storageState: ADMIN_STATE });
+  const ids: string[] = [];
+  for (const deviceId of deviceIds) {
+    const response = await admin.get(`${liveUrl}/api/alerts?device=${encodeURIComponent(deviceId)}`);
+    expect(response.status()).toBe(200);
+    ids.push(...((await response.json()) as { data: { id: string }[] }).data.map((alert) => alert.id));
+  }
+  await admin.dispose();
+  return ids;
+}
+
 /** Every text element that is clipped, overflows its parent, or is cut by a clipping ancestor. */
 async function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -166,6 +179,16 @@ test('the hold screen with four new problems: worst first, nothing clipped, at t
   // Each screen has seen its (empty) problem list before the problems appear.
   for (const page of pages) await expect(page.getByTestId('wall-devices')).toBeVisible();
   await pages[0]!.waitForTimeout(3_000);
+  // The four must reach each screen in one answer: a sync that lands between two of them would,
+  // by design, hold only what is newly worse (the emergency), not the criticals after the first
+  // ones. So the screens' problem polls wait until the server's snapshot has all four.
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  for (const page of pages)
+    await page.route('**/api/wall/problems**', async (route) => {
+      await gate;
+      await route.continue();
+    });
   for (const [index, deviceId] of holdDevices.entries()) {
     const severity = index === 3 ? 'emergency' : 'critical';
     opened.push(
@@ -178,11 +201,14 @@ test('the hold screen with four new problems: worst first, nothing clipped, at t
       ).id,
     );
   }
+  await expect
+    .poll(async () => (await serverAlertsOn(holdDevices)).length, { timeout: NOTICE_MS })
+    .toBe(holdDevices.length);
+  openGate();
   const found: Record<string, string[]> = {};
   for (const [index, page] of pages.entries()) {
     const viewport = VIEWPORTS[index]!;
     await expect(wallRoot(page)).toHaveAttribute('data-view', 'hold', { timeout: NOTICE_MS });
-    // All four in the hold (one poll may bring them in two steps).
     await expect(page.getByText('+ 1 more new problems')).toBeVisible({ timeout: NOTICE_MS });
     await expect(page.getByTestId('wall-hold-problem').first()).toHaveAttribute('data-tone', 'emergency');
     await page.waitForTimeout(500);
