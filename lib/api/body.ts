@@ -12,7 +12,15 @@ const tooLarge = () =>
 
 /** Reads a body as UTF-8 text, stopping with 413 as soon as it passes `limit` bytes. */
 export async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
-  if (!body) return '';
+  return (await readLimitedBytes(body, limit)).toString('utf8');
+}
+
+/** The exact bytes (a signature is over them, not over a UTF-8 round trip), with the same cap. */
+export async function readLimitedBytes(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,7 +36,7 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Parses a JSON (or form-encoded) body with a zod schema; 400 naming the field otherwise. */

@@ -1,4 +1,4 @@
-import { MAX_BODY, readLimited } from '@/lib/api/body';
+import { MAX_BODY, readLimited, readLimitedBytes } from '@/lib/api/body';
 import { errorResult, toErrorResult } from '@/lib/api/errors';
 import { metricsFor } from '@/lib/api/request-metrics';
 import type { ApiRequest, ApiResult } from '@/lib/api/types';
@@ -38,13 +38,20 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => value instanceof Promise;
 
 export function route(name: string, handler: Handler<Access>, options?: { access?: 'read' | 'admin' }): Route;
-export function route(name: string, handler: Handler<Access | null>, options: { access: 'public' }): Route;
+export function route(
+  name: string,
+  handler: Handler<Access | null>,
+  options: { access: 'public'; crossSite?: 'signed' },
+): Route;
 export function route(
   name: string,
   handler: Handler<Access> | Handler<Access | null>,
-  options: { access?: RouteAccess } = {},
+  options: { access?: RouteAccess; crossSite?: 'signed' } = {},
 ): Route {
   const required = options.access ?? 'read';
+  // `signed`: a public route called by another system (Level's webhooks) and authenticated by a
+  // signature over its body, never by a cookie, so there is no session a cross-site form could ride.
+  const checkOrigin = options.crossSite !== 'signed';
   const recorded = metricsFor(name);
 
   const finish = (
@@ -82,7 +89,7 @@ export function route(
   };
 
   function authorised(request: ApiRequest, params: Params): ApiResult | Promise<ApiResult> {
-    if (MUTATING.has(request.method) && !isSameOrigin(request)) {
+    if (checkOrigin && MUTATING.has(request.method) && !isSameOrigin(request)) {
       return errorResult(403, 'forbidden', 'Cross-site request refused.');
     }
     const known = resolveAccessNow(request);
@@ -126,6 +133,7 @@ export function route(
         remoteAddress: peerFromHeaders((headerName) => request.headers.get(headerName) ?? undefined),
         // Read through a byte cap: a chunked body states no length for the edge to refuse.
         text: () => readLimited(request.body, MAX_BODY),
+        bytes: () => readLimitedBytes(request.body, MAX_BODY),
       };
       const result = await handle(apiRequest, (await context.params) ?? {});
       const headers = cameOverHttps(apiRequest.remoteAddress, apiRequest.header)

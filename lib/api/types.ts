@@ -10,6 +10,8 @@ export interface ApiRequest {
   remoteAddress?: string;
   /** The request body as text (empty for GET). */
   text(): Promise<string>;
+  /** The request body's exact bytes (signed webhooks); read either this or `text`, once. */
+  bytes?(): Promise<Buffer>;
 }
 
 export interface ApiResult {

@@ -4,7 +4,13 @@ import { z } from 'zod';
 // Pure so that unit tests and start-up scripts can call it; lib/env.ts is the server-only entry.
 // Values of secret variables are never echoed back in messages.
 
-const SECRET_VARIABLES = new Set(['LEVEL_API_KEY', 'SESSION_SECRET', 'ADMIN_PASSWORD', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set([
+  'LEVEL_API_KEY',
+  'SESSION_SECRET',
+  'ADMIN_PASSWORD',
+  'DATABASE_URL',
+  'LEVEL_WEBHOOK_SECRET',
+]);
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -60,6 +66,15 @@ export const envSchema = z
     /** Level's web app, for "Open in Level" links (not the API). */
     LEVEL_APP_URL: z.preprocess(blankToUndefined, httpUrl.default('https://app.level.io')),
     LEVEL_APP_DEVICE_PATH: z.preprocess(blankToUndefined, appDevicePath.default('/devices/{id}')),
+    /**
+     * The secret of Level's webhook (Level shows it once when the webhook is created). Without it
+     * (here or in Settings) POST /api/webhooks/level refuses everything. Level chooses its length
+     * and documents none, so the floor only catches a paste gone wrong.
+     */
+    LEVEL_WEBHOOK_SECRET: z.preprocess(
+      blankToUndefined,
+      z.string().min(8, { error: 'must be at least 8 characters long' }).max(512).optional(),
+    ),
     SESSION_SECRET: z.preprocess(
       blankToUndefined,
       z.string().min(32, { error: 'must be at least 32 characters long' }).optional(),

@@ -14,6 +14,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0003-walls', 'Success'],
         ['0004-sessions', 'Success'],
         ['0005-acknowledgements', 'Success'],
+        ['0006-webhooks', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -31,6 +32,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'wall_screens',
         'ended_sessions',
         'acknowledgements',
+        'webhook_events',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

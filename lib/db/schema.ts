@@ -149,6 +149,21 @@ export interface AcknowledgementTable {
   at: number;
 }
 
+/** A Level webhook event Levelboard accepted (lib/webhooks): the persisted dedupe and the relay to the leader. */
+export interface WebhookEventTable {
+  event_id: string;
+  event_type: string;
+  /** `alert:<id>`, `device:<id>` or `group:<id>`; null for event types Levelboard ignores. */
+  resource_key: string | null;
+  /** Level's `occurred_at`, epoch ms. */
+  occurred_at: number;
+  received_at: number;
+  /** When the sync leader applied it (null: waiting for the leader, or ignored types never need it). */
+  applied_at: number | null;
+  /** The raw body, kept until the leader has applied the event. */
+  payload: string | null;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -163,4 +178,5 @@ export interface Database {
   wall_screens: WallScreenTable;
   ended_sessions: EndedSessionTable;
   acknowledgements: AcknowledgementTable;
+  webhook_events: WebhookEventTable;
 }

@@ -7,6 +7,7 @@ import 'server-only';
 export type { ChangesQuery } from '@/lib/history/changes';
 export { DEFAULT_RETENTION, type HistoryOptions, type Retention } from '@/lib/history/config';
 export type { CurrentDevice, DeviceHistoryData } from '@/lib/history/device-history';
+export type { HistoryEvent } from '@/lib/history/event-history';
 export type { MaintainResult } from '@/lib/history/maintain';
 export { FLEET_SCOPE } from '@/lib/history/metrics';
 export type { PruneResult } from '@/lib/history/prune';

@@ -4,6 +4,7 @@ import { diffAlerts } from '@/lib/history/alert-diff';
 import { deleteDeviceStates, inChunks, upsertDeviceStates } from '@/lib/history/batch-writes';
 import { historyConfig, type HistoryConfig, type HistoryOptions } from '@/lib/history/config';
 import { diffDevices } from '@/lib/history/device-diff';
+import { writeHistoryEvent, type HistoryEvent } from '@/lib/history/event-history';
 import { maintainHistory, type MaintainResult } from '@/lib/history/maintain';
 import { metricsOf } from '@/lib/history/metrics';
 import { saveOpenAlerts } from '@/lib/history/open-alerts';
@@ -58,6 +59,23 @@ export class HistoryRecorder {
 
   record(snapshot: FleetSnapshot, sync: SyncInfo): Promise<RecordResult> {
     return this.exclusive(() => this.write(snapshot, sync));
+  }
+
+  /**
+   * Records one change a webhook announced, at the time it happened (lib/history/event-history.ts).
+   * In the same queue as the syncs' writes, so the memory the next diff uses already knows it.
+   */
+  recordEvent(event: HistoryEvent): Promise<boolean> {
+    return this.exclusive(async () => {
+      try {
+        const learn = await this.store.db.transaction().execute((trx) => writeHistoryEvent(trx, event));
+        if (learn && this.state) learn(this.state);
+        return learn !== null;
+      } catch (error) {
+        this.state = null;
+        throw error;
+      }
+    });
   }
 
   /** Rolls up closed buckets and prunes past retention; idempotent, catches up after downtime. */

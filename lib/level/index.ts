@@ -30,3 +30,4 @@ export {
 export { MAX_PAGE_SIZE, type PaginateOptions } from '@/lib/level/pagination';
 export type { RequestGateState } from '@/lib/level/request-gate';
 export type { HttpMethod, LevelLogger, RequestInfo, RequestOptions } from '@/lib/level/transport';
+export { webhookAlert, webhookDevice, webhookGroup } from '@/lib/level/webhook-resources';

@@ -1,6 +1,6 @@
 import type { Store } from '@/lib/db/open';
 import type { SyncedHook } from '@/lib/fleet/instance';
-import { HistoryReader, HistoryRecorder } from '@/lib/history';
+import { HistoryReader, HistoryRecorder, type HistoryEvent } from '@/lib/history';
 import { logger } from '@/lib/logger';
 import { processWide } from '@/lib/process-wide';
 import 'server-only';
@@ -9,7 +9,7 @@ const MAINTAIN_EVERY_MS = 60_000;
 
 declare module '@/lib/process-wide' {
   interface ProcessWide {
-    history: { reader?: HistoryReader };
+    history: { reader?: HistoryReader; recorder?: HistoryRecorder };
   }
 }
 
@@ -21,6 +21,7 @@ const shared = processWide('history', () => ({}));
  */
 export function initHistory(store: Store, isLeader: () => boolean): SyncedHook {
   const recorder = new HistoryRecorder(store);
+  shared.recorder = recorder;
   shared.reader = new HistoryReader(store);
   const log = logger.child({ component: 'history' });
   const timer = setInterval(() => {
@@ -39,4 +40,10 @@ export function initHistory(store: Store, isLeader: () => boolean): SyncedHook {
 export function historyReader(): HistoryReader {
   if (!shared.reader) throw new Error('History has not been started (startRuntime)');
   return shared.reader;
+}
+
+/** A change a webhook announced, recorded at its time by the leader (lib/webhooks). */
+export function recordHistoryEvent(event: HistoryEvent): Promise<boolean> {
+  if (!shared.recorder) throw new Error('History has not been started (startRuntime)');
+  return shared.recorder.recordEvent(event);
 }

@@ -8,11 +8,12 @@ import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
+import { initWebhooks } from '@/lib/runtime/webhooks';
 import 'server-only';
 
 /**
- * Builds the process: environment, secrets, database, Level connection, history, audit retention
- * and the fleet loop. Called once, by server/boot.ts; throws when the process cannot start.
+ * Builds the process: environment, secrets, database, Level connection, history, audit retention,
+ * the fleet loop and the webhook receiver. Called once, by server/boot.ts; throws when the process cannot start.
  */
 export async function startRuntime(): Promise<void> {
   const env = getEnv();
@@ -30,6 +31,7 @@ export async function startRuntime(): Promise<void> {
     afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader())],
   });
   await fleet.coordinator.start();
+  initWebhooks(store);
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {
     applyConnection(store).then(

@@ -3,6 +3,7 @@ import { accessMigration } from '@/lib/db/migrations/0002-access';
 import { wallsMigration } from '@/lib/db/migrations/0003-walls';
 import { sessionsMigration } from '@/lib/db/migrations/0004-sessions';
 import { acknowledgementsMigration } from '@/lib/db/migrations/0005-acknowledgements';
+import { webhooksMigration } from '@/lib/db/migrations/0006-webhooks';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -13,5 +14,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0003-walls': wallsMigration(),
     '0004-sessions': sessionsMigration(),
     '0005-acknowledgements': acknowledgementsMigration(),
+    '0006-webhooks': webhooksMigration(),
   };
 }

@@ -1,0 +1,4 @@
+import { levelWebhookRoute } from '@/lib/api/routes/webhooks';
+
+export const POST = levelWebhookRoute.next;
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,112 @@
+import type { Store } from '@/lib/db/open';
+import { getEnv } from '@/lib/env';
+import { fleetService, isSyncLeader, patchFleet } from '@/lib/fleet/instance';
+import { dataOf } from '@/lib/fleet/snapshot';
+import { logger, registerSecret } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
+import { recordHistoryEvent } from '@/lib/runtime/history';
+import { WebhookEventStore } from '@/lib/webhooks/event-store';
+import { WebhookReceiver } from '@/lib/webhooks/receiver';
+import { storedWebhookSecret, storeWebhookSecret, WebhookSecret } from '@/lib/webhooks/secret';
+import { WebhookStatusCache, type WebhookStatus } from '@/lib/webhooks/status';
+import 'server-only';
+
+/** How often the leader applies events that followers received (they wait at most this long). */
+const RELAY_EVERY_MS = 500;
+const PRUNE_EVERY_MS = 60 * 60_000;
+/** Event ids are remembered this long: Level's retries take minutes, a re-run by hand may come days later. */
+const RETENTION_MS = 30 * 86_400_000;
+
+interface WebhookRuntime {
+  receiver: WebhookReceiver;
+  secret: WebhookSecret;
+  status: WebhookStatusCache;
+  store: Store;
+}
+
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    webhooks: { runtime?: WebhookRuntime };
+  }
+}
+
+const shared = processWide('webhooks', () => ({}));
+
+/** The snapshot holds Level's word from the start of the sync that made it. */
+function syncedSince(): number | null {
+  const snapshot = fleetService().current();
+  if (!snapshot) return null;
+  const status = fleetService().replicatedStatus();
+  return Date.parse(snapshot.syncedAt) - (status.lastDurationMs ?? 0);
+}
+
+/** Builds the receiver once per process, after the fleet runtime; the leader relays and prunes. */
+export function initWebhooks(store: Store): WebhookRuntime {
+  if (shared.runtime) return shared.runtime;
+  const env = getEnv();
+  registerSecret(env.LEVEL_WEBHOOK_SECRET);
+  const log = logger.child({ component: 'webhooks' });
+  const events = new WebhookEventStore(store);
+  const secret = new WebhookSecret(store, env.LEVEL_WEBHOOK_SECRET);
+  const receiver = new WebhookReceiver({
+    secret: () => secret.current(),
+    events,
+    fleet: {
+      isLeader: isSyncLeader,
+      current: () => {
+        const snapshot = fleetService().current();
+        return snapshot ? dataOf(snapshot) : null;
+      },
+      syncedSince,
+      patch: patchFleet,
+    },
+    recordHistory: recordHistoryEvent,
+    now: Date.now,
+    log,
+  });
+  const status = new WebhookStatusCache(events, async () => secret.source(await secret.current()));
+  let relaying = false;
+  setInterval(() => {
+    if (relaying || !isSyncLeader()) return;
+    relaying = true;
+    receiver
+      .relayPending()
+      .catch((error: unknown) =>
+        log.warn({ error: String(error) }, 'Could not apply webhook events from other replicas'),
+      )
+      .finally(() => {
+        relaying = false;
+      });
+  }, RELAY_EVERY_MS).unref();
+  setInterval(() => {
+    if (!isSyncLeader()) return;
+    events
+      .prune(Date.now() - RETENTION_MS)
+      .catch((error: unknown) => log.warn({ error: String(error) }, 'Webhook pruning failed'));
+  }, PRUNE_EVERY_MS).unref();
+  shared.runtime = { receiver, secret, status, store };
+  return shared.runtime;
+}
+
+function runtime(): WebhookRuntime {
+  if (!shared.runtime) throw new Error('Webhooks have not been started (startRuntime)');
+  return shared.runtime;
+}
+
+export const webhookReceiver = () => runtime().receiver;
+/** For /api/health: the last known status, never waits. */
+export const webhookStatusNow = (): WebhookStatus => runtime().status.latest();
+export const webhookStatusFresh = (): Promise<WebhookStatus> => runtime().status.refresh();
+export const webhookSecretFromEnv = () => Boolean(getEnv().LEVEL_WEBHOOK_SECRET);
+
+/** Settings: a new secret (or none), applied to this replica's next delivery at once. */
+export async function changeWebhookSecret(secret: string | null): Promise<void> {
+  const { store, secret: current } = runtime();
+  if (secret) registerSecret(secret);
+  await storeWebhookSecret(store, secret);
+  current.forget();
+}
+
+export async function storedSecretIsSet(): Promise<boolean> {
+  return (await storedWebhookSecret(runtime().store)) !== null;
+}

@@ -1,0 +1,79 @@
+import { decryptSecret, encryptSecret } from '@/lib/auth/key-vault';
+import type { Store } from '@/lib/db/open';
+import 'server-only';
+
+// The webhook secret entered in Settings, sealed like the API key (AES-256-GCM under a key derived
+// from the session secret). LEVEL_WEBHOOK_SECRET in the environment wins over it.
+
+const KEY_NAME = 'level.webhook-secret';
+
+export async function storedWebhookSecret(store: Store): Promise<string | null> {
+  const row = await store.db
+    .selectFrom('key_values')
+    .select('value')
+    .where('key', '=', KEY_NAME)
+    .executeTakeFirst();
+  if (!row) return null;
+  try {
+    return decryptSecret(row.value);
+  } catch {
+    // Sealed under another SESSION_SECRET: unusable, treat as not set.
+    return null;
+  }
+}
+
+export async function storeWebhookSecret(store: Store, secret: string | null): Promise<void> {
+  if (secret === null) {
+    await store.db.deleteFrom('key_values').where('key', '=', KEY_NAME).execute();
+    return;
+  }
+  const value = encryptSecret(secret);
+  const updatedAt = Date.now();
+  await store.db
+    .insertInto('key_values')
+    .values({ key: KEY_NAME, value, updated_at: updatedAt })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+    .execute();
+}
+
+export type SecretSource = 'env' | 'settings' | null;
+
+/**
+ * The secret in force, read from the database at most once a second (another replica's admin may
+ * rotate it: every replica follows within a second); `forget()` after a change on this replica
+ * applies it to the very next delivery.
+ */
+export class WebhookSecret {
+  private cached: { secret: string | null; at: number } | null = null;
+  private loading: Promise<string | null> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly fromEnv: string | undefined,
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = 1_000,
+  ) {}
+
+  source(stored: string | null): SecretSource {
+    if (this.fromEnv) return 'env';
+    return stored ? 'settings' : null;
+  }
+
+  async current(): Promise<string | null> {
+    if (this.fromEnv) return this.fromEnv;
+    if (this.cached && this.now() - this.cached.at < this.ttlMs) return this.cached.secret;
+    this.loading ??= storedWebhookSecret(this.store)
+      .then((secret) => {
+        this.cached = { secret, at: this.now() };
+        return secret;
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+
+  forget(): void {
+    this.cached = null;
+  }
+}
