@@ -15,6 +15,7 @@ const SERVER_CORE = [
   './lib/screens',
   './lib/acknowledgements',
   './lib/actions',
+  './lib/webhooks',
   './lib/redaction',
   './lib/runtime',
   './lib/api',
@@ -65,6 +66,7 @@ const layerZones = [
   {
     target: './lib/fleet',
     from: rooms(
+      './lib/webhooks',
       './lib/history',
       './lib/screens',
       './lib/acknowledgements',
@@ -77,30 +79,52 @@ const layerZones = [
   },
   {
     target: './lib/history',
-    from: rooms('./lib/screens', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    from: rooms('./lib/webhooks', './lib/screens', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
     message: 'History knows nothing of HTTP, access or start-up.',
   },
   {
     target: './lib/screens',
-    from: rooms('./lib/fleet', './lib/history', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    from: rooms(
+      './lib/webhooks',
+      './lib/fleet',
+      './lib/history',
+      './lib/auth',
+      './lib/actions',
+      './lib/wall',
+      ABOVE_CORE,
+    ),
     message:
       'The wall screen registry keeps heartbeats in the database; it knows nothing of HTTP, access or start-up.',
   },
   {
     target: './lib/acknowledgements',
-    from: rooms('./lib/history', './lib/screens', './lib/auth', './lib/actions', './lib/wall', ABOVE_CORE),
+    from: rooms(
+      './lib/webhooks',
+      './lib/history',
+      './lib/screens',
+      './lib/auth',
+      './lib/actions',
+      './lib/wall',
+      ABOVE_CORE,
+    ),
     message:
       'Acknowledgements are stored rows and a pure rule over the snapshot; they know nothing of HTTP, access or start-up.',
   },
   {
     target: './lib/auth',
-    from: rooms('./lib/acknowledgements', './lib/actions', './lib/wall', ABOVE_CORE),
+    from: rooms('./lib/webhooks', './lib/acknowledgements', './lib/actions', './lib/wall', ABOVE_CORE),
     message: 'Access control knows nothing of HTTP routes or start-up.',
   },
   {
     target: './lib/actions',
-    from: rooms('./lib/wall', ABOVE_CORE),
+    from: rooms('./lib/webhooks', './lib/wall', ABOVE_CORE),
     message: 'Admin actions return or throw domain results; lib/api maps them to statuses.',
+  },
+  {
+    target: './lib/webhooks',
+    from: rooms('./lib/wall', ABOVE_CORE),
+    message:
+      "Level's webhooks: verify, dedupe and apply to the fleet; they return outcomes, lib/api maps them to statuses.",
   },
   {
     target: './lib/runtime',
