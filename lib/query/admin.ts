@@ -1,5 +1,6 @@
 import type { AuditEntryView, LevelSettingsView, ShareLinkView } from '@/lib/domain/admin';
 import type { WallScreenView } from '@/lib/domain/wall';
+import type { WebhookSettingsView } from '@/lib/domain/webhooks';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { queryKeys } from '@/lib/query/keys';
 import { queryOptions } from '@tanstack/react-query';
@@ -17,6 +18,13 @@ export const levelSettingsQuery = () =>
   queryOptions({
     queryKey: queryKeys.levelSettings(),
     queryFn: ({ signal }) => fetchJson<LevelSettingsView>('/api/admin/settings/level', { signal }),
+    refetchInterval: 15_000,
+  });
+
+export const webhookSettingsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.webhookSettings(),
+    queryFn: ({ signal }) => fetchJson<WebhookSettingsView>('/api/admin/settings/webhook', { signal }),
     refetchInterval: 15_000,
   });
 

@@ -31,6 +31,7 @@ const KEYS: { name: string; family: string; key: QueryKey }[] = [
   { name: 'session', family: 'session', key: sessionQuery().queryKey },
   { name: 'shareLinks', family: 'admin', key: queryKeys.shareLinks() },
   { name: 'levelSettings', family: 'admin', key: queryKeys.levelSettings() },
+  { name: 'webhookSettings', family: 'admin', key: queryKeys.webhookSettings() },
   { name: 'audit', family: 'admin', key: queryKeys.audit() },
   { name: 'walls', family: 'admin', key: queryKeys.wallScreens() },
   { name: 'capabilities', family: 'admin', key: queryKeys.actionCapabilities() },

@@ -30,6 +30,7 @@ export const queryKeys = {
   admin: () => [...queryKeys.all, 'admin'] as const,
   shareLinks: () => [...queryKeys.admin(), 'share-links'] as const,
   levelSettings: () => [...queryKeys.admin(), 'level-settings'] as const,
+  webhookSettings: () => [...queryKeys.admin(), 'webhook-settings'] as const,
   audit: () => [...queryKeys.admin(), 'audit'] as const,
   wallScreens: () => [...queryKeys.admin(), 'walls'] as const,
   actionCapabilities: () => [...queryKeys.admin(), 'capabilities'] as const,

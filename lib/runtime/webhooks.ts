@@ -7,7 +7,7 @@ import { processWide } from '@/lib/process-wide';
 import { recordHistoryEvent } from '@/lib/runtime/history';
 import { WebhookEventStore } from '@/lib/webhooks/event-store';
 import { WebhookReceiver } from '@/lib/webhooks/receiver';
-import { storedWebhookSecret, storeWebhookSecret, WebhookSecret } from '@/lib/webhooks/secret';
+import { storeWebhookSecret, WebhookSecret } from '@/lib/webhooks/secret';
 import { WebhookStatusCache, type WebhookStatus } from '@/lib/webhooks/status';
 import 'server-only';
 
@@ -65,6 +65,8 @@ export function initWebhooks(store: Store): WebhookRuntime {
     log,
   });
   const status = new WebhookStatusCache(events, async () => secret.source(await secret.current()));
+  // Primed now, so the first /api/health already tells whether webhooks are configured.
+  void status.refresh().catch(() => {});
   let relaying = false;
   setInterval(() => {
     if (relaying || !isSyncLeader()) return;
@@ -105,8 +107,4 @@ export async function changeWebhookSecret(secret: string | null): Promise<void> 
   if (secret) registerSecret(secret);
   await storeWebhookSecret(store, secret);
   current.forget();
-}
-
-export async function storedSecretIsSet(): Promise<boolean> {
-  return (await storedWebhookSecret(runtime().store)) !== null;
 }

@@ -1,5 +1,6 @@
 import { decryptSecret, encryptSecret } from '@/lib/auth/key-vault';
 import type { Store } from '@/lib/db/open';
+import type { WebhookSecretSource } from '@/lib/domain/webhooks';
 import 'server-only';
 
 // The webhook secret entered in Settings, sealed like the API key (AES-256-GCM under a key derived
@@ -36,7 +37,7 @@ export async function storeWebhookSecret(store: Store, secret: string | null): P
     .execute();
 }
 
-export type SecretSource = 'env' | 'settings' | null;
+export type SecretSource = WebhookSecretSource;
 
 /**
  * The secret in force, read from the database at most once a second (another replica's admin may

@@ -1,20 +1,9 @@
+import type { WebhookStatus } from '@/lib/domain/webhooks';
 import type { StoredCounts, WebhookEventStore } from '@/lib/webhooks/event-store';
 import type { SecretSource } from '@/lib/webhooks/secret';
 import 'server-only';
 
-/** What /api/health and Settings say about Level's webhooks. Times are ISO strings. */
-export interface WebhookStatus {
-  /** A secret is set (env or Settings): without one the receiver refuses everything. */
-  configured: boolean;
-  secretSource: SecretSource;
-  lastEventAt: string | null;
-  lastEventType: string | null;
-  /** Accepted (signed) events received since midnight UTC, duplicates not counted. */
-  eventsToday: number;
-  /** Deliveries refused for a missing or wrong signature since midnight UTC. */
-  signatureFailuresToday: number;
-  lastSignatureFailureAt: string | null;
-}
+export type { WebhookStatus };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

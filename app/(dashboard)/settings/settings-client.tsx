@@ -5,12 +5,14 @@ import { LevelConnection } from '@/components/settings/level-connection';
 import { ShareLinks } from '@/components/settings/share-links';
 import { SignOutEverywhere } from '@/components/settings/sign-out-everywhere';
 import { WallScreens } from '@/components/settings/wall-screens';
+import { WebhookSettings } from '@/components/settings/webhook-settings';
 
 export function SettingsClient() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <LevelConnection />
+      <WebhookSettings />
       <ShareLinks />
       <WallScreens />
       <SignOutEverywhere />

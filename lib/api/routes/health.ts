@@ -1,8 +1,10 @@
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
+import { webhookStatusView } from '@/lib/api/webhook-status-view';
 import { BUILD_ID } from '@/lib/build-id';
 import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
+import { webhookStatusNow } from '@/lib/runtime/webhooks';
 import { APP_VERSION } from '@/lib/version';
 import 'server-only';
 
@@ -29,6 +31,8 @@ export const healthRoute = route(
         lastError: access?.role === 'admin' ? status.lastError : null,
         lastErrorKind: status.lastErrorKind,
       },
+      /** Level's webhooks (issue 17): refreshed in the background, at most 2 s old. */
+      webhooks: webhookStatusView(webhookStatusNow()),
     };
     return json(body, status.syncedAt ? 200 : 503);
   },
