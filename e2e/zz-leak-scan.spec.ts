@@ -10,6 +10,7 @@ import {
   LIVE,
   liveUrl,
   SESSION_SECRET,
+  WEBHOOK_SECRET,
 } from './support/env';
 import { simulatorControl } from './support/simulator';
 
@@ -66,7 +67,7 @@ test('the Level API key never appears in responses, pages, bundles or logs; no B
   expect(requests.violations).toEqual({ bearer: 0, limitOver100: 0 });
   const tokensFile = path.join(ARTIFACTS, 'share-tokens.txt');
   const tokens = existsSync(tokensFile) ? readFileSync(tokensFile, 'utf8').split('\n').filter(Boolean) : [];
-  const secrets = [LEVEL_KEY, LEVEL_READONLY_KEY, ADMIN_PASSWORD, SESSION_SECRET, ...tokens];
+  const secrets = [LEVEL_KEY, LEVEL_READONLY_KEY, ADMIN_PASSWORD, SESSION_SECRET, WEBHOOK_SECRET, ...tokens];
   for (const text of seen) for (const secret of secrets) expect(text).not.toContain(secret);
   for (const logFile of [LIVE.log, DEMO.log]) {
     const log = readFileSync(logFile, 'utf8');

@@ -8,6 +8,7 @@ process.env.E2E_LEVEL_READONLY_KEY ??= `e2e-ro-${randomBytes(18).toString('base6
 process.env.E2E_CONTROL_TOKEN ??= `ctl-${randomBytes(12).toString('base64url')}`;
 process.env.E2E_ADMIN_PASSWORD ??= `pw-${randomBytes(12).toString('base64url')}`;
 process.env.E2E_SESSION_SECRET ??= randomBytes(36).toString('base64url');
+process.env.E2E_WEBHOOK_SECRET ??= `whsec-${randomBytes(18).toString('base64url')}`;
 
 export const LEVEL_KEY = process.env.E2E_LEVEL_KEY;
 /** The standalone simulator also accepts this key, for reads only (admin actions get 403). */
@@ -15,6 +16,8 @@ export const LEVEL_READONLY_KEY = process.env.E2E_LEVEL_READONLY_KEY;
 export const CONTROL_TOKEN = process.env.E2E_CONTROL_TOKEN;
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 export const SESSION_SECRET = process.env.E2E_SESSION_SECRET;
+/** The live server's LEVEL_WEBHOOK_SECRET: specs sign Level's webhook deliveries with it. */
+export const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
 /** Every server of the run shares these, so one admin sign-in is valid on all of them. */
 export const SHARED_SERVER_ENV = { ADMIN_PASSWORD, SESSION_SECRET, COOKIE_SECURE: 'false' };
 

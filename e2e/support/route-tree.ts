@@ -32,5 +32,13 @@ export function apiRoutes(): ApiRoute[] {
   });
 }
 
-/** Routes anyone may call: health checks and signing in or out. */
-export const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout']);
+/**
+ * Routes anyone may call: health checks, signing in or out, and Level's webhook deliveries (no
+ * session: a signature over the body authenticates them; e2e/webhooks.spec.ts tests the refusals).
+ */
+export const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/webhooks/level',
+]);
