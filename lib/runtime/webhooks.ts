@@ -18,6 +18,7 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 const RETENTION_MS = 30 * 86_400_000;
 
 interface WebhookRuntime {
+  fixedSecret: boolean;
   receiver: WebhookReceiver;
   secret: WebhookSecret;
   status: WebhookStatusCache;
@@ -40,14 +41,19 @@ function syncedSince(): number | null {
   return Date.parse(snapshot.syncedAt) - (status.lastDurationMs ?? 0);
 }
 
-/** Builds the receiver once per process, after the fleet runtime; the leader relays and prunes. */
-export function initWebhooks(store: Store): WebhookRuntime {
+/**
+ * Builds the receiver once per process, after the fleet runtime; the leader relays and prunes.
+ * `secret`: one chosen by the process itself (demo mode's simulator signs with a random secret
+ * made at start), treated like LEVEL_WEBHOOK_SECRET, which wins over it.
+ */
+export function initWebhooks(store: Store, options: { secret?: string } = {}): WebhookRuntime {
   if (shared.runtime) return shared.runtime;
   const env = getEnv();
-  registerSecret(env.LEVEL_WEBHOOK_SECRET);
+  const fixedSecret = env.LEVEL_WEBHOOK_SECRET ?? options.secret;
+  registerSecret(fixedSecret);
   const log = logger.child({ component: 'webhooks' });
   const events = new WebhookEventStore(store);
-  const secret = new WebhookSecret(store, env.LEVEL_WEBHOOK_SECRET);
+  const secret = new WebhookSecret(store, fixedSecret);
   const receiver = new WebhookReceiver({
     secret: () => secret.current(),
     events,
@@ -68,25 +74,27 @@ export function initWebhooks(store: Store): WebhookRuntime {
   // Primed now, so the first /api/health already tells whether webhooks are configured.
   void status.refresh().catch(() => {});
   let relaying = false;
-  setInterval(() => {
-    if (relaying || !isSyncLeader()) return;
-    relaying = true;
-    receiver
-      .relayPending()
-      .catch((error: unknown) =>
-        log.warn({ error: String(error) }, 'Could not apply webhook events from other replicas'),
-      )
-      .finally(() => {
-        relaying = false;
-      });
-  }, RELAY_EVERY_MS).unref();
+  // SQLite is one process, which always leads: there is no follower to relay for.
+  if (store.engine === 'postgres')
+    setInterval(() => {
+      if (relaying || !isSyncLeader()) return;
+      relaying = true;
+      receiver
+        .relayPending()
+        .catch((error: unknown) =>
+          log.warn({ error: String(error) }, 'Could not apply webhook events from other replicas'),
+        )
+        .finally(() => {
+          relaying = false;
+        });
+    }, RELAY_EVERY_MS).unref();
   setInterval(() => {
     if (!isSyncLeader()) return;
     events
       .prune(Date.now() - RETENTION_MS)
       .catch((error: unknown) => log.warn({ error: String(error) }, 'Webhook pruning failed'));
   }, PRUNE_EVERY_MS).unref();
-  shared.runtime = { receiver, secret, status, store };
+  shared.runtime = { fixedSecret: Boolean(fixedSecret), receiver, secret, status, store };
   return shared.runtime;
 }
 
@@ -99,7 +107,8 @@ export const webhookReceiver = () => runtime().receiver;
 /** For /api/health: the last known status, never waits. */
 export const webhookStatusNow = (): WebhookStatus => runtime().status.latest();
 export const webhookStatusFresh = (): Promise<WebhookStatus> => runtime().status.refresh();
-export const webhookSecretFromEnv = () => Boolean(getEnv().LEVEL_WEBHOOK_SECRET);
+/** A secret Settings cannot change: LEVEL_WEBHOOK_SECRET (or demo mode's own). */
+export const webhookSecretFromEnv = () => runtime().fixedSecret;
 
 /** Settings: a new secret (or none), applied to this replica's next delivery at once. */
 export async function changeWebhookSecret(secret: string | null): Promise<void> {
