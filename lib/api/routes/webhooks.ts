@@ -7,7 +7,9 @@ import 'server-only';
 // POST /api/webhooks/level: Level's webhook deliveries (lib/webhooks/receiver.ts). Public (Level
 // has no session) and exempt from the same-origin check: the signature over the body is the
 // authentication. The body is capped at 64 KB by the edge and by the byte reader (413).
-// Level counts any 2xx as delivered; refusals are 4xx/503 so Level's request log shows why.
+// Level counts any 2xx as delivered; refusals are 4xx so Level's request log shows why. Not
+// configured is a 403, not a 503: it is a decision of the operator, not an outage, and hostile
+// input must never produce a 5xx.
 export const levelWebhookRoute = route(
   'webhooks.level',
   async (request) => {
@@ -16,7 +18,7 @@ export const levelWebhookRoute = route(
     switch (outcome.kind) {
       case 'not_configured':
         return errorResult(
-          503,
+          403,
           'webhooks_not_configured',
           'No webhook secret is set in Levelboard (LEVEL_WEBHOOK_SECRET or Settings): deliveries are refused.',
         );
