@@ -96,13 +96,14 @@ export class WebhookEventStore {
     }));
   }
 
-  async countSignatureFailure(now: number): Promise<void> {
+  async countSignatureFailures(now: number, count: number): Promise<void> {
+    const add = Math.max(1, Math.floor(count));
     await this.store.db
       .insertInto('key_values')
-      .values({ key: dayKey(now), value: '1', updated_at: now })
+      .values({ key: dayKey(now), value: String(add), updated_at: now })
       .onConflict((conflict) =>
         conflict.column('key').doUpdateSet({
-          value: sql<string>`CAST(CAST(key_values.value AS INTEGER) + 1 AS TEXT)`,
+          value: sql<string>`CAST(CAST(key_values.value AS INTEGER) + ${add} AS TEXT)`,
           updated_at: now,
         }),
       )

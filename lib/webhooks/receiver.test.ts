@@ -67,6 +67,7 @@ describe.each(ENGINES)('webhook receiver on %s', (engine) => {
     expect((await harness.leader.receiver.receive(event.body, event.signature)).kind).toBe('bad_signature');
     expect(harness.leader.service.current()).toBe(before);
     expect(await harness.store.db.selectFrom('webhook_events').selectAll().execute()).toEqual([]);
+    await harness.leader.receiver.flushFailures();
     const counts = await harness.leader.events.counts(harness.now());
     expect(counts.signatureFailuresToday).toBe(5);
     expect(counts.eventsToday).toBe(0);
@@ -77,6 +78,18 @@ describe.each(ENGINES)('webhook receiver on %s', (engine) => {
     const upper = levelEvent(secret, 'alert_active', levelAlert('a8', 'd2'), SYNCED_AT + 5_000);
     const signature = upper.signature.replace(/[0-9a-f]{64}$/, (hex) => hex.toUpperCase());
     expect((await harness.leader.receiver.receive(upper.body, signature)).kind).toBe('applied');
+  });
+
+  it('counts a flood of forged deliveries in memory and writes the count once', async () => {
+    harness = await startWebhookReplicas(engine);
+    const forged = Buffer.from('{"event_type":"device_deleted"}');
+    await Promise.all(
+      Array.from({ length: 50 }, () => harness!.leader.receiver.receive(forged, 'sha256=' + 'ab'.repeat(32))),
+    );
+    expect((await harness.leader.events.counts(harness.now())).signatureFailuresToday).toBe(0);
+    await harness.leader.receiver.flushFailures();
+    await harness.leader.receiver.flushFailures();
+    expect((await harness.leader.events.counts(harness.now())).signatureFailuresToday).toBe(50);
   });
 
   it('refuses everything while no secret is configured', async () => {
@@ -225,6 +238,7 @@ describe.each(ENGINES)('webhook receiver on %s', (engine) => {
     const event = levelEvent(SECRET, 'script_finished', { id: 'x' }, SYNCED_AT);
     await harness.leader.receiver.receive(event.body, event.signature);
     await harness.leader.receiver.receive(event.body, 'sha256=00');
+    await harness.leader.receiver.flushFailures();
     harness.advance(2 * 86_400_000);
     expect(await harness.leader.events.prune(harness.now() - 86_400_000)).toBe(2);
     expect((await harness.leader.receiver.receive(event.body, event.signature)).kind).toBe('ignored');

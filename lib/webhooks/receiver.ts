@@ -80,15 +80,44 @@ function historyOf(before: FleetData, event: FleetEvent, at: number): HistoryEve
   }
 }
 
+/** Refused deliveries are counted in memory and written at most this often (one row update). */
+const FAILURE_FLUSH_MS = 1_000;
+
 export class WebhookReceiver {
+  private failures = 0;
+  private failureTimer: NodeJS.Timeout | null = null;
+
   constructor(private readonly deps: ReceiverDeps) {}
+
+  /**
+   * Writes the refused deliveries counted so far. A flood of forged requests thus costs one
+   * database write a second, not one per request.
+   */
+  async flushFailures(): Promise<void> {
+    if (this.failureTimer) clearTimeout(this.failureTimer);
+    this.failureTimer = null;
+    const count = this.failures;
+    this.failures = 0;
+    if (count > 0) await this.deps.events.countSignatureFailures(this.deps.now(), count);
+  }
+
+  private countFailure(): void {
+    this.failures += 1;
+    this.failureTimer ??= setTimeout(() => {
+      this.failureTimer = null;
+      this.flushFailures().catch((error: unknown) =>
+        this.deps.log.warn({ error: String(error) }, 'Could not count refused webhook deliveries'),
+      );
+    }, FAILURE_FLUSH_MS);
+    this.failureTimer.unref();
+  }
 
   async receive(body: Buffer, signature: string | undefined): Promise<ReceiveOutcome> {
     const { deps } = this;
     const secret = await deps.secret();
     if (!secret) return { kind: 'not_configured' };
     if (!verifySignature(secret, body, signature)) {
-      await deps.events.countSignatureFailure(deps.now()).catch(() => {});
+      this.countFailure();
       return { kind: 'bad_signature' };
     }
     const parsed = parseEnvelope(body.toString('utf8'));
