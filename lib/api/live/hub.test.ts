@@ -18,7 +18,7 @@ class Sink {
   events() {
     return [...this.text.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map(([, name, data]) => ({
       name,
-      data: JSON.parse(data) as unknown,
+      data: JSON.parse(data ?? 'null') as unknown,
     }));
   }
 }

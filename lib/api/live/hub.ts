@@ -97,7 +97,13 @@ export class StreamHub {
       sink.end();
       return () => {};
     }
-    const stream: OpenStream = { sink, allowed, checkedAt: this.options.now(), checking: false, closed: false };
+    const stream: OpenStream = {
+      sink,
+      allowed,
+      checkedAt: this.options.now(),
+      checking: false,
+      closed: false,
+    };
     if (this.timer) this.tick();
     else this.start();
     this.streams.add(stream);

@@ -1,5 +1,5 @@
-import { StreamHub, type LiveState } from '@/lib/api/live/hub';
 import { acknowledgements, acknowledgementsNow } from '@/lib/acknowledgements/live';
+import { StreamHub, type LiveState } from '@/lib/api/live/hub';
 import { fleetService } from '@/lib/fleet/instance';
 import { snapshotTag } from '@/lib/fleet/snapshot';
 import { processWide } from '@/lib/process-wide';

@@ -1,8 +1,10 @@
 import { route } from '@/lib/api/handler';
 import { liveHub } from '@/lib/api/live/instance';
+import { parseQuery } from '@/lib/api/params';
 import type { ApiRequest } from '@/lib/api/types';
 import { resolveAccess, resolveAccessNow } from '@/lib/auth/access';
 import 'server-only';
+import { z } from 'zod';
 
 // GET /api/events: one Server-Sent Events stream per browser tab (lib/query/live.ts). A `read`
 // route like every other: the admin or a share link. What it sends (lib/api/live/hub.ts) is the
@@ -26,13 +28,19 @@ function stillAllowed(request: ApiRequest): boolean | Promise<boolean> {
   return resolveAccess(request).then((resolved) => resolved.access !== null);
 }
 
-export const eventsRoute = route('events', (request) => ({
-  status: 200,
-  headers: HEADERS,
-  stream: {
-    start(sink) {
-      const close = liveHub().open(sink, () => stillAllowed(request));
-      return { onClose: close };
+// It takes no parameters; like every route, it refuses ones it does not know.
+const query = z.object({}).strict();
+
+export const eventsRoute = route('events', (request) => {
+  parseQuery(request, query);
+  return {
+    status: 200,
+    headers: HEADERS,
+    stream: {
+      start(sink) {
+        const close = liveHub().open(sink, () => stillAllowed(request));
+        return { onClose: close };
+      },
     },
-  },
-}));
+  };
+});
