@@ -80,6 +80,10 @@ function writeStream(req: IncomingMessage, res: ServerResponse, result: ApiResul
   let headers: Headers = { ...SECURITY_HEADERS, ...result.headers };
   const header = (name: string) => req.headers[name] as string | undefined;
   if (cameOverHttps(req.socket.remoteAddress, header)) headers = { ...headers, [HSTS.key]: HSTS.value };
+  // The socket is the stream's alone: when the stream ends (a revoked link, shutdown), the
+  // connection closes too, so the browser's reconnect opens a new one — which a stopping server
+  // refuses, instead of being served again on this one and holding the shutdown open.
+  res.shouldKeepAlive = false;
   res.writeHead(result.status, headers);
   // Events are small and must leave at once: no Nagle delay on this socket.
   req.socket.setNoDelay(true);
