@@ -118,8 +118,10 @@ async function main(): Promise<void> {
       method: 'POST',
       headers: { Origin: board.url, Cookie: admin.cookie },
     });
-    if (sync.status !== 200 && sync.status !== 202)
-      throw new UnexpectedStatus('POST /api/fleet/sync as admin', sync.status, [200, 202], await sync.text());
+    if (sync.status !== 200)
+      throw new UnexpectedStatus('POST /api/fleet/sync as admin', sync.status, [200], await sync.text());
+    // The answer comes after the sync; the streams hear of it within a tick of its end.
+    const syncMs = performance.now() - asked;
     const deadline = Date.now() + 15_000;
     const arrivals = () =>
       streams.map((stream, i) => [...stream.heard].find(([version]) => !first[i]?.has(version))?.[1]);
@@ -143,14 +145,15 @@ async function main(): Promise<void> {
     console.table([
       { phase: 'before', RSS: mib(before.rss), 'heap used': mib(before.heap) },
       { phase: `${STREAMS} streams open`, RSS: mib(open.rss), 'heap used': mib(open.heap) },
-      { phase: 'after closing them', RSS: mib(after.rss), 'heap used': mib(after.heap) },
+      { phase: 'after one sync and closing them', RSS: mib(after.rss), 'heap used': mib(after.heap) },
     ]);
     console.table([
       {
         'opened in': `${(openMs / 1000).toFixed(1)} s`,
         'RSS per stream': `${(perStream / 1024).toFixed(1)} KiB`,
         'heap per stream': `${((open.heap - before.heap) / STREAMS / 1024).toFixed(1)} KiB`,
-        'new version → all streams (sync included)': `p50 ${quantile(fanOut, 0.5).toFixed(0)} ms, max ${(fanOut.at(-1) ?? 0).toFixed(0)} ms`,
+        'sync on demand': `${syncMs.toFixed(0)} ms`,
+        'sync asked → new version on every stream': `p50 ${quantile(fanOut, 0.5).toFixed(0)} ms, max ${(fanOut.at(-1) ?? 0).toFixed(0)} ms`,
       },
     ]);
   } finally {
