@@ -208,7 +208,10 @@ function scopeOf(truth: Truth, plan: LinkPlan, detailSerials: Map<string, string
   };
 }
 
-type Exercise = (ctx: ReturnType<typeof scopeOf>, plan: LinkPlan) => { url: string; paged?: boolean }[];
+type Exercise = (
+  ctx: ReturnType<typeof scopeOf>,
+  plan: LinkPlan,
+) => { url: string; paged?: boolean; stream?: boolean }[];
 
 const HISTORY_WINDOW = 'range=24h';
 // Every GET route a link can call, and how to exercise it. A route missing here fails the test.
@@ -220,6 +223,8 @@ const EXERCISES: Record<string, Exercise> = {
   '/api/groups': () => [{ url: '/api/groups' }],
   '/api/wall/problems': () => [{ url: '/api/wall/problems' }],
   '/api/metrics': () => [{ url: '/api/metrics' }],
+  // A stream never ends: read for a while (e2e/live-push.spec.ts reads it while things change).
+  '/api/events': () => [{ url: '/api/events', stream: true }],
   '/api/history/fleet': () => [
     { url: `/api/history/fleet?${HISTORY_WINDOW}` },
     { url: '/api/history/fleet?range=7d' },
@@ -337,6 +342,32 @@ async function scanLinkAnswers(
     }
     return { status: response.status(), body };
   };
+  const scannedStream = async (url: string) => {
+    const absolute = new URL(url, (await api.get('/api/health')).url()).toString();
+    const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const response = await fetch(absolute, {
+      headers: { Cookie: cookie },
+      signal: AbortSignal.timeout(1_500),
+    });
+    let body = '';
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    try {
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read())
+        body += decoder.decode(read.value, { stream: true });
+    } catch {
+      // the timeout ends the read
+    }
+    const text = `${JSON.stringify(readable(Object.fromEntries(response.headers)))}\n${body}`;
+    tally.answers += 1;
+    tally.bytes += text.length;
+    tally.markerChecks += ctx.markers.size;
+    if (response.status !== 200 || !body.includes('event: snapshot'))
+      tally.hits.push(`[${plan.name}] GET ${url}: ${response.status} without a snapshot event`);
+    for (const marker of ctx.markers.scan(text)) {
+      tally.hits.push(`[${plan.name}] GET ${url}: ${marker.label} in …${contextOf(text, marker.words)}…`);
+    }
+  };
   const routes = apiRoutes().filter((route) => route.method === 'GET');
   for (const route of routes) {
     tally.routes.add(route.template);
@@ -347,7 +378,11 @@ async function scanLinkAnswers(
     }
     const exercise = EXERCISES[route.template];
     if (!exercise) throw new Error(`scope-leak: no exercise for GET ${route.template}; add one to EXERCISES`);
-    for (const { url, paged } of exercise(ctx, plan)) {
+    for (const { url, paged, stream } of exercise(ctx, plan)) {
+      if (stream) {
+        await scannedStream(url);
+        continue;
+      }
       let next: string | null = url;
       for (let pages = 0; next && pages < 200; pages += 1) {
         const { status, body } = await scanned(next);

@@ -33,8 +33,11 @@ test('the Level API key never appears in responses, pages, bundles or logs; no B
     const body = await response.text().catch(() => '');
     seen.push(`${response.url()}\n${headers}\n${body}`);
   });
+  // Not 'networkidle': the page's live stream (/api/events) is a request that never finishes.
+  const summary = page.waitForResponse((response) => response.url().includes('/api/fleet/summary'));
   await page.goto(liveUrl);
-  await page.waitForLoadState('networkidle');
+  await summary;
+  await page.waitForTimeout(1_000);
   for (const route of [
     '/api/health',
     '/api/fleet/summary',

@@ -1,12 +1,13 @@
 import type { Route } from '@/lib/api/handler';
 import { alertsRoute } from '@/lib/api/routes/alerts';
 import { devicesRoute } from '@/lib/api/routes/devices';
+import { eventsRoute } from '@/lib/api/routes/events';
 import { fleetClientsRoute } from '@/lib/api/routes/fleet-clients';
 import { fleetSummaryRoute } from '@/lib/api/routes/fleet-summary';
 import { groupsRoute } from '@/lib/api/routes/groups';
 import { healthRoute } from '@/lib/api/routes/health';
 import { wallProblemsRoute } from '@/lib/api/routes/wall';
-import type { ApiRequest, ApiResult } from '@/lib/api/types';
+import type { ApiRequest, ApiResult, StreamBody } from '@/lib/api/types';
 import { cameOverHttps } from '@/lib/auth/client-address';
 import { processWide } from '@/lib/process-wide';
 import { HSTS, securityHeaders } from '@/lib/security-headers';
@@ -28,6 +29,7 @@ const ROUTES = new Map<string, Route>([
   ['/api/groups', groupsRoute],
   ['/api/health', healthRoute],
   ['/api/wall/problems', wallProblemsRoute],
+  ['/api/events', eventsRoute],
 ]);
 
 const SECURITY_HEADERS = Object.fromEntries(securityHeaders(false).map(({ key, value }) => [key, value]));
@@ -69,7 +71,34 @@ function headersFor(result: ApiResult, body: Buffer | undefined, gzip: boolean):
   return headers;
 }
 
+// A client that reads nothing while events pile up (a frozen tab, a stuck proxy) is cut off
+// rather than buffered without end; EventSource reconnects and starts from the current state.
+const STREAM_BACKLOG_BYTES = 64 * 1024;
+
+/** A Server-Sent Events answer: headers now, then whatever the hub writes, until either side ends. */
+function writeStream(req: IncomingMessage, res: ServerResponse, result: ApiResult, stream: StreamBody): void {
+  let headers: Headers = { ...SECURITY_HEADERS, ...result.headers };
+  const header = (name: string) => req.headers[name] as string | undefined;
+  if (cameOverHttps(req.socket.remoteAddress, header)) headers = { ...headers, [HSTS.key]: HSTS.value };
+  // The socket is the stream's alone: when the stream ends (a revoked link, shutdown), the
+  // connection closes too, so the browser's reconnect opens a new one — which a stopping server
+  // refuses, instead of being served again on this one and holding the shutdown open.
+  res.shouldKeepAlive = false;
+  res.writeHead(result.status, headers);
+  // Events are small and must leave at once: no Nagle delay on this socket.
+  req.socket.setNoDelay(true);
+  const opened = stream.start({
+    write(chunk) {
+      if (res.writableLength > STREAM_BACKLOG_BYTES) res.destroy();
+      else res.write(chunk);
+    },
+    end: () => res.end(),
+  });
+  res.once('close', () => opened.onClose());
+}
+
 function write(req: IncomingMessage, res: ServerResponse, result: ApiResult): void {
+  if (result.stream) return writeStream(req, res, result, result.stream);
   let body: Buffer | undefined =
     result.body === undefined || Buffer.isBuffer(result.body) ? result.body : Buffer.from(result.body);
   const gzip =

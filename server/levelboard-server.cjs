@@ -131,6 +131,10 @@ http.createServer = function levelboardCreateServer(...args) {
     const nextListener = args[index];
     args[index] = function levelboardListener(req, res) {
       stampPeer(req);
+      // Once the server is closing (SIGTERM: Next calls server.close() and waits for every
+      // connection to end), no answer keeps its connection alive: a browser's keep-alive sockets
+      // would otherwise carry its polls and stream reconnects on and on, holding the exit open.
+      if (!this.listening) res.shouldKeepAlive = false;
       if (refused(req, res)) return;
       if (req.headers['transfer-encoding']) lingerBeforeDestroy(req, res);
       const fastPath = edge.fastPath;

@@ -1,7 +1,7 @@
 import { MAX_BODY, readLimited, readLimitedBytes } from '@/lib/api/body';
 import { errorResult, toErrorResult } from '@/lib/api/errors';
 import { metricsFor } from '@/lib/api/request-metrics';
-import type { ApiRequest, ApiResult } from '@/lib/api/types';
+import type { ApiRequest, ApiResult, StreamBody } from '@/lib/api/types';
 import { isSameOrigin, resolveAccess, resolveAccessNow, type ResolvedAccess } from '@/lib/auth/access';
 import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
 import type { Access } from '@/lib/auth/scope';
@@ -118,6 +118,7 @@ export function route(
             status: answer.status,
             headers: { ...answer.headers, 'Set-Cookie': setCookie },
             body: answer.body,
+            stream: answer.stream,
           };
     return isPromise(result) ? result.then(withCookie) : withCookie(result);
   }
@@ -139,6 +140,7 @@ export function route(
       const headers = cameOverHttps(apiRequest.remoteAddress, apiRequest.header)
         ? { ...result.headers, [HSTS.key]: HSTS.value }
         : result.headers;
+      if (result.stream) return streamed(request, result.stream, result.status, headers);
       const body =
         typeof result.body === 'string' || result.body === undefined
           ? result.body
@@ -146,4 +148,33 @@ export function route(
       return new NextResponse(body ?? null, { status: result.status, headers });
     },
   };
+}
+
+/** A streamed answer through Next (`next dev`; production streams go through the fast path). */
+function streamed(
+  request: NextRequest,
+  stream: StreamBody,
+  status: number,
+  headers: Record<string, string>,
+): NextResponse {
+  const encoder = new TextEncoder();
+  let opened: { onClose(): void } | null = null;
+  const close = () => {
+    opened?.onClose();
+    opened = null;
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      opened = stream.start({
+        write: (chunk) => controller.enqueue(encoder.encode(chunk)),
+        end: () => {
+          close();
+          controller.close();
+        },
+      });
+    },
+    cancel: close,
+  });
+  request.signal.addEventListener('abort', close, { once: true });
+  return new NextResponse(body, { status, headers });
 }

@@ -18,6 +18,15 @@ export interface ApiResult {
   status: number;
   headers: Record<string, string>;
   body?: string | Buffer;
+  /**
+   * A streamed answer (Server-Sent Events): once the status and headers are written, the
+   * transport calls this with a sink for the rest; `onClose` runs when the client goes away.
+   */
+  stream?: StreamBody;
+}
+
+export interface StreamBody {
+  start(sink: { write(chunk: string): void; end(): void }): { onClose(): void };
 }
 
 export function json(value: unknown, status = 200, headers: Record<string, string> = {}): ApiResult {

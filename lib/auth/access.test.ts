@@ -3,6 +3,8 @@ import {
   accessFromCookiesNow,
   isSameOrigin,
   resolveAccess,
+  stillOpens,
+  stillOpensNow,
   type ResolvedAccess,
 } from '@/lib/auth/access';
 import { endSessionOf } from '@/lib/auth/live-sessions';
@@ -196,5 +198,43 @@ describe('isSameOrigin', () => {
     for (const site of ['same-site', 'cross-site', 'none'])
       expect(check({ host: 'board.example', 'sec-fetch-site': site }), site).toBe(false);
     expect(check({ host: 'board.example' })).toBe(false);
+  });
+});
+
+describe('stillOpens (the live stream’s re-check)', () => {
+  it('agrees with accessFromCookies on who is let in, and the admin needs no refreshed cookie for it', async () => {
+    const admin = await auth.adminCookie();
+    const quietAdmin = await auth.adminCookie(SIX_MINUTES);
+    const link = await auth.linkCookie((await auth.createLink({})).id);
+    const expired = await auth.linkCookie((await auth.createLink({ expiresAt: Date.now() - 1 })).id);
+    for (const [cookie, opens] of [
+      [admin, true],
+      [quietAdmin, true],
+      [link, true],
+      [expired, false],
+      ['theme=dark', false],
+      [undefined, false],
+    ] as const) {
+      expect(await stillOpens(cookie), String(cookie)).toBe(opens);
+      expect((await accessFromCookies(cookie)).access !== null).toBe(opens);
+    }
+    // From memory, once read: where accessFromCookiesNow waits to seal the quiet admin a new
+    // cookie, the stream's check answers at once.
+    expect(accessFromCookiesNow(quietAdmin)).toBeUndefined();
+    expect(stillOpensNow(quietAdmin)).toBe(true);
+    expect(stillOpensNow(link)).toBe(true);
+  });
+
+  it('closes for a revoked link and for an ended session', async () => {
+    const linked = await auth.createLink({});
+    const link = await auth.linkCookie(linked.id);
+    const admin = await auth.adminCookie();
+    expect(await stillOpens(link)).toBe(true);
+    await revokeShareLink(auth.store, linked.id);
+    await forgetShareLink(linked.id);
+    expect(stillOpensNow(link) ?? (await stillOpens(link))).toBe(false);
+    expect(await stillOpens(admin)).toBe(true);
+    await endSessionOf(admin);
+    expect(stillOpensNow(admin) ?? (await stillOpens(admin))).toBe(false);
   });
 });

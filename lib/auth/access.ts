@@ -65,6 +65,31 @@ export function accessFromCookiesNow(cookieHeader: string | undefined): Resolved
   return link === undefined ? undefined : linkAccess(link);
 }
 
+/**
+ * Whether a cookie still opens anything — a long-lived answer's re-check (the live stream): the
+ * same rules as accessFromCookies, minus the admin's idle-clock refresh, which a stream cannot
+ * send and which would seal a new cookie at every check. undefined when it needs a wait.
+ */
+export function stillOpensNow(cookieHeader: string | undefined): boolean | undefined {
+  const session = readSessionNow(cookieHeader);
+  if (session === undefined) return undefined;
+  if (session === null) return false;
+  const live = isSessionLiveNow(session);
+  if (live === undefined) return undefined;
+  if (!live) return false;
+  if (session.role === 'admin') return true;
+  const link = currentShareLinkNow(session.linkId);
+  return link === undefined ? undefined : linkAccess(link).access !== null;
+}
+
+/** stillOpensNow, waiting for whatever it needs. */
+export async function stillOpens(cookieHeader: string | undefined): Promise<boolean> {
+  const session = await readSession(cookieHeader);
+  if (!session || !(await isSessionLive(session))) return false;
+  if (session.role === 'admin') return true;
+  return linkAccess(await currentShareLink(session.linkId)).access !== null;
+}
+
 export const resolveAccess = (request: AccessRequest) => accessFromCookies(request.header('cookie'));
 
 /** resolveAccess without waiting, or undefined (see accessFromCookiesNow). */

@@ -18,8 +18,10 @@ const CASES: Case[] = [
   { bench: 'ui' },
   { bench: 'history' },
   { bench: 'detail' },
+  { bench: 'streams' },
   { bench: 'serve', sabotage: true },
   { bench: 'upstream', sabotage: true },
+  { bench: 'streams', sabotage: true },
 ];
 
 function runBench(item: Case): Promise<{ code: number | null; output: string; seconds: number }> {

@@ -6,7 +6,7 @@
 // context); the load is measured as both. Any /api/ answer in a page other than 200/304 fails the
 // run, as does any API-only request not answered 200 — a page of 401s draws no rows worth timing.
 import { startSimulator } from '@/simulator';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium-launch';
 import {
@@ -142,6 +142,35 @@ class ApiAnswers {
 }
 
 /** Opens `path` in the page and fails if the session was not let in (a redirect to sign-in). */
+/**
+ * Playwright's 'networkidle' minus the page's live stream (/api/events, an EventSource request
+ * that never finishes): resolves once no other request has been in flight for 500 ms.
+ */
+function watchNetwork(page: Page, quietMs = 500, timeoutMs = 60_000) {
+  const inFlight = new Set<Request>();
+  let changedAt = Date.now();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'eventsource') return;
+    inFlight.add(request);
+    changedAt = Date.now();
+  });
+  const done = (request: Request) => {
+    if (inFlight.delete(request)) changedAt = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    async quiet(): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (inFlight.size > 0 || Date.now() - changedAt < quietMs) {
+        if (Date.now() > deadline)
+          throw new Error(`the network never went quiet (${inFlight.size} in flight)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
 async function open(
   page: Page,
   url: string,
@@ -284,8 +313,9 @@ async function javascriptPerPage(
       if (response.request().resourceType() !== 'script') return;
       loaded.set(new URL(response.url()).pathname, await response.body().catch(() => Buffer.alloc(0)));
     });
+    const network = watchNetwork(page);
     await open(page, url, path, answers, 'load');
-    await answers.until(page.waitForLoadState('networkidle'));
+    await answers.until(network.quiet());
     await page.waitForTimeout(SMOKE ? 300 : 1_500);
     await answers.settle();
     await context.close();

@@ -7,6 +7,7 @@ import { WallView } from '@/components/wall/wall-view';
 import { BUILD_ID } from '@/lib/build-id';
 import type { WallIdentity } from '@/lib/domain/wall';
 import type { WallView as View } from '@/lib/domain/wall-settings';
+import { useLiveUpdates } from '@/lib/query/live';
 import type { WallConfig } from '@/lib/wall/config';
 import { useAcknowledgeKey } from '@/lib/wall/hooks/use-acknowledge-key';
 import { useHeartbeat } from '@/lib/wall/hooks/use-heartbeat';
@@ -42,6 +43,8 @@ export function WallApp({
   const views = availableViews(config.views, identity.scopeKind);
   const scoped = { clients: identity.scopeKind !== 'devices', history: identity.scopeKind !== 'devices' };
   const data = useWallData(config, scoped);
+  // Pushed versions refetch the wall's queries at once; its polling stays as the fallback.
+  useLiveUpdates();
   // The problems view stays one interval per page, so every problem is shown each visit.
   const problemPages = pageCount(data.problems.data?.problems.length ?? 0);
   const turns = views.map((view) => (view === 'problems' ? problemPages : 1));
