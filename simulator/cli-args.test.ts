@@ -1,4 +1,5 @@
 import { CliError, parseCliArgs } from '@/simulator/cli-args';
+import { DEFAULT_WEBHOOK_SETTINGS } from '@/simulator/webhook-settings';
 import { describe, expect, it } from 'vitest';
 
 const random = () => 'generated-key';
@@ -44,7 +45,42 @@ describe('CLI arguments', () => {
         rateLimitPerMinute: 600,
         frozen: true,
         quiet: false,
+        webhooks: DEFAULT_WEBHOOK_SETTINGS,
       },
+    });
+  });
+
+  it('parses the webhook flags into the settings PUT /_sim/webhooks takes', () => {
+    const result = parseCliArgs(
+      [
+        '--webhook-url',
+        'http://127.0.0.1:3000/api/webhooks/level',
+        '--webhook-secret',
+        's3cret',
+        '--webhook-events',
+        'alert_active, alert_resolved',
+        '--webhook-compression',
+        '120',
+        '--webhook-duplicates',
+        '0.25',
+        '--webhook-reruns',
+        '0.1',
+        '--webhook-reorder-ms',
+        '500',
+        '--webhook-timeout-ms',
+        '2000',
+      ],
+      random,
+    );
+    expect(result.kind === 'run' && result.options.webhooks).toEqual({
+      url: 'http://127.0.0.1:3000/api/webhooks/level',
+      secret: 's3cret',
+      events: ['alert_active', 'alert_resolved'],
+      compression: 120,
+      duplicates: 0.25,
+      reruns: 0.1,
+      reorderMs: 500,
+      timeoutMs: 2000,
     });
   });
 
@@ -66,6 +102,11 @@ describe('CLI arguments', () => {
     [['--key', 'same', '--read-only-key', 'same'], /must differ/],
     [['--bogus'], /bogus/],
     [['stray'], /stray|positional/i],
+    [['--webhook-url', 'ftp://x'], /--webhook-url/],
+    [['--webhook-duplicates', '2'], /--webhook-duplicates/],
+    [['--webhook-compression', 'fast'], /--webhook-compression must be a number/],
+    [['--webhook-events', 'alert_active,alert_exploded'], /--webhook-events/],
+    [['--webhook-reorder-ms', '1.5'], /--webhook-reorder-ms/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv, random)).toThrow(CliError);
     expect(() => parseCliArgs(argv, random)).toThrow(message);

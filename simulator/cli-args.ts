@@ -1,5 +1,12 @@
 import type { SimulatorOptions } from '@/simulator';
+import {
+  applyPatch,
+  DEFAULT_WEBHOOK_SETTINGS,
+  webhookSettingsPatch,
+  type WebhookSettings,
+} from '@/simulator/webhook-settings';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 
 export const USAGE = `Usage: tsx simulator/cli.ts [options]
 
@@ -14,6 +21,14 @@ export const USAGE = `Usage: tsx simulator/cli.ts [options]
   --frozen               start with time evolution paused
   --rate-limit <n>       requests per minute before 429 (default 0 = unlimited)
   --quiet                no log output besides the banner
+  --webhook-url <url>    send Level's webhooks here (default: none, webhooks off)
+  --webhook-secret <s>   sign them: X-Level-Signature: sha256=<hmac> (default: unsigned)
+  --webhook-events <l>   comma-separated event types, or "all" (default all)
+  --webhook-compression <n>  divide Level's ~2 min retry waits by n (default 1)
+  --webhook-duplicates <p>   chance 0-1 that a delivered event is sent twice (default 0)
+  --webhook-reruns <p>   chance 0-1 per delivery that an older event is re-run (default 0)
+  --webhook-reorder-ms <ms>  hold events this long and send each batch newest first (default 0)
+  --webhook-timeout-ms <ms>  per attempt (default 10000)
   --help                 show this text`;
 
 export type CliResult = { kind: 'help' } | { kind: 'run'; options: SimulatorOptions; generatedKey: boolean };
@@ -54,6 +69,14 @@ export function parseCliArgs(argv: string[], randomKey: () => string): CliResult
         'rate-limit': { type: 'string' },
         frozen: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'webhook-events': { type: 'string' },
+        'webhook-compression': { type: 'string' },
+        'webhook-duplicates': { type: 'string' },
+        'webhook-reruns': { type: 'string' },
+        'webhook-reorder-ms': { type: 'string' },
+        'webhook-timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -81,6 +104,41 @@ export function parseCliArgs(argv: string[], randomKey: () => string): CliResult
       rateLimitPerMinute: integer('rate-limit', values['rate-limit'], 0, 0, 1_000_000),
       frozen: values.frozen ?? false,
       quiet: values.quiet ?? false,
+      webhooks: webhookOptions(values),
     },
   };
+}
+
+const decimal = (name: string, raw: string | undefined): number | undefined => {
+  if (raw === undefined) return undefined;
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(raw)) throw new CliError(`--${name} must be a number, got "${raw}"`);
+  return Number(raw);
+};
+
+/** The --webhook-* flags, checked by the same schema as PUT /_sim/webhooks. */
+function webhookOptions(values: Record<string, string | boolean | undefined>): WebhookSettings {
+  const raw = (name: string) => {
+    const value = values[`webhook-${name}`];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const events = raw('events');
+  const result = webhookSettingsPatch.safeParse({
+    url: text('webhook-url', raw('url')),
+    secret: text('webhook-secret', raw('secret')),
+    events:
+      events === undefined || events.trim() === 'all'
+        ? undefined
+        : events.split(',').map((type) => type.trim()),
+    compression: decimal('webhook-compression', raw('compression')),
+    duplicates: decimal('webhook-duplicates', raw('duplicates')),
+    reruns: decimal('webhook-reruns', raw('reruns')),
+    reorder_ms: decimal('webhook-reorder-ms', raw('reorder-ms')),
+    timeout_ms: decimal('webhook-timeout-ms', raw('timeout-ms')),
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const flag = `--webhook-${String(issue?.path[0] ?? '').replace('_ms', '-ms')}`;
+    throw new CliError(`${flag}: ${issue?.message ?? z.prettifyError(result.error)}`);
+  }
+  return applyPatch(DEFAULT_WEBHOOK_SETTINGS, result.data);
 }

@@ -23,6 +23,12 @@ async function main(): Promise<void> {
       `  fleet          ${sim.state.store.devices.length} devices, seed ${options.seed ?? 1}, ` +
         `${options.frozen ? 'frozen' : `tick every ${options.tickMs ?? 10_000} ms`}` +
         `${options.rateLimitPerMinute ? `, ${options.rateLimitPerMinute} req/min` : ''}`,
+      ...(options.webhooks?.url
+        ? [
+            `  webhooks       → ${options.webhooks.url} (${options.webhooks.secret ? 'signed' : 'unsigned'}, ` +
+              `retries ÷${options.webhooks.compression}; ${sim.origin}/_sim/webhooks)`,
+          ]
+        : []),
     ].join('\n'),
   );
   let stopping = false;

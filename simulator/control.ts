@@ -4,6 +4,9 @@ import { readJson, sendError, sendJson } from '@/simulator/http-io';
 import type { RequestStats } from '@/simulator/request-stats';
 import type { SimulatorState } from '@/simulator/state';
 import { ALERT_SEVERITIES, type AlertSeverity, type Json } from '@/simulator/types';
+import { webhookControl } from '@/simulator/webhook-control';
+import type { WebhookSender } from '@/simulator/webhook-sender';
+import type { WebhookSettings } from '@/simulator/webhook-settings';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 
@@ -13,6 +16,8 @@ export interface ControlContext {
   readonly stats: RequestStats;
   readonly controlToken: string;
   readonly snapshot: () => Json;
+  readonly webhooks: WebhookSender;
+  readonly webhookStartup: WebhookSettings;
 }
 
 export const CONTROL_HEADER = 'x-simulator-control';
@@ -80,6 +85,8 @@ function route(ctx: ControlContext, method: string, path: string, body: unknown)
     case 'GET /_sim/requests':
       return { ...stats.withViolations() };
   }
+  const webhook = webhookControl(ctx.webhooks, ctx.webhookStartup, state, key, body);
+  if (webhook !== undefined) return webhook;
   const device = /^\/_sim\/devices\/([^/]+)$/.exec(path)?.[1];
   if (method === 'POST' && device !== undefined) {
     return state.setDeviceStatus(decodeURIComponent(device), parse(deviceStatusSchema, body));

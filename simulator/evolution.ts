@@ -45,8 +45,10 @@ export function evolve(store: FleetStore, rng: Rng, nowMs: number): void {
   if (devices.length > 0) {
     visit(rng, devices, 0.01, (device, scale) => flipAvailability(store, rng, device, now, scale));
     visit(rng, devices, 0.002, (device, scale) => {
-      if (rng.chance(scale * (device.maintenance ? P_MAINTENANCE_EXIT : P_MAINTENANCE_ENTER)))
+      if (rng.chance(scale * (device.maintenance ? P_MAINTENANCE_EXIT : P_MAINTENANCE_ENTER))) {
         device.maintenance = !device.maintenance;
+        store.deviceUpdated(device);
+      }
     });
     visit(rng, devices, 0.002, (device, scale) => {
       if (device.online && rng.chance(scale * P_ALERT))
@@ -73,6 +75,7 @@ function flipAvailability(
   if (device.online) {
     if (!rng.chance(scale * (server ? P_OFF_SERVER : P_OFF_WORKSTATION))) return;
     device.online = false;
+    store.deviceUpdated(device);
     const alerting = server ? CHURN.serverOfflineAlert : CHURN.workstationOfflineAlert;
     if (!device.maintenance && rng.chance(alerting)) recordAlert(store, offlineAlert(device, now));
     return;
@@ -82,6 +85,7 @@ function flipAvailability(
   device.online = true;
   device.lastSeenMs = now;
   if (rng.chance(0.6)) device.lastRebootMs = now - rng.int(1, 10) * MINUTE;
+  store.deviceUpdated(device);
   for (const alert of store.alertsOfDevice(device.n)) {
     if (!alert.resolved && alert.name === OFFLINE_ALERT) store.resolveAlert(alert, now);
   }

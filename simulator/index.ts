@@ -7,6 +7,9 @@ import { createRng, mixSeed } from '@/simulator/random';
 import { createRateLimiter } from '@/simulator/rate-limit';
 import { RequestStats, type RequestCounters } from '@/simulator/request-stats';
 import { SimulatorState, type FleetCounts } from '@/simulator/state';
+import { changeData, webhookEvent } from '@/simulator/webhook-events';
+import { createWebhookSender, type WebhookSender } from '@/simulator/webhook-sender';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '@/simulator/webhook-settings';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -14,6 +17,9 @@ export type { Drift, FaultController, FaultSettings } from '@/simulator/faults';
 export { decodeId, encodeId } from '@/simulator/ids';
 export type { RequestCounters, RequestViolations } from '@/simulator/request-stats';
 export type { DeviceStatusChange, FleetCounts, OpenAlertInput } from '@/simulator/state';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/simulator/webhook-events';
+export { signature as webhookSignature, type WebhookSender } from '@/simulator/webhook-sender';
+export type { WebhookSettings } from '@/simulator/webhook-settings';
 export { SimulatorState };
 
 export interface SimulatorOptions {
@@ -36,6 +42,8 @@ export interface SimulatorOptions {
   /** Default 0 = unlimited. */
   rateLimitPerMinute?: number;
   quiet?: boolean;
+  /** Level's outbound webhooks (off unless `url` is set); changeable later via `webhooks.configure`. */
+  webhooks?: Partial<WebhookSettings>;
   /** Clock for generated and evolved timestamps, default Date.now; fix it for byte-identical fleets. */
   now?: () => number;
 }
@@ -49,6 +57,7 @@ export interface RunningSimulator {
   port: number;
   state: SimulatorState;
   faults: FaultController;
+  webhooks: WebhookSender;
   stats(): SimulatorStats;
   /** Closes the server, clears timers, destroys open sockets (hung "timeout" requests included). */
   close(): Promise<void>;
@@ -82,6 +91,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const hung = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
   let origin = '';
+  const webhookStartup: WebhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks };
+  const webhooks = createWebhookSender(webhookStartup, createRng(mixSeed(seed, 0x3eb0)), log, now);
+  // Every change the store makes becomes an event — but only while someone is configured to hear it.
+  state.store.observer = (change) => {
+    if (webhooks.wants(change.kind))
+      webhooks.send(webhookEvent(change.kind, changeData(state.store, change), now()));
+  };
   const snapshot = (): SimulatorStats => ({ ...state.counts(), requests: stats.counts() });
 
   const apiContext = {
@@ -103,6 +119,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     stats,
     controlToken: options.controlToken ?? options.apiKey,
     snapshot,
+    webhooks,
+    webhookStartup,
   };
 
   const server = createServer((req, res) => {
@@ -145,6 +163,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       clearInterval(timer);
+      webhooks.close();
       server.close(() => resolve());
       for (const res of hung) res.destroy();
       hung.clear();
@@ -155,5 +174,5 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
 
   log(`Level simulator listening on ${origin}/v2 (${state.store.devices.length} devices, seed ${seed})`);
-  return { url: `${origin}/v2`, origin, port, state, faults, stats: snapshot, close };
+  return { url: `${origin}/v2`, origin, port, state, faults, webhooks, stats: snapshot, close };
 }

@@ -81,7 +81,9 @@ export class SimulatorState {
       device.online = change.online;
       device.lastSeenMs = now;
     }
+    const wasMaintenance = device.maintenance;
     if (change.maintenance_mode !== undefined) device.maintenance = change.maintenance_mode;
+    if (device.lastSeenMs === now || device.maintenance !== wasMaintenance) this.store.deviceUpdated(device);
     return deviceJson(this.store, device);
   }
 

@@ -14,6 +14,15 @@ const MAX_RUNS = 20_000;
 export type ScopeKey = 'org' | `g${number}` | `d${number}`;
 
 /**
+ * A change Level would announce with a webhook. Emitted synchronously, before a deletion takes
+ * effect, so an observer can still serialise the record as it was.
+ */
+export type StoreChange =
+  | { kind: 'alert_active' | 'alert_resolved'; alert: AlertRecord }
+  | { kind: 'device_created' | 'device_updated' | 'device_deleted'; device: DeviceRecord }
+  | { kind: 'group_created' | 'group_updated' | 'group_deleted'; group: GroupRecord };
+
+/**
  * The in-memory fleet with every index kept in step. All mutation goes through these methods so a
  * device can never be in a group list but not in the group, tagged but missing from the tag, etc.
  * Every collection is an array sorted by numeric id, so list pages are a binary search plus a slice.
@@ -33,6 +42,9 @@ export class FleetStore {
   readonly cfValues = new Map<number, Map<ScopeKey, string>>();
   readonly ungrouped: DeviceRecord[] = [];
   readonly next = { alert: 9001, group: 201, tag: 31, customField: 2290, run: 500_001 };
+
+  /** Set by the webhook sender (simulator/index.ts); null = nobody listens, nothing is built. */
+  observer: ((change: StoreChange) => void) | null = null;
 
   private readonly deviceMap = new Map<number, DeviceRecord>();
   private readonly groupMap = new Map<number, GroupRecord>();
@@ -85,6 +97,15 @@ export class FleetStore {
     return out;
   }
 
+  /** For changes made to a record's fields directly (status flips, renames). */
+  deviceUpdated(device: DeviceRecord): void {
+    this.observer?.({ kind: 'device_updated', device });
+  }
+
+  groupUpdated(group: GroupRecord): void {
+    this.observer?.({ kind: 'group_updated', group });
+  }
+
   addDevice(device: DeviceRecord): void {
     insertSorted(this.devices, device, byN);
     this.deviceMap.set(device.n, device);
@@ -95,9 +116,11 @@ export class FleetStore {
     }
     pushIndex(this.hostnames, device.hostname.toLowerCase(), device);
     if (device.serial !== null) pushIndex(this.serials, device.serial, device);
+    this.observer?.({ kind: 'device_created', device });
   }
 
   removeDevice(device: DeviceRecord): void {
+    this.observer?.({ kind: 'device_deleted', device });
     removeSorted(this.devices, device.n, byN);
     this.deviceMap.delete(device.n);
     removeSorted(this.listFor(device.groupN), device.n, byN);
@@ -116,6 +139,7 @@ export class FleetStore {
     removeSorted(this.listFor(device.groupN), device.n, byN);
     device.groupN = groupN;
     insertSorted(this.listFor(groupN), device, byN);
+    this.observer?.({ kind: 'device_updated', device });
   }
 
   /** Returns false when the device already had the tag. */
@@ -141,23 +165,26 @@ export class FleetStore {
     this.groupDevices.set(group.n, []);
     if (group.parentN !== null)
       insertSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
+    this.observer?.({ kind: 'group_created', group });
   }
 
   reparentGroup(group: GroupRecord, parentN: number | null): void {
-    if (group.parentN !== null)
-      removeSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
-    group.parentN = parentN;
-    if (parentN !== null) insertSorted(this.groupMap.get(parentN)?.childNs ?? [], group.n, Number);
+    this.detachGroup(group, parentN);
+    this.observer?.({ kind: 'group_updated', group });
   }
 
-  /** Direct devices become ungrouped and direct children become roots (see routes/groups.ts). */
+  /**
+   * Direct devices become ungrouped and direct children become roots (see routes/groups.ts).
+   * Announced as group_deleted first, then the moved devices and children as updates.
+   */
   removeGroup(group: GroupRecord): void {
+    this.observer?.({ kind: 'group_deleted', group });
     for (const device of [...this.devicesInGroup(group.n)]) this.moveDevice(device, null);
     for (const childN of [...group.childNs]) {
       const child = this.groupMap.get(childN);
       if (child) this.reparentGroup(child, null);
     }
-    this.reparentGroup(group, null);
+    this.detachGroup(group, null);
     removeSorted(this.groups, group.n, byN);
     this.groupMap.delete(group.n);
     this.groupDevices.delete(group.n);
@@ -181,6 +208,7 @@ export class FleetStore {
     this.alertMap.set(alert.n, alert);
     if (!alert.resolved) this.activeAlerts.add(alert);
     pushIndex(this.deviceAlerts, alert.deviceN, alert);
+    this.observer?.({ kind: alert.resolved ? 'alert_resolved' : 'alert_active', alert });
   }
 
   resolveAlert(alert: AlertRecord, atMs: number): void {
@@ -188,6 +216,7 @@ export class FleetStore {
     alert.resolved = true;
     alert.resolvedMs = atMs;
     this.activeAlerts.delete(alert);
+    this.observer?.({ kind: 'alert_resolved', alert });
   }
 
   removeAlert(alert: AlertRecord): void {
@@ -218,6 +247,13 @@ export class FleetStore {
         if (dropped) this.unfinishedRuns.delete(dropped);
       }
     }
+  }
+
+  private detachGroup(group: GroupRecord, parentN: number | null): void {
+    if (group.parentN !== null)
+      removeSorted(this.groupMap.get(group.parentN)?.childNs ?? [], group.n, Number);
+    group.parentN = parentN;
+    if (parentN !== null) insertSorted(this.groupMap.get(parentN)?.childNs ?? [], group.n, Number);
   }
 
   private listFor(groupN: number | null): DeviceRecord[] {

@@ -45,7 +45,36 @@ export const simulator = (target: SimulatorTarget) => ({
     simulatorControl<{ id: string; online: boolean }>(target, 'POST', `/_sim/devices/${id}`, change),
   openAlert: (alert: { device_id: string; severity: string; name?: string }) =>
     simulatorControl<{ id: string }>(target, 'POST', '/_sim/alerts', alert),
+  /** Level's outbound webhooks (simulator/README.md): url, secret, compression, duplicates, … */
+  setWebhooks: (settings: Record<string, unknown>) =>
+    simulatorControl<WebhookStatus>(target, 'PUT', '/_sim/webhooks', settings),
+  webhooks: () => simulatorControl<WebhookStatus>(target, 'GET', '/_sim/webhooks'),
+  resetWebhooks: () => simulatorControl<WebhookStatus>(target, 'DELETE', '/_sim/webhooks'),
+  rerunWebhook: (eventId: string) =>
+    simulatorControl(target, 'POST', '/_sim/webhooks/rerun', { event_id: eventId }),
+  sendWebhook: (event: { event_type: string; data?: Record<string, unknown> }) =>
+    simulatorControl<{ event_id: string; occurred_at: string }>(
+      target,
+      'POST',
+      '/_sim/webhooks/events',
+      event,
+    ),
 });
+
+export interface WebhookStatus {
+  settings: { url: string | null; signed: boolean; compression: number };
+  events: number;
+  delivered: number;
+  failed: number;
+  pending: number;
+  recent: {
+    event_id: string;
+    event_type: string;
+    kind: 'first' | 'duplicate' | 'rerun';
+    outcome: 'pending' | 'delivered' | 'failed';
+    attempts: { at: string; status: number | null; error: string | null }[];
+  }[];
+}
 
 /** Reads the standalone simulator as Level itself (with the key), to see what an action changed. */
 export async function levelGet<T>(pathname: string): Promise<T> {

@@ -3,6 +3,7 @@ import type { Store } from '@/lib/db/open';
 import { getEnv } from '@/lib/env';
 import { logger, registerSecret } from '@/lib/logger';
 import { processWide } from '@/lib/process-wide';
+import { startDemoWebhooks } from '@/lib/runtime/demo-webhooks';
 import { getLevelConnection, setLevelConnection, type LevelConnection } from '@/lib/runtime/level-connection';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -35,6 +36,7 @@ function startDemo(): Promise<LevelConnection> {
       port: 0,
       quiet: true,
     });
+    startDemoWebhooks(simulator.webhooks);
     // Lets local tools and the e2e suite steer the demo fleet; the Level key itself is not written.
     await mkdir(env.DATA_DIR, { recursive: true });
     await writeFile(

@@ -19,6 +19,7 @@ const CASES: Case[] = [
   { bench: 'history' },
   { bench: 'detail' },
   { bench: 'streams' },
+  { bench: 'latency' },
   { bench: 'serve', sabotage: true },
   { bench: 'upstream', sabotage: true },
   { bench: 'streams', sabotage: true },

@@ -79,7 +79,10 @@ function updateDevice({ state, param, body }: RouteContext): RouteResult {
   const group = typeof groupId === 'string' ? state.requireGroup(groupId) : groupId;
   if (name !== undefined) device.nickname = name === null || name.trim() === '' ? null : name;
   if (notes !== undefined) device.notes = notes;
-  if (group !== undefined) state.store.moveDevice(device, group === null ? null : group.n);
+  const moves = group !== undefined && device.groupN !== (group === null ? null : group.n);
+  // A move announces itself (with the new name already set); otherwise announce the edit here.
+  if (moves) state.store.moveDevice(device, group === null ? null : group.n);
+  else if (name !== undefined || notes !== undefined) state.store.deviceUpdated(device);
   return ok(deviceJson(state.store, device));
 }
 

@@ -46,12 +46,14 @@ function updateGroup({ state, param, body }: RouteContext): RouteResult {
   }
   const customFields = customFieldOverrides(state, input);
   if (name !== undefined) group.name = name;
-  if (group.parentN !== parentN) state.store.reparentGroup(group, parentN);
   for (const [fieldN, value] of customFields) {
     const values = state.store.cfValues.get(fieldN);
     if (value === null) values?.delete(`g${group.n}`);
     else values?.set(`g${group.n}`, value);
   }
+  // A move announces itself (group_updated, with every other edit already applied).
+  if (group.parentN !== parentN) state.store.reparentGroup(group, parentN);
+  else state.store.groupUpdated(group);
   return ok(groupJson(state.store, group));
 }
 
