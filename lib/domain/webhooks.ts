@@ -1,6 +1,7 @@
 // What Levelboard says about Level's webhooks (issue 17): in /api/health and in Settings.
 
-export type WebhookSecretSource = 'env' | 'settings' | null;
+/** `demo`: demo mode's built-in simulator signs with a secret this process made at start. */
+export type WebhookSecretSource = 'env' | 'settings' | 'demo' | null;
 
 /** Times are ISO strings; "today" is the UTC day, the same on every replica. */
 export interface WebhookStatus {

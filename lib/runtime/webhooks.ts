@@ -4,6 +4,7 @@ import { fleetService, isSyncLeader, patchFleet } from '@/lib/fleet/instance';
 import { dataOf } from '@/lib/fleet/snapshot';
 import { logger, registerSecret } from '@/lib/logger';
 import { processWide } from '@/lib/process-wide';
+import { demoWebhookSecret } from '@/lib/runtime/demo-webhooks';
 import { recordHistoryEvent } from '@/lib/runtime/history';
 import { WebhookEventStore } from '@/lib/webhooks/event-store';
 import { WebhookReceiver } from '@/lib/webhooks/receiver';
@@ -55,7 +56,8 @@ export function initWebhooks(store: Store, options: { secret?: string } = {}): W
   const events = new WebhookEventStore(store);
   const secret = new WebhookSecret(store, fixedSecret);
   const receiver = new WebhookReceiver({
-    secret: () => secret.current(),
+    // Demo mode's simulator is then the only sender there is: its secret wins (demo-webhooks.ts).
+    secret: async () => demoWebhookSecret() ?? (await secret.current()),
     events,
     fleet: {
       isLeader: isSyncLeader,
@@ -70,7 +72,9 @@ export function initWebhooks(store: Store, options: { secret?: string } = {}): W
     now: Date.now,
     log,
   });
-  const status = new WebhookStatusCache(events, async () => secret.source(await secret.current()));
+  const status = new WebhookStatusCache(events, async () =>
+    demoWebhookSecret() ? 'demo' : secret.source(await secret.current()),
+  );
   // Primed now, so the first /api/health already tells whether webhooks are configured.
   void status.refresh().catch(() => {});
   let relaying = false;
