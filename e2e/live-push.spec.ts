@@ -267,6 +267,27 @@ test("a revoked link's stream ends at once, and the link cannot open a new one",
   admin.close();
 });
 
+test('a dashboard tab holds one stream across its pages (client-side navigation keeps it)', async ({
+  page,
+}) => {
+  const opened: string[] = [];
+  page.on('request', (sent) => {
+    if (new URL(sent.url()).pathname === '/api/events') opened.push(sent.resourceType());
+  });
+  await page.goto(`${liveUrl}/`);
+  await expect(page.getByTestId('freshness')).toBeVisible();
+  await expect.poll(() => opened.length).toBe(1);
+  expect(opened).toEqual(['eventsource']);
+  for (const label of ['Devices', 'Alerts', 'Groups', 'Overview']) {
+    await page.getByRole('link', { name: label, exact: true }).first().click();
+    await expect(page).toHaveURL(
+      label === 'Overview' ? `${liveUrl}/` : new RegExp(`/${label.toLowerCase()}`),
+    );
+  }
+  await page.waitForTimeout(1_000);
+  expect(opened.length).toBe(1);
+});
+
 test.describe('restart', () => {
   const KEY = 'push-restart-key-0123456789abcdef';
   let sim: RunningSimulator;

@@ -32,6 +32,9 @@ const query = z.object({}).strict();
 
 export const eventsRoute = route('events', (request) => {
   parseQuery(request, query);
+  // Next answers HEAD with the GET handler and sends no body: a stream opened for it would never
+  // be read nor closed.
+  if (request.method === 'HEAD') return { status: 200, headers: HEADERS };
   return {
     status: 200,
     headers: HEADERS,
