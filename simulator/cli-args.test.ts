@@ -43,6 +43,7 @@ describe('CLI arguments', () => {
         tickMs: 500,
         rateLimitPerMinute: 600,
         frozen: true,
+        listing: { unknownCursor: 'position', deviceOrder: 'id' },
         quiet: false,
       },
     });

@@ -3,6 +3,7 @@ import { handleControl } from '@/simulator/control';
 import { createFaultController, type FaultController } from '@/simulator/faults';
 import { generateFleet } from '@/simulator/fleet-generator';
 import { sendError } from '@/simulator/http-io';
+import type { ListingSettings } from '@/simulator/listing';
 import { createRng, mixSeed } from '@/simulator/random';
 import { createRateLimiter } from '@/simulator/rate-limit';
 import { RequestStats, type RequestCounters } from '@/simulator/request-stats';
@@ -12,6 +13,7 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type { Drift, FaultController, FaultSettings } from '@/simulator/faults';
 export { decodeId, encodeId } from '@/simulator/ids';
+export type { DeviceOrder, ListingSettings, UnknownCursor } from '@/simulator/listing';
 export type { RequestCounters, RequestViolations } from '@/simulator/request-stats';
 export type { DeviceStatusChange, FleetCounts, OpenAlertInput } from '@/simulator/state';
 export { SimulatorState };
@@ -36,6 +38,8 @@ export interface SimulatorOptions {
   /** Default 0 = unlimited. */
   rateLimitPerMinute?: number;
   quiet?: boolean;
+  /** Device list order and unknown-cursor behaviour (simulator/listing.ts); default by id, keyset. */
+  listing?: Partial<ListingSettings>;
   /** Clock for generated and evolved timestamps, default Date.now; fix it for byte-identical fleets. */
   now?: () => number;
 }
@@ -76,6 +80,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     seed,
     options.frozen ?? false,
     now,
+    options.listing,
   );
   const faults = createFaultController();
   const stats = new RequestStats();

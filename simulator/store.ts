@@ -32,6 +32,8 @@ export class FleetStore {
   /** custom field n → scope → explicit value. */
   readonly cfValues = new Map<number, Map<ScopeKey, string>>();
   readonly ungrouped: DeviceRecord[] = [];
+  /** Deleted devices as they were, so a cursor naming one can still mark its place (listing.ts). */
+  readonly removedDevices = new Map<number, DeviceRecord>();
   readonly next = { alert: 9001, group: 201, tag: 31, customField: 2290, run: 500_001 };
 
   private readonly deviceMap = new Map<number, DeviceRecord>();
@@ -100,6 +102,7 @@ export class FleetStore {
   removeDevice(device: DeviceRecord): void {
     removeSorted(this.devices, device.n, byN);
     this.deviceMap.delete(device.n);
+    this.removedDevices.set(device.n, device);
     removeSorted(this.listFor(device.groupN), device.n, byN);
     for (const tagN of device.tagNs) {
       const tag = this.tagMap.get(tagN);
