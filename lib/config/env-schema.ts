@@ -79,6 +79,11 @@ export const envSchema = z
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
     SYNC_INTERVAL_SECONDS: integer(30, 5, 3600),
+    /**
+     * Walk the device list serially (trusting only Level's cursor) at least every this many syncs,
+     * even when the parallel walks agree with Level's group counts (lib/fleet/checked-walk.ts).
+     */
+    SYNC_FULL_WALK_EVERY: integer(10, 1, 1_000),
     PORT: integer(3000, 1, 65535),
     LEVEL_REQUESTS_PER_MINUTE: integer(300, 1, 100_000),
     LEVEL_CONCURRENCY: integer(4, 1, 32),

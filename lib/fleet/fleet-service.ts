@@ -1,5 +1,6 @@
 import type { SyncStatus } from '@/lib/domain/fleet';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
+import type { WalkCheck } from '@/lib/fleet/checked-walk';
 import { fetchFleet } from '@/lib/fleet/fetch-fleet';
 import { dataOf, type FleetData, type FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
@@ -11,6 +12,11 @@ export interface FleetServiceOptions {
   intervalMs: number;
   /** Parallel slices for the device walk; match the Level client's concurrency. */
   slices?: number;
+  /**
+   * Walk the device list serially (trusting nothing but Level's own cursor) at least every this
+   * many syncs, even when the sliced walks agree with Level's counts. Default 10; 1 = always.
+   */
+  fullWalkEvery?: number;
   /** Requests sent to Level so far by this process (to report requests per sync). */
   requestCount: () => number;
   onSynced?: (snapshot: FleetSnapshot, previous: FleetSnapshot | null) => void | Promise<void>;
@@ -28,6 +34,8 @@ export interface ReplicatedStatus {
   lastDurationMs: number | null;
   lastRequestCount: number | null;
 }
+
+export const DEFAULT_FULL_WALK_EVERY = 10;
 
 /** After Level rejects the key, retrying every few seconds only fills Level's logs. */
 const UNAUTHORIZED_RETRY_MS = 5 * 60_000;
@@ -55,6 +63,9 @@ export class FleetService {
   /** Bumped by `resync`, so a loop iteration already waiting on a sync does not schedule twice. */
   private loop = 0;
   private nextDueAt: number | null = null;
+  /** Syncs since the device list was last walked serially. */
+  private syncsSinceSerialWalk = 0;
+  private lastWalkCheck: WalkCheck | null = null;
 
   constructor(private readonly options: FleetServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -116,6 +127,11 @@ export class FleetService {
       lastDurationMs: this.lastDurationMs,
       lastRequestCount: this.lastRequestCount,
     };
+  }
+
+  /** How the last successful sync's device walk was checked (null before the first). */
+  walkCheck(): WalkCheck | null {
+    return this.lastWalkCheck;
   }
 
   current(): FleetSnapshot | null {
@@ -212,13 +228,15 @@ export class FleetService {
     this.statusRevision += 1;
     const previous = this.snapshot;
     try {
-      const data = await fetchFleet(
+      const fullWalkEvery = Math.max(1, this.options.fullWalkEvery ?? DEFAULT_FULL_WALK_EVERY);
+      const { data, check } = await fetchFleet(
         this.options.getClient(),
         {
           active: previous?.activeAlerts ?? [],
           recentResolved: previous?.recentResolvedAlerts ?? [],
           deviceOrder: previous ? previous.devices.map((device) => device.id) : null,
           slices: this.options.slices ?? 4,
+          serialWalk: this.syncsSinceSerialWalk + 1 >= fullWalkEvery,
         },
         (progress) => {
           if (this.snapshot) return;
@@ -228,7 +246,12 @@ export class FleetService {
           };
           this.statusRevision += 1;
         },
+        undefined,
+        this.options.log,
       );
+      this.lastWalkCheck = check;
+      this.syncsSinceSerialWalk =
+        check.firstMode === 'serial' || check.walks > 1 ? 0 : this.syncsSinceSerialWalk + 1;
       const patched = this.patchesDuringSync.reduce((current, mutate) => mutate(current), data);
       this.patchesDuringSync = null;
       const next = buildSnapshot(patched, ++this.version, new Date(this.now()).toISOString());
@@ -243,6 +266,9 @@ export class FleetService {
           devices: next.devices.length,
           durationMs: this.lastDurationMs,
           requests: this.lastRequestCount,
+          walk: check.firstMode,
+          walks: check.walks,
+          walkAgreed: check.agreed,
         },
         'Fleet synced',
       );

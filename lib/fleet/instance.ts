@@ -59,6 +59,7 @@ export function initFleetRuntime(
     getClient,
     intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
     slices: env.LEVEL_CONCURRENCY,
+    fullWalkEvery: env.SYNC_FULL_WALK_EVERY,
     requestCount,
     log,
     onSynced: async (snapshot) => {
