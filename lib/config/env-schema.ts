@@ -85,7 +85,8 @@ export const envSchema = z
      */
     SYNC_FULL_WALK_EVERY: integer(10, 1, 1_000),
     PORT: integer(3000, 1, 65535),
-    LEVEL_REQUESTS_PER_MINUTE: integer(300, 1, 100_000),
+    /** Level publishes no limit; 100/min is the only figure any trace gives (lib/fleet/sync-pace.ts). */
+    LEVEL_REQUESTS_PER_MINUTE: integer(100, 1, 100_000),
     LEVEL_CONCURRENCY: integer(4, 1, 32),
     LEVEL_TIMEOUT_MS: integer(15_000, 500, 120_000),
     DEMO_DEVICES: integer(500, 10, 50_000),

@@ -9,7 +9,11 @@ import 'server-only';
 
 export interface FleetServiceOptions {
   getClient: () => LevelClient;
-  intervalMs: number;
+  /**
+   * Time between syncs; a function when it depends on the fleet (sync-pace.ts: the request
+   * budget and fleet size can stretch it). Staleness is judged against the same interval.
+   */
+  intervalMs: number | (() => number);
   /** Parallel slices for the device walk; match the Level client's concurrency. */
   slices?: number;
   /**
@@ -175,7 +179,7 @@ export class FleetService {
 
   isStale(): boolean {
     if (!this.snapshot) return true;
-    return this.now() - this.syncedAtMs(this.snapshot) > 2 * this.options.intervalMs;
+    return this.now() - this.syncedAtMs(this.snapshot) > 2 * this.intervalMs();
   }
 
   /** Every poll asks isStale(); the snapshot's time is parsed once, not per request. */
@@ -212,8 +216,14 @@ export class FleetService {
     this.timer.unref();
   }
 
+  /** The interval in force now. */
+  intervalMs(): number {
+    const { intervalMs } = this.options;
+    return typeof intervalMs === 'number' ? intervalMs : intervalMs();
+  }
+
   private nextDelayMs(): number {
-    const interval = this.options.intervalMs;
+    const interval = this.intervalMs();
     if (this.failures === 0) return interval;
     if (this.lastError?.kind === 'unauthorized') return Math.max(interval, UNAUTHORIZED_RETRY_MS);
     // Exponential back-off, capped so that recovery is noticed within four intervals at most.

@@ -7,6 +7,7 @@ import { AdvisoryLockLeadership, soleLeadership } from '@/lib/fleet/leadership';
 import { ReplicaCoordinator } from '@/lib/fleet/replica-coordinator';
 import { SnapshotReplication } from '@/lib/fleet/replication';
 import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
+import { syncPace, webhooksHealthy, type SyncPace } from '@/lib/fleet/sync-pace';
 import type { LevelClient } from '@/lib/level';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
@@ -57,7 +58,7 @@ export function initFleetRuntime(
   const replication = new SnapshotReplication(store);
   const service: FleetService = new FleetService({
     getClient,
-    intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
+    intervalMs: () => currentSyncPace().effectiveSeconds * 1000,
     slices: env.LEVEL_CONCURRENCY,
     fullWalkEvery: env.SYNC_FULL_WALK_EVERY,
     requestCount,
@@ -110,6 +111,24 @@ export function initFleetRuntime(
     patch,
   };
   return shared.runtime;
+}
+
+/** The sync's interval now: the configured one, stretched by the request budget or by webhooks. */
+export function currentSyncPace(): SyncPace {
+  const env = getEnv();
+  const snapshot = shared.runtime?.service.current() ?? null;
+  return syncPace({
+    configuredSeconds: env.SYNC_INTERVAL_SECONDS,
+    budgetPerMinute: env.LEVEL_REQUESTS_PER_MINUTE,
+    size: snapshot && {
+      devices: snapshot.devices.length,
+      groups: snapshot.groups.length,
+      ungrouped: snapshot.ungrouped.devices.total,
+      activeAlerts: snapshot.activeAlerts.length,
+      tags: snapshot.tags.length,
+    },
+    webhooksHealthy: webhooksHealthy(),
+  });
 }
 
 function fleetRuntime(): FleetRuntime {

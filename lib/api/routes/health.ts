@@ -1,7 +1,8 @@
 import { route } from '@/lib/api/handler';
+import { syncPaceView } from '@/lib/api/sync-pace-view';
 import { json } from '@/lib/api/types';
 import { BUILD_ID } from '@/lib/build-id';
-import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
+import { currentSyncPace, fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { APP_VERSION } from '@/lib/version';
 import 'server-only';
@@ -29,6 +30,7 @@ export const healthRoute = route(
         lastError: access?.role === 'admin' ? status.lastError : null,
         lastErrorKind: status.lastErrorKind,
       },
+      sync: syncPaceView(currentSyncPace()),
     };
     return json(body, status.syncedAt ? 200 : 503);
   },
