@@ -128,6 +128,7 @@ export function currentSyncPace(): SyncPace {
       tags: snapshot.tags.length,
     },
     webhooksHealthy: webhooksHealthy(),
+    measuredRequestsPerSync: shared.runtime?.service.replicatedStatus().lastRequestCount,
   });
 }
 

@@ -47,6 +47,25 @@ describe('syncPace', () => {
     expect(syncRequestsPerHour(pace)).toBeLessThanOrEqual(0.8 * 100 * 60);
   });
 
+  it('pays for what the last sync really sent when that was more (lookups, a serial fallback)', () => {
+    const pace = syncPace({
+      configuredSeconds: 30,
+      budgetPerMinute: 100,
+      size: size(10_000),
+      webhooksHealthy: false,
+      measuredRequestsPerSync: 160,
+    });
+    expect(pace).toMatchObject({ requestsPerSync: 160, effectiveSeconds: 120 });
+    const fewer = syncPace({
+      configuredSeconds: 30,
+      budgetPerMinute: 100,
+      size: size(10_000),
+      webhooksHealthy: false,
+      measuredRequestsPerSync: 50,
+    });
+    expect(fewer.requestsPerSync).toBe(112);
+  });
+
   it('follows a larger budget back down to the configured interval', () => {
     const pace = syncPace({
       configuredSeconds: 30,

@@ -13,8 +13,9 @@ export const SYNC_BUDGET_SHARE = 0.8;
 /**
  * While webhooks arrive, the sync is only the safety net for deliveries Level gave up on: Level
  * retries a delivery 3 times about 2 minutes apart, so a lost event is lost for good after ~6
- * minutes. A safety-net sync every 5 minutes reconciles it within the same horizon, at a sixth of
- * the request rate of a 50 s budget-bound interval (10,000 devices at 100/min).
+ * minutes. A safety-net sync every 5 minutes reconciles it within the same horizon. For 10,000
+ * devices at 100/min that is 300 s instead of ~90 s: about 1,400 instead of 4,800 requests an
+ * hour (`npm run bench:sync-budget`).
  */
 export const WEBHOOK_SAFETY_NET_SECONDS = 300;
 
@@ -36,12 +37,17 @@ export interface SyncPaceInput {
   /** From the last snapshot; null before the first sync (the configured interval applies). */
   size: FleetSize | null;
   webhooksHealthy: boolean;
+  /**
+   * Requests the last sync really sent, when known: resolved-alert lookups and serial fallbacks
+   * cost more than the list pages, and the interval must pay for what syncs really cost.
+   */
+  measuredRequestsPerSync?: number | null;
 }
 
 export interface SyncPace {
   configuredSeconds: number;
   budgetPerMinute: number;
-  /** Requests one sync costs at this fleet size (list pages; serial fallbacks cost about the same). */
+  /** Requests one sync costs: list pages at this fleet size, or what the last sync sent if more. */
   requestsPerSync: number;
   /** The shortest interval at which syncs stay within their share of the budget. */
   budgetSeconds: number;
@@ -65,7 +71,7 @@ export function requestsPerSync(size: FleetSize): number {
 }
 
 export function syncPace(input: SyncPaceInput): SyncPace {
-  const perSync = input.size ? requestsPerSync(input.size) : 0;
+  const perSync = Math.max(input.size ? requestsPerSync(input.size) : 0, input.measuredRequestsPerSync ?? 0);
   const budgetSeconds = Math.ceil((perSync / (input.budgetPerMinute * SYNC_BUDGET_SHARE)) * 60);
   let effectiveSeconds = Math.max(input.configuredSeconds, budgetSeconds);
   let setBy: SyncPace['setBy'] = budgetSeconds > input.configuredSeconds ? 'budget' : 'configured';

@@ -18,6 +18,7 @@ const CASES: Case[] = [
   { bench: 'ui' },
   { bench: 'history' },
   { bench: 'detail' },
+  { bench: 'sync-budget' },
   { bench: 'serve', sabotage: true },
   { bench: 'upstream', sabotage: true },
 ];
