@@ -68,6 +68,8 @@ export function initFleetRuntime(
       const sync = { durationMs: status.lastDurationMs ?? 0, levelRequests: status.lastRequestCount ?? 0 };
       metrics().syncDuration.observe({ result: 'ok' }, sync.durationMs / 1000);
       metrics().syncLevelRequests.inc(sync.levelRequests);
+      const check = service.walkCheck();
+      if (check) metrics().syncDeviceWalks.inc({ kept: check.keptMode, agreed: String(check.agreed) });
       recordFleetMetrics(snapshot);
       try {
         await replication.save(snapshot, status);
