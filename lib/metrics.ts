@@ -8,6 +8,7 @@ interface Metrics {
   syncDuration: Histogram<'result'>;
   levelRequests: Counter<'method' | 'status'>;
   syncLevelRequests: Counter;
+  syncDeviceWalks: Counter<'kept' | 'agreed'>;
   httpRequests: Counter<'route' | 'status'>;
   httpDuration: Histogram<'route'>;
   fleetDevices: Gauge<'client' | 'status'>;
@@ -44,6 +45,12 @@ function create(): Metrics {
     syncLevelRequests: new Counter({
       name: 'levelboard_sync_level_requests_total',
       help: 'Requests to Level made by fleet syncs (the rest are on-demand device details and actions)',
+      registers: [registry],
+    }),
+    syncDeviceWalks: new Counter({
+      name: 'levelboard_sync_device_walks_total',
+      help: "Device-list walks kept by syncs: how (sliced, serial, groups) and whether they agreed with Level's group counts",
+      labelNames: ['kept', 'agreed'],
       registers: [registry],
     }),
     httpRequests: new Counter({

@@ -44,6 +44,7 @@ describe('CLI arguments', () => {
         tickMs: 500,
         rateLimitPerMinute: 600,
         frozen: true,
+        listing: { unknownCursor: 'position', deviceOrder: 'id' },
         quiet: false,
         webhooks: DEFAULT_WEBHOOK_SETTINGS,
       },

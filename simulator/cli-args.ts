@@ -1,4 +1,5 @@
 import type { SimulatorOptions } from '@/simulator';
+import { DEVICE_ORDERS, UNKNOWN_CURSORS } from '@/simulator/listing';
 import {
   applyPatch,
   DEFAULT_WEBHOOK_SETTINGS,
@@ -20,6 +21,9 @@ export const USAGE = `Usage: tsx simulator/cli.ts [options]
   --tick-ms <ms>         time-evolution period (default 10000)
   --frozen               start with time evolution paused
   --rate-limit <n>       requests per minute before 429 (default 0 = unlimited)
+  --unknown-cursor <m>   a cursor naming a deleted device: position | error | empty | restart
+                         (default position: the id keeps its place)
+  --device-order <o>     device list order: id | last_seen (default id)
   --quiet                no log output besides the banner
   --webhook-url <url>    send Level's webhooks here (default: none, webhooks off)
   --webhook-secret <s>   sign them: X-Level-Signature: sha256=<hmac> (default: unsigned)
@@ -42,6 +46,18 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   if (value < min || value > max)
     throw new CliError(`--${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new CliError(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function text(name: string, raw: string | undefined): string | undefined {
@@ -67,6 +83,8 @@ export function parseCliArgs(argv: string[], randomKey: () => string): CliResult
         'control-token': { type: 'string' },
         'tick-ms': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'unknown-cursor': { type: 'string' },
+        'device-order': { type: 'string' },
         frozen: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'webhook-url': { type: 'string' },
@@ -103,6 +121,10 @@ export function parseCliArgs(argv: string[], randomKey: () => string): CliResult
       tickMs: integer('tick-ms', values['tick-ms'], 10_000, 10, 86_400_000),
       rateLimitPerMinute: integer('rate-limit', values['rate-limit'], 0, 0, 1_000_000),
       frozen: values.frozen ?? false,
+      listing: {
+        unknownCursor: oneOf('unknown-cursor', values['unknown-cursor'], UNKNOWN_CURSORS, 'position'),
+        deviceOrder: oneOf('device-order', values['device-order'], DEVICE_ORDERS, 'id'),
+      },
       quiet: values.quiet ?? false,
       webhooks: webhookOptions(values),
     },

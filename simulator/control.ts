@@ -33,6 +33,7 @@ const alertSchema = z.strictObject({
   description: z.string().optional(),
 });
 const clockSchema = z.strictObject({ frozen: z.boolean() });
+const enrolSchema = z.strictObject({ group_id: z.string().nullable().optional() });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
@@ -79,6 +80,14 @@ function route(ctx: ControlContext, method: string, path: string, body: unknown)
     case 'POST /_sim/tick':
       state.tick();
       return ctx.snapshot();
+    case 'GET /_sim/listing':
+      return { ...state.listing.get() };
+    case 'PUT /_sim/listing':
+      return { ...state.listing.set(body) };
+    case 'DELETE /_sim/listing':
+      return { ...state.listing.reset() };
+    case 'POST /_sim/devices':
+      return state.enrolDevice(parse(enrolSchema, body));
     case 'POST /_sim/requests/reset':
       stats.reset();
       return { ...stats.withViolations() };

@@ -3,6 +3,7 @@ import { handleControl } from '@/simulator/control';
 import { createFaultController, type FaultController } from '@/simulator/faults';
 import { generateFleet } from '@/simulator/fleet-generator';
 import { sendError } from '@/simulator/http-io';
+import type { ListingSettings } from '@/simulator/listing';
 import { createRng, mixSeed } from '@/simulator/random';
 import { createRateLimiter } from '@/simulator/rate-limit';
 import { RequestStats, type RequestCounters } from '@/simulator/request-stats';
@@ -15,6 +16,7 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type { Drift, FaultController, FaultSettings } from '@/simulator/faults';
 export { decodeId, encodeId } from '@/simulator/ids';
+export type { DeviceOrder, ListingSettings, UnknownCursor } from '@/simulator/listing';
 export type { RequestCounters, RequestViolations } from '@/simulator/request-stats';
 export type { DeviceStatusChange, FleetCounts, OpenAlertInput } from '@/simulator/state';
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/simulator/webhook-events';
@@ -44,6 +46,8 @@ export interface SimulatorOptions {
   quiet?: boolean;
   /** Level's outbound webhooks (off unless `url` is set); changeable later via `webhooks.configure`. */
   webhooks?: Partial<WebhookSettings>;
+  /** Device list order and unknown-cursor behaviour (simulator/listing.ts); default by id, keyset. */
+  listing?: Partial<ListingSettings>;
   /** Clock for generated and evolved timestamps, default Date.now; fix it for byte-identical fleets. */
   now?: () => number;
 }
@@ -85,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     seed,
     options.frozen ?? false,
     now,
+    options.listing,
   );
   const faults = createFaultController();
   const stats = new RequestStats();

@@ -3,6 +3,7 @@ import type { IncludeFlags } from '@/simulator/device-detail';
 import { ApiError, notFound } from '@/simulator/errors';
 import { evolve, recordAlert } from '@/simulator/evolution';
 import { idNumber, type IdType } from '@/simulator/ids';
+import { createListing, type ListingController, type ListingSettings } from '@/simulator/listing';
 import { createRng, mixSeed, type Rng } from '@/simulator/random';
 import { alertJson, deviceJson } from '@/simulator/serialize';
 import type { FleetStore } from '@/simulator/store';
@@ -48,15 +49,19 @@ export class SimulatorState {
   /** Runtime randomness (evolution, runs) — seeded, but a separate stream from generation. */
   readonly rng: Rng;
   private frozen: boolean;
+  /** Order of the device list and what an unknown cursor does (switchable at run time). */
+  readonly listing: ListingController;
 
   constructor(
     readonly store: FleetStore,
     seed: number,
     frozen: boolean,
     readonly now: () => number = Date.now,
+    listing: Partial<ListingSettings> = {},
   ) {
     this.rng = createRng(mixSeed(seed, 0xe701));
     this.frozen = frozen;
+    this.listing = createListing(listing);
   }
 
   isFrozen = (): boolean => this.frozen;
@@ -84,6 +89,37 @@ export class SimulatorState {
     const wasMaintenance = device.maintenance;
     if (change.maintenance_mode !== undefined) device.maintenance = change.maintenance_mode;
     if (device.lastSeenMs === now || device.maintenance !== wasMaintenance) this.store.deviceUpdated(device);
+    return deviceJson(this.store, device);
+  }
+
+  /**
+   * A new device enrols (Level has no API for it: the agent does it), seen just now, in `groupId`
+   * or ungrouped. A copy of an existing device's hardware with the next id and its own hostname.
+   */
+  enrolDevice(input: { group_id?: string | null } = {}): JsonObject {
+    const group = input.group_id ? this.requireGroup(input.group_id) : null;
+    const template = this.store.devices[0];
+    if (!template) throw new ApiError(409, 'No device to copy the hardware of');
+    const last = this.store.devices.at(-1)?.n ?? 0;
+    const n = Math.max(last, ...this.store.removedDevices.keys()) + 1;
+    const now = Math.floor(this.now() / 1000) * 1000;
+    const device: DeviceRecord = {
+      ...template,
+      n,
+      seed: mixSeed(n, 0xe4201),
+      hostname: `ENROLLED-${n}`,
+      nickname: null,
+      groupN: group?.n ?? null,
+      tagNs: [],
+      flag: null,
+      maintenance: false,
+      online: true,
+      notes: null,
+      serial: null,
+      lastRebootMs: now,
+      lastSeenMs: now,
+    };
+    this.store.addDevice(device);
     return deviceJson(this.store, device);
   }
 

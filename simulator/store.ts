@@ -41,6 +41,8 @@ export class FleetStore {
   /** custom field n → scope → explicit value. */
   readonly cfValues = new Map<number, Map<ScopeKey, string>>();
   readonly ungrouped: DeviceRecord[] = [];
+  /** Deleted devices as they were, so a cursor naming one can still mark its place (listing.ts). */
+  readonly removedDevices = new Map<number, DeviceRecord>();
   readonly next = { alert: 9001, group: 201, tag: 31, customField: 2290, run: 500_001 };
 
   /** Set by the webhook sender (simulator/index.ts); null = nobody listens, nothing is built. */
@@ -123,6 +125,7 @@ export class FleetStore {
     this.observer?.({ kind: 'device_deleted', device });
     removeSorted(this.devices, device.n, byN);
     this.deviceMap.delete(device.n);
+    this.removedDevices.set(device.n, device);
     removeSorted(this.listFor(device.groupN), device.n, byN);
     for (const tagN of device.tagNs) {
       const tag = this.tagMap.get(tagN);

@@ -15,7 +15,13 @@ export interface FleetHarness {
 /** A real simulator over HTTP and a fleet service reading it, as the server wires them. */
 export async function startFleetHarness(
   simOptions: Partial<SimulatorOptions> = {},
-  service: { intervalMs?: number; timeoutMs?: number; maxRetries?: number; clientKey?: string } = {},
+  service: {
+    intervalMs?: number;
+    timeoutMs?: number;
+    maxRetries?: number;
+    clientKey?: string;
+    fullWalkEvery?: number;
+  } = {},
 ): Promise<FleetHarness> {
   const apiKey = simOptions.apiKey ?? 'harness-key-0123456789';
   const sim = await startSimulator({
@@ -47,6 +53,7 @@ export async function startFleetHarness(
   const fleet = new FleetService({
     getClient: () => client,
     intervalMs: service.intervalMs ?? 60_000,
+    fullWalkEvery: service.fullWalkEvery,
     requestCount: () => requests.length,
   });
   return {

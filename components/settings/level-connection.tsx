@@ -1,6 +1,7 @@
 'use client';
 
 import { Section, buttonClass, inputClass, secondaryButtonClass } from '@/components/settings/section';
+import { SyncPaceLine } from '@/components/settings/sync-pace';
 import { levelSettingsQuery, sendJson } from '@/lib/query/admin';
 import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -57,6 +58,7 @@ export function LevelConnection() {
               Key: <span className="font-mono">{data.keyHint}</span> · {data.apiUrl}
             </p>
           ) : null}
+          <SyncPaceLine pace={data.syncPace} />
           {data.lastErrorKind === 'unauthorized' ? (
             <p role="alert" className="font-medium text-critical">
               Level rejected the API key — it may have been regenerated or deleted in Level.

@@ -19,7 +19,15 @@ export const SESSION_SECRET = process.env.E2E_SESSION_SECRET;
 /** The live server's LEVEL_WEBHOOK_SECRET: specs sign Level's webhook deliveries with it. */
 export const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
 /** Every server of the run shares these, so one admin sign-in is valid on all of them. */
-export const SHARED_SERVER_ENV = { ADMIN_PASSWORD, SESSION_SECRET, COOKIE_SECURE: 'false' };
+// The default budget (100/min) would stretch the 5 s test sync interval (sync-pace.ts); the suite
+// tests behaviour, not Level's rate limit, so it keeps the interval it was written for.
+export const E2E_REQUEST_BUDGET = 1_000;
+export const SHARED_SERVER_ENV = {
+  ADMIN_PASSWORD,
+  SESSION_SECRET,
+  COOKIE_SECURE: 'false',
+  LEVEL_REQUESTS_PER_MINUTE: String(E2E_REQUEST_BUDGET),
+};
 
 // E2E_PORT_BASE lets two checkouts run their suites side by side on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);

@@ -41,6 +41,12 @@ export const simulator = (target: SimulatorTarget) => ({
   freeze: (frozen: boolean) => simulatorControl(target, 'POST', '/_sim/clock', { frozen }),
   setFaults: (faults: Record<string, unknown>) => simulatorControl(target, 'PUT', '/_sim/faults', faults),
   resetFaults: () => simulatorControl(target, 'DELETE', '/_sim/faults'),
+  /** Device list order and unknown-cursor behaviour (simulator/listing.ts). */
+  setListing: (listing: { unknownCursor?: string; deviceOrder?: string }) =>
+    simulatorControl(target, 'PUT', '/_sim/listing', listing),
+  resetListing: () => simulatorControl(target, 'DELETE', '/_sim/listing'),
+  enrolDevice: (groupId: string | null = null) =>
+    simulatorControl<{ id: string }>(target, 'POST', '/_sim/devices', { group_id: groupId }),
   setDevice: (id: string, change: { online?: boolean; maintenance_mode?: boolean }) =>
     simulatorControl<{ id: string; online: boolean }>(target, 'POST', `/_sim/devices/${id}`, change),
   openAlert: (alert: { device_id: string; severity: string; name?: string }) =>

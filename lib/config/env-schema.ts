@@ -94,8 +94,14 @@ export const envSchema = z
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
     SYNC_INTERVAL_SECONDS: integer(30, 5, 3600),
+    /**
+     * Walk the device list serially (trusting only Level's cursor) at least every this many syncs,
+     * even when the parallel walks agree with Level's group counts (lib/fleet/checked-walk.ts).
+     */
+    SYNC_FULL_WALK_EVERY: integer(10, 1, 1_000),
     PORT: integer(3000, 1, 65535),
-    LEVEL_REQUESTS_PER_MINUTE: integer(300, 1, 100_000),
+    /** Level publishes no limit; 100/min is the only figure any trace gives (lib/fleet/sync-pace.ts). */
+    LEVEL_REQUESTS_PER_MINUTE: integer(100, 1, 100_000),
     LEVEL_CONCURRENCY: integer(4, 1, 32),
     LEVEL_TIMEOUT_MS: integer(15_000, 500, 120_000),
     DEMO_DEVICES: integer(500, 10, 50_000),

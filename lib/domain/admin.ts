@@ -1,4 +1,5 @@
 import type { ShareLink } from '@/lib/domain/share-link';
+import type { SyncPaceView } from '@/lib/domain/sync-pace';
 
 // Answers of the admin-only routes, shared by the server (which builds them field by field) and
 // the browser (which reads them).
@@ -47,4 +48,5 @@ export interface LevelSettingsView {
   lastErrorKind: string | null;
   lastError: string | null;
   syncedAt: string | null;
+  syncPace: SyncPaceView;
 }

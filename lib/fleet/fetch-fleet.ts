@@ -1,6 +1,11 @@
-import type { Alert, Device, Group, Tag } from '@/lib/domain/level';
+import type { Alert, Tag } from '@/lib/domain/level';
+import {
+  checkedDeviceWalk,
+  type CheckedWalk,
+  type CheckedWalkOptions,
+  type WalkCheck,
+} from '@/lib/fleet/checked-walk';
 import type { FleetData } from '@/lib/fleet/snapshot';
-import { walkDevices } from '@/lib/fleet/walk-devices';
 import type { LevelClient } from '@/lib/level';
 import { isLevelApiError } from '@/lib/level/errors';
 import 'server-only';
@@ -16,6 +21,14 @@ export interface PreviousFleet {
   deviceOrder: readonly string[] | null;
   /** Parallel slices for the device walk (the client's concurrency). */
   slices: number;
+  /** Walk the device list serially this time (the periodic full walk). */
+  serialWalk?: boolean;
+}
+
+export interface FetchedFleet {
+  data: FleetData;
+  /** How the device walk was checked against Level's counts. */
+  check: WalkCheck;
 }
 
 /** How long a resolved alert stays in the "recently resolved" list. */
@@ -62,21 +75,30 @@ async function resolvedSince(
     .slice(0, MAX_RESOLVED_KEPT);
 }
 
-/** One full walk of Level (there is no delta API): devices, groups, active alerts, tags. */
+/**
+ * One full walk of Level (there is no delta API): devices (cross-checked against the groups'
+ * counts, see checked-walk.ts), groups, active alerts, tags.
+ */
 export async function fetchFleet(
   client: LevelClient,
   previous: PreviousFleet,
   onProgress: (progress: FetchProgress) => void,
   now: () => Date = () => new Date(),
-): Promise<FleetData> {
-  const [devices, groups, activeAlerts, tags]: [Device[], Group[], Alert[], Tag[]] = await Promise.all([
-    walkDevices(client, previous.deviceOrder, previous.slices, (devicesFetched) =>
-      onProgress({ devicesFetched }),
-    ),
-    client.groups.listAll(),
+  log?: CheckedWalkOptions['log'],
+): Promise<FetchedFleet> {
+  const [walk, activeAlerts, tags]: [CheckedWalk, Alert[], Tag[]] = await Promise.all([
+    checkedDeviceWalk(client, {
+      previousOrder: previous.deviceOrder,
+      previousCount: previous.deviceOrder?.length ?? null,
+      slices: previous.slices,
+      serial: previous.serialWalk ?? false,
+      onDevice: (devicesFetched) => onProgress({ devicesFetched }),
+      log,
+    }),
     client.alerts.listAll({ status: 'active' }),
     client.tags.listAll(),
   ]);
   const recentResolvedAlerts = await resolvedSince(client, previous, activeAlerts, now());
-  return { devices, groups, activeAlerts, recentResolvedAlerts, tags };
+  const { devices, groups } = walk;
+  return { data: { devices, groups, activeAlerts, recentResolvedAlerts, tags }, check: walk.check };
 }

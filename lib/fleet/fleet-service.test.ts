@@ -58,8 +58,9 @@ describe('FleetService', () => {
     const status = harness.service.status();
     expect(status.lastErrorKind).toBe('unauthorized');
     expect(status.lastError).toMatch(/rejected the API key/);
-    // One attempt, not one every 50 ms.
-    expect(harness.requests.length).toBeLessThanOrEqual(4);
+    // One attempt (five lists at once: devices, ungrouped devices, groups, alerts, tags), not one
+    // every 50 ms.
+    expect(harness.requests.length).toBeLessThanOrEqual(5);
   });
 
   it('after a rejected key is replaced, syncs at once and resumes the normal interval', async () => {
@@ -95,6 +96,32 @@ describe('FleetService', () => {
       if (next) expect(next.startedAt - hit.answeredAt).toBeGreaterThanOrEqual(1_000);
     }
     expect(harness.service.current()).not.toBeNull();
+  });
+
+  it('walks the device list serially at least every N syncs, in slices between', async () => {
+    harness = await startFleetHarness({ devices: 1_200 }, { fullWalkEvery: 3 });
+    const modes: string[] = [];
+    for (let n = 0; n < 7; n += 1) {
+      await harness.service.syncNow();
+      modes.push(harness.service.walkCheck()?.firstMode ?? 'none');
+    }
+    expect(modes).toEqual(['serial', 'sliced', 'sliced', 'serial', 'sliced', 'sliced', 'serial']);
+    expect(harness.service.walkCheck()).toMatchObject({ walks: 1, agreed: true });
+  });
+
+  it('a sync that lost a slice (deleted cursor → empty page) still holds every device', async () => {
+    harness = await startFleetHarness({ devices: 1_200, listing: { unknownCursor: 'empty' } });
+    const first = await harness.service.syncNow();
+    const gone = first?.devices[599]?.id as string;
+    const deleted = await fetch(`${harness.sim.url}/devices/${gone}`, {
+      method: 'DELETE',
+      headers: { Authorization: 'harness-key-0123456789' },
+    });
+    expect(deleted.status).toBe(200);
+    const second = await harness.service.syncNow();
+    expect(second?.devices).toHaveLength(1_199);
+    expect(second?.totals.devices.total).toBe(harness.sim.stats().devices.total);
+    expect(harness.service.walkCheck()).toMatchObject({ firstMode: 'sliced', walks: 2, agreed: true });
   });
 
   it('derives recently resolved alerts from alerts that left the active list', async () => {

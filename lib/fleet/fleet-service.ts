@@ -1,5 +1,6 @@
 import type { SyncStatus } from '@/lib/domain/fleet';
 import { buildSnapshot } from '@/lib/fleet/build-snapshot';
+import type { WalkCheck } from '@/lib/fleet/checked-walk';
 import { fetchFleet } from '@/lib/fleet/fetch-fleet';
 import { dataOf, type FleetData, type FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
@@ -8,9 +9,18 @@ import 'server-only';
 
 export interface FleetServiceOptions {
   getClient: () => LevelClient;
-  intervalMs: number;
+  /**
+   * Time between syncs; a function when it depends on the fleet (sync-pace.ts: the request
+   * budget and fleet size can stretch it). Staleness is judged against the same interval.
+   */
+  intervalMs: number | (() => number);
   /** Parallel slices for the device walk; match the Level client's concurrency. */
   slices?: number;
+  /**
+   * Walk the device list serially (trusting nothing but Level's own cursor) at least every this
+   * many syncs, even when the sliced walks agree with Level's counts. Default 10; 1 = always.
+   */
+  fullWalkEvery?: number;
   /** Requests sent to Level so far by this process (to report requests per sync). */
   requestCount: () => number;
   onSynced?: (snapshot: FleetSnapshot, previous: FleetSnapshot | null) => void | Promise<void>;
@@ -28,6 +38,8 @@ export interface ReplicatedStatus {
   lastDurationMs: number | null;
   lastRequestCount: number | null;
 }
+
+export const DEFAULT_FULL_WALK_EVERY = 10;
 
 /** After Level rejects the key, retrying every few seconds only fills Level's logs. */
 const UNAUTHORIZED_RETRY_MS = 5 * 60_000;
@@ -55,6 +67,9 @@ export class FleetService {
   /** Bumped by `resync`, so a loop iteration already waiting on a sync does not schedule twice. */
   private loop = 0;
   private nextDueAt: number | null = null;
+  /** Syncs since the device list was last walked serially. */
+  private syncsSinceSerialWalk = 0;
+  private lastWalkCheck: WalkCheck | null = null;
 
   constructor(private readonly options: FleetServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -118,6 +133,11 @@ export class FleetService {
     };
   }
 
+  /** How the last successful sync's device walk was checked (null before the first). */
+  walkCheck(): WalkCheck | null {
+    return this.lastWalkCheck;
+  }
+
   current(): FleetSnapshot | null {
     return this.snapshot;
   }
@@ -159,7 +179,7 @@ export class FleetService {
 
   isStale(): boolean {
     if (!this.snapshot) return true;
-    return this.now() - this.syncedAtMs(this.snapshot) > 2 * this.options.intervalMs;
+    return this.now() - this.syncedAtMs(this.snapshot) > 2 * this.intervalMs();
   }
 
   /** Every poll asks isStale(); the snapshot's time is parsed once, not per request. */
@@ -196,8 +216,14 @@ export class FleetService {
     this.timer.unref();
   }
 
+  /** The interval in force now. */
+  intervalMs(): number {
+    const { intervalMs } = this.options;
+    return typeof intervalMs === 'number' ? intervalMs : intervalMs();
+  }
+
   private nextDelayMs(): number {
-    const interval = this.options.intervalMs;
+    const interval = this.intervalMs();
     if (this.failures === 0) return interval;
     if (this.lastError?.kind === 'unauthorized') return Math.max(interval, UNAUTHORIZED_RETRY_MS);
     // Exponential back-off, capped so that recovery is noticed within four intervals at most.
@@ -212,13 +238,15 @@ export class FleetService {
     this.statusRevision += 1;
     const previous = this.snapshot;
     try {
-      const data = await fetchFleet(
+      const fullWalkEvery = Math.max(1, this.options.fullWalkEvery ?? DEFAULT_FULL_WALK_EVERY);
+      const { data, check } = await fetchFleet(
         this.options.getClient(),
         {
           active: previous?.activeAlerts ?? [],
           recentResolved: previous?.recentResolvedAlerts ?? [],
           deviceOrder: previous ? previous.devices.map((device) => device.id) : null,
           slices: this.options.slices ?? 4,
+          serialWalk: this.syncsSinceSerialWalk + 1 >= fullWalkEvery,
         },
         (progress) => {
           if (this.snapshot) return;
@@ -228,7 +256,12 @@ export class FleetService {
           };
           this.statusRevision += 1;
         },
+        undefined,
+        this.options.log,
       );
+      this.lastWalkCheck = check;
+      this.syncsSinceSerialWalk =
+        check.firstMode === 'serial' || check.walks > 1 ? 0 : this.syncsSinceSerialWalk + 1;
       const patched = this.patchesDuringSync.reduce((current, mutate) => mutate(current), data);
       this.patchesDuringSync = null;
       const next = buildSnapshot(patched, ++this.version, new Date(this.now()).toISOString());
@@ -243,6 +276,9 @@ export class FleetService {
           devices: next.devices.length,
           durationMs: this.lastDurationMs,
           requests: this.lastRequestCount,
+          walk: check.firstMode,
+          walks: check.walks,
+          walkAgreed: check.agreed,
         },
         'Fleet synced',
       );

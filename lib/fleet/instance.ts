@@ -7,6 +7,7 @@ import { AdvisoryLockLeadership, soleLeadership } from '@/lib/fleet/leadership';
 import { ReplicaCoordinator } from '@/lib/fleet/replica-coordinator';
 import { SnapshotReplication } from '@/lib/fleet/replication';
 import type { FleetData, FleetSnapshot } from '@/lib/fleet/snapshot';
+import { syncPace, webhooksHealthy, type SyncPace } from '@/lib/fleet/sync-pace';
 import type { LevelClient } from '@/lib/level';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics';
@@ -57,8 +58,9 @@ export function initFleetRuntime(
   const replication = new SnapshotReplication(store);
   const service: FleetService = new FleetService({
     getClient,
-    intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
+    intervalMs: () => currentSyncPace().effectiveSeconds * 1000,
     slices: env.LEVEL_CONCURRENCY,
+    fullWalkEvery: env.SYNC_FULL_WALK_EVERY,
     requestCount,
     log,
     onSynced: async (snapshot) => {
@@ -66,6 +68,8 @@ export function initFleetRuntime(
       const sync = { durationMs: status.lastDurationMs ?? 0, levelRequests: status.lastRequestCount ?? 0 };
       metrics().syncDuration.observe({ result: 'ok' }, sync.durationMs / 1000);
       metrics().syncLevelRequests.inc(sync.levelRequests);
+      const check = service.walkCheck();
+      if (check) metrics().syncDeviceWalks.inc({ kept: check.keptMode, agreed: String(check.agreed) });
       recordFleetMetrics(snapshot);
       try {
         await replication.save(snapshot, status);
@@ -109,6 +113,25 @@ export function initFleetRuntime(
     patch,
   };
   return shared.runtime;
+}
+
+/** The sync's interval now: the configured one, stretched by the request budget or by webhooks. */
+export function currentSyncPace(): SyncPace {
+  const env = getEnv();
+  const snapshot = shared.runtime?.service.current() ?? null;
+  return syncPace({
+    configuredSeconds: env.SYNC_INTERVAL_SECONDS,
+    budgetPerMinute: env.LEVEL_REQUESTS_PER_MINUTE,
+    size: snapshot && {
+      devices: snapshot.devices.length,
+      groups: snapshot.groups.length,
+      ungrouped: snapshot.ungrouped.devices.total,
+      activeAlerts: snapshot.activeAlerts.length,
+      tags: snapshot.tags.length,
+    },
+    webhooksHealthy: webhooksHealthy(),
+    measuredRequestsPerSync: shared.runtime?.service.replicatedStatus().lastRequestCount,
+  });
 }
 
 function fleetRuntime(): FleetRuntime {

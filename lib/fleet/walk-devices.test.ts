@@ -1,4 +1,4 @@
-import { walkDevices } from '@/lib/fleet/walk-devices';
+import { walkDevices, type DeviceWalk } from '@/lib/fleet/walk-devices';
 import { createLevelClient } from '@/lib/level';
 import { startSimulator, type RunningSimulator } from '@/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const ids = (devices: { id: string }[]) => devices.map((device) => device.id);
+const ids = (walk: DeviceWalk) => walk.devices.map((device) => device.id);
 
 describe('walkDevices', () => {
   it('walks serially without a previous order, in Level’s order', async () => {
     requests = 0;
-    const devices = await walkDevices(client(), null, 4, () => {});
-    expect(devices.length).toBe(3_000);
+    const walk = await walkDevices(client(), null, 4, () => {});
+    expect(walk.devices.length).toBe(3_000);
+    expect(walk).toMatchObject({ mode: 'serial', duplicates: 0 });
     expect(requests).toBe(30);
   });
 

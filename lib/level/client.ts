@@ -1,3 +1,4 @@
+import { activitiesEndpoints } from '@/lib/level/endpoints/activities';
 import { alertsEndpoints } from '@/lib/level/endpoints/alerts';
 import { automationsEndpoints } from '@/lib/level/endpoints/automations';
 import { devicesEndpoints } from '@/lib/level/endpoints/devices';
@@ -94,6 +95,7 @@ export function createLevelClient(options: LevelClientOptions) {
     tags: tagsEndpoints(transport),
     updates: updatesEndpoints(transport),
     automations: automationsEndpoints(transport, options.logger),
+    activities: activitiesEndpoints(transport, options.logger),
   };
 }
 

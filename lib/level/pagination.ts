@@ -1,5 +1,5 @@
 import { LevelInvalidResponseError } from '@/lib/level/errors';
-import { listEnvelope } from '@/lib/level/schemas/list-envelope';
+import { lenientListEnvelope, listEnvelope } from '@/lib/level/schemas/list-envelope';
 import type { RequestFn } from '@/lib/level/transport';
 import type { Query } from '@/lib/level/url';
 import 'server-only';
@@ -15,6 +15,12 @@ export interface PaginateOptions {
   pageSize?: number;
   /** Start after this cursor instead of at the beginning (used to walk a list in parallel slices). */
   startingAfter?: string;
+  /**
+   * For lists whose envelope no trace pins (`/automations`): accept a bare array and a missing
+   * `has_more`. Without `has_more`, a full page asks for the next one and a short page ends the
+   * list; a page that brings only ids already seen (an API ignoring the cursor) ends it too.
+   */
+  lenient?: boolean;
   signal?: AbortSignal;
 }
 
@@ -33,17 +39,34 @@ export function createPaginate(request: RequestFn, shownPath: (path: string) => 
     itemSchema: z.ZodType<T>,
     options: PaginateOptions = {},
   ): AsyncGenerator<T[], void, undefined> {
-    const schema = listEnvelope(itemSchema) as z.ZodType<{ data: T[]; has_more: boolean }>;
+    const schema = (
+      options.lenient ? lenientListEnvelope(itemSchema) : listEnvelope(itemSchema)
+    ) as z.ZodType<{ data: T[]; has_more?: boolean } | T[]>;
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
     let after: string | undefined = options.startingAfter;
+    const seen = new Set<string>();
     for (;;) {
-      const page = await request('GET', path, {
+      const answer = await request('GET', path, {
         query: { ...query, limit: String(limit), starting_after: after },
         schema,
         signal: options.signal,
       });
-      if (page.data.length > 0) yield page.data;
-      if (!page.has_more) return;
+      const page = Array.isArray(answer) ? { data: answer, has_more: undefined } : answer;
+      if (options.lenient) {
+        const fresh = page.data.filter((item) => {
+          const id = cursorOf(item);
+          if (id === null) return true;
+          if (seen.has(id)) return false;
+          seen.add(id);
+          return true;
+        });
+        if (fresh.length > 0) yield fresh;
+        if (!(page.has_more ?? page.data.length >= limit) || (page.data.length > 0 && fresh.length === 0))
+          return;
+      } else {
+        if (page.data.length > 0) yield page.data;
+        if (!page.has_more) return;
+      }
       const next = cursorOf(page.data.at(-1));
       if (next === null || next === after) {
         // A cursor that does not advance would loop for ever; stop with a clear error instead.

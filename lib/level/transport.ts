@@ -101,6 +101,10 @@ export function createRequest(config: TransportConfig): RequestFn {
           context,
           scrub,
         });
+        // Paused before the slot is handed on: a request queued behind this one would otherwise
+        // start in the same tick, before Retry-After (seen once a sync ran five lists at once).
+        if (!outcome.ok && outcome.status === 429)
+          config.gate.pauseUntil(Date.now() + rateLimitWaitMs(outcome, attemptNo) + retryAfterJitter());
       } finally {
         release();
       }
@@ -124,8 +128,7 @@ export function createRequest(config: TransportConfig): RequestFn {
 
       const retryable = outcome.transient && (idempotent || outcome.unprocessed);
       if (outcome.status === 429) {
-        const waitMs = outcome.retryAfterMs ?? backoffDelay(attemptNo, { baseMs: 1000, maxMs: 30_000 });
-        config.gate.pauseUntil(Date.now() + waitMs + retryAfterJitter());
+        const waitMs = rateLimitWaitMs(outcome, attemptNo);
         config.logger?.warn(
           { method, path: shownPath, retryAfterMs: waitMs, attempt: attemptNo },
           'Level rate limit hit; pausing requests',
@@ -144,6 +147,11 @@ export function createRequest(config: TransportConfig): RequestFn {
       await sleep(delayMs, options.signal);
     }
   };
+}
+
+/** How long a 429 pauses every request: Level's Retry-After, else a growing back-off. */
+function rateLimitWaitMs(outcome: { retryAfterMs: number | null }, attemptNo: number): number {
+  return outcome.retryAfterMs ?? backoffDelay(attemptNo, { baseMs: 1000, maxMs: 30_000 });
 }
 
 /** Level asked for a long pause: fail now (nothing is sent) rather than park the caller for minutes. */

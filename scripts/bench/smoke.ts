@@ -20,6 +20,7 @@ const CASES: Case[] = [
   { bench: 'detail' },
   { bench: 'streams' },
   { bench: 'latency' },
+  { bench: 'sync-budget' },
   { bench: 'serve', sabotage: true },
   { bench: 'upstream', sabotage: true },
   { bench: 'streams', sabotage: true },

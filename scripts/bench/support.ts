@@ -85,6 +85,9 @@ export async function startLevelboard(
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: 'bench-password',
       LOG_LEVEL: 'warn',
+      // Benches measure serving and syncing at the interval they ask for; the default 100/min
+      // budget would stretch it (lib/fleet/sync-pace.ts). bench:sync-budget models the budget.
+      LEVEL_REQUESTS_PER_MINUTE: '100000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

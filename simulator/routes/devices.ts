@@ -1,9 +1,9 @@
 import { asObject, optionalString } from '@/simulator/body';
-import { arraySource, listBody, paginate, parsePageParams } from '@/simulator/pagination';
+import { pageDevices } from '@/simulator/listing';
+import { listBody, parsePageParams } from '@/simulator/pagination';
 import { includeFlags } from '@/simulator/query';
 import { ok, type RouteContext, type RouteDef, type RouteResult } from '@/simulator/route-types';
 import { deviceJson } from '@/simulator/serialize';
-import { byN } from '@/simulator/sorted';
 import type { DeviceRecord } from '@/simulator/types';
 
 interface Filter {
@@ -60,7 +60,17 @@ function listDevices(ctx: RouteContext): RouteResult {
     ctx.state.store.devices,
   );
   const accept = filters.length === 0 ? undefined : (d: DeviceRecord) => filters.every((f) => f.accept(d));
-  const page = paginate(arraySource(narrowest, byN), params, accept);
+  const { store } = ctx.state;
+  const page = pageDevices(
+    narrowest,
+    params,
+    ctx.state.listing.get(),
+    {
+      device: store.device,
+      removed: (n) => store.removedDevices.get(n),
+    },
+    accept,
+  );
   const include = includeFlags(ctx.query);
   return ok(listBody(page, (d) => deviceJson(ctx.state.store, d, include)));
 }

@@ -1,8 +1,9 @@
 import { route } from '@/lib/api/handler';
+import { syncPaceView } from '@/lib/api/sync-pace-view';
 import { json } from '@/lib/api/types';
 import { webhookStatusView } from '@/lib/api/webhook-status-view';
 import { BUILD_ID } from '@/lib/build-id';
-import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
+import { currentSyncPace, fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { webhookStatusNow } from '@/lib/runtime/webhooks';
 import { APP_VERSION } from '@/lib/version';
@@ -33,6 +34,7 @@ export const healthRoute = route(
       },
       /** Level's webhooks (issue 17): refreshed in the background, at most 2 s old. */
       webhooks: webhookStatusView(webhookStatusNow()),
+      sync: syncPaceView(currentSyncPace()),
     };
     return json(body, status.syncedAt ? 200 : 503);
   },

@@ -22,7 +22,11 @@ const MAX_WEBHOOK_PAGES = 50;
 
 export function automationsEndpoints(t: LevelTransport, logger?: LevelLogger) {
   function list(options: ListOptions = {}): AsyncGenerator<Automation> {
-    return mapPages(t.paginate('/automations', {}, levelAutomationSchema, options), toAutomation);
+    // No trace pins this list's envelope: a bare array or a missing has_more is accepted.
+    return mapPages(
+      t.paginate('/automations', {}, levelAutomationSchema, { ...options, lenient: true }),
+      toAutomation,
+    );
   }
 
   /**
@@ -38,10 +42,13 @@ export function automationsEndpoints(t: LevelTransport, logger?: LevelLogger) {
         schema: levelAutomationWebhookListSchema,
         signal: options.signal,
       });
-      if (Array.isArray(raw)) return [...all, ...raw].map(toAutomationWebhook);
-      all.push(...raw.data);
-      const next = raw.data.at(-1)?.automation_id ?? null;
-      if (!raw.has_more) break;
+      const page = Array.isArray(raw) ? { data: raw, has_more: undefined } : raw;
+      // An API that ignores the cursor sends the same page again: nothing new ends the walk.
+      const fresh = page.data.filter((hook) => !all.some((known) => known.url === hook.url));
+      all.push(...fresh);
+      const next = page.data.at(-1)?.automation_id ?? null;
+      // Without has_more (or with a bare array), only a full page suggests there is more.
+      if (!(page.has_more ?? page.data.length >= MAX_PAGE_SIZE) || fresh.length === 0) break;
       if (next === null || next === after) {
         logger?.warn(
           { count: all.length },

@@ -12,4 +12,12 @@ export function listEnvelope<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * For the lists no trace pins (`/automations`, `/automations/webhooks`): `{ data, has_more? }` or a
+ * bare array. Items are still validated one by one.
+ */
+export function lenientListEnvelope<T extends z.ZodType>(item: T) {
+  return z.union([z.array(item), z.object({ data: z.array(item), has_more: z.boolean().optional() })]);
+}
+
 export type ListEnvelope<T> = { data: T[]; has_more: boolean };

@@ -1,5 +1,6 @@
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
+import { syncPaceView } from '@/lib/api/sync-pace-view';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
@@ -7,7 +8,7 @@ import { lastFour, storeApiKey } from '@/lib/auth/key-vault';
 import { getStore } from '@/lib/db/instance';
 import { ConflictError, InvalidInputError } from '@/lib/domain/errors';
 import { getEnv } from '@/lib/env';
-import { fleetService, isSyncLeader } from '@/lib/fleet/instance';
+import { currentSyncPace, fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { registerSecret } from '@/lib/logger';
 import { applyConnection } from '@/lib/runtime/connection';
 import { getLevelConnection } from '@/lib/runtime/level-connection';
@@ -35,6 +36,7 @@ export const levelSettingsRoute = route(
       lastErrorKind: sync.lastErrorKind,
       lastError: sync.lastError,
       syncedAt: sync.syncedAt,
+      syncPace: syncPaceView(currentSyncPace()),
     });
   },
   { access: 'admin' },
