@@ -27,6 +27,9 @@ export const SHARED_SERVER_ENV = {
   SESSION_SECRET,
   COOKIE_SECURE: 'false',
   LEVEL_REQUESTS_PER_MINUTE: String(E2E_REQUEST_BUDGET),
+  // Signed webhooks (the specs' own, and demo mode's simulator) would otherwise let the sync run
+  // every 5 minutes as a safety net; specs rely on the 5 s sync.
+  SYNC_WITH_WEBHOOKS_SECONDS: '0',
 };
 
 // E2E_PORT_BASE lets two checkouts run their suites side by side on one machine.

@@ -99,6 +99,11 @@ export const envSchema = z
      * even when the parallel walks agree with Level's group counts (lib/fleet/checked-walk.ts).
      */
     SYNC_FULL_WALK_EVERY: integer(10, 1, 1_000),
+    /**
+     * While signed webhooks arrive, the sync is only the safety net and may run this seldom
+     * (lib/fleet/sync-pace.ts); 0 keeps the budget-derived interval whatever webhooks do.
+     */
+    SYNC_WITH_WEBHOOKS_SECONDS: integer(300, 0, 3600),
     PORT: integer(3000, 1, 65535),
     /** Level publishes no limit; 100/min is the only figure any trace gives (lib/fleet/sync-pace.ts). */
     LEVEL_REQUESTS_PER_MINUTE: integer(100, 1, 100_000),

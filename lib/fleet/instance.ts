@@ -130,6 +130,7 @@ export function currentSyncPace(): SyncPace {
       tags: snapshot.tags.length,
     },
     webhooksHealthy: webhooksHealthy(),
+    withWebhooksSeconds: env.SYNC_WITH_WEBHOOKS_SECONDS,
     measuredRequestsPerSync: shared.runtime?.service.replicatedStatus().lastRequestCount,
   });
 }

@@ -15,7 +15,7 @@ export const SYNC_BUDGET_SHARE = 0.8;
  * retries a delivery 3 times about 2 minutes apart, so a lost event is lost for good after ~6
  * minutes. A safety-net sync every 5 minutes reconciles it within the same horizon. For 10,000
  * devices at 100/min that is 300 s instead of ~90 s: about 1,400 instead of 4,800 requests an
- * hour (`npm run bench:sync-budget`).
+ * hour (`npm run bench:sync-budget`). SYNC_WITH_WEBHOOKS_SECONDS overrides it (0: never stretch).
  */
 export const WEBHOOK_SAFETY_NET_SECONDS = 300;
 
@@ -42,6 +42,8 @@ export interface SyncPaceInput {
    * cost more than the list pages, and the interval must pay for what syncs really cost.
    */
   measuredRequestsPerSync?: number | null;
+  /** The interval while webhooks are healthy; default WEBHOOK_SAFETY_NET_SECONDS, 0 = no stretch. */
+  withWebhooksSeconds?: number;
 }
 
 export interface SyncPace {
@@ -75,8 +77,9 @@ export function syncPace(input: SyncPaceInput): SyncPace {
   const budgetSeconds = Math.ceil((perSync / (input.budgetPerMinute * SYNC_BUDGET_SHARE)) * 60);
   let effectiveSeconds = Math.max(input.configuredSeconds, budgetSeconds);
   let setBy: SyncPace['setBy'] = budgetSeconds > input.configuredSeconds ? 'budget' : 'configured';
-  if (input.webhooksHealthy && effectiveSeconds < WEBHOOK_SAFETY_NET_SECONDS) {
-    effectiveSeconds = WEBHOOK_SAFETY_NET_SECONDS;
+  const withWebhooks = input.withWebhooksSeconds ?? WEBHOOK_SAFETY_NET_SECONDS;
+  if (input.webhooksHealthy && effectiveSeconds < withWebhooks) {
+    effectiveSeconds = withWebhooks;
     setBy = 'webhooks';
   }
   return {

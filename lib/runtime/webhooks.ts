@@ -2,11 +2,13 @@ import type { Store } from '@/lib/db/open';
 import { getEnv } from '@/lib/env';
 import { fleetService, isSyncLeader, patchFleet } from '@/lib/fleet/instance';
 import { dataOf } from '@/lib/fleet/snapshot';
+import { setWebhooksHealthy } from '@/lib/fleet/sync-pace';
 import { logger, registerSecret } from '@/lib/logger';
 import { processWide } from '@/lib/process-wide';
 import { demoWebhookSecret } from '@/lib/runtime/demo-webhooks';
 import { recordHistoryEvent } from '@/lib/runtime/history';
 import { WebhookEventStore } from '@/lib/webhooks/event-store';
+import { webhooksLookHealthy } from '@/lib/webhooks/health';
 import { WebhookReceiver } from '@/lib/webhooks/receiver';
 import { storeWebhookSecret, WebhookSecret } from '@/lib/webhooks/secret';
 import { WebhookStatusCache, type WebhookStatus } from '@/lib/webhooks/status';
@@ -77,6 +79,8 @@ export function initWebhooks(store: Store, options: { secret?: string } = {}): W
   );
   // Primed now, so the first /api/health already tells whether webhooks are configured.
   void status.refresh().catch(() => {});
+  // While signed events flow, the sync may run as a safety net only (SYNC_WITH_WEBHOOKS_SECONDS).
+  setWebhooksHealthy(() => webhooksLookHealthy(status.latest(), Date.now()));
   let relaying = false;
   // SQLite is one process, which always leads: there is no follower to relay for.
   if (store.engine === 'postgres')

@@ -88,6 +88,8 @@ export async function startLevelboard(
       // Benches measure serving and syncing at the interval they ask for; the default 100/min
       // budget would stretch it (lib/fleet/sync-pace.ts). bench:sync-budget models the budget.
       LEVEL_REQUESTS_PER_MINUTE: '100000',
+      // Nor may webhooks (demo mode sends them) turn the sync into a 5-minute safety net.
+      SYNC_WITH_WEBHOOKS_SECONDS: '0',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
