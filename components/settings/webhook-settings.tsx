@@ -11,7 +11,7 @@ import { useState } from 'react';
 const SOURCE_TEXT = {
   env: 'Using the webhook secret set in the server environment (it wins over Settings).',
   settings: 'Using the webhook secret saved here (encrypted at rest).',
-  demo: 'Demo mode: the built-in simulator signs its webhooks with a secret made at start.',
+  demo: 'Demo mode: the built-in simulator signs its webhooks with a secret made at start. A secret saved here applies once a Level key is in use.',
   none: 'No webhook secret: deliveries are refused and the dashboard follows Level by polling only.',
 };
 
