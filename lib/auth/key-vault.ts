@@ -31,11 +31,12 @@ export function decryptSecret(sealed: string): string {
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
 }
 
-export async function storedApiKey(store: Store): Promise<string | null> {
+/** A secret sealed under `name` in key_values, or null (not set, or sealed under another SESSION_SECRET). */
+export async function storedSecret(store: Store, name: string): Promise<string | null> {
   const row = await store.db
     .selectFrom('key_values')
     .select('value')
-    .where('key', '=', KEY_NAME)
+    .where('key', '=', name)
     .executeTakeFirst();
   if (!row) return null;
   try {
@@ -46,18 +47,22 @@ export async function storedApiKey(store: Store): Promise<string | null> {
   }
 }
 
-export async function storeApiKey(store: Store, apiKey: string | null): Promise<void> {
-  if (apiKey === null) {
-    await store.db.deleteFrom('key_values').where('key', '=', KEY_NAME).execute();
+/** Seals `plain` under `name` in key_values; null removes it. */
+export async function storeSecret(store: Store, name: string, plain: string | null): Promise<void> {
+  if (plain === null) {
+    await store.db.deleteFrom('key_values').where('key', '=', name).execute();
     return;
   }
-  const value = encryptSecret(apiKey);
+  const value = encryptSecret(plain);
   const updatedAt = Date.now();
   await store.db
     .insertInto('key_values')
-    .values({ key: KEY_NAME, value, updated_at: updatedAt })
+    .values({ key: name, value, updated_at: updatedAt })
     .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_at: updatedAt }))
     .execute();
 }
+
+export const storedApiKey = (store: Store) => storedSecret(store, KEY_NAME);
+export const storeApiKey = (store: Store, apiKey: string | null) => storeSecret(store, KEY_NAME, apiKey);
 
 export const lastFour = (apiKey: string) => `…${apiKey.slice(-4)}`;

@@ -1,4 +1,4 @@
-import { decryptSecret, encryptSecret } from '@/lib/auth/key-vault';
+import { storedSecret, storeSecret } from '@/lib/auth/key-vault';
 import type { Store } from '@/lib/db/open';
 import type { WebhookSecretSource } from '@/lib/domain/webhooks';
 import 'server-only';
@@ -8,34 +8,9 @@ import 'server-only';
 
 const KEY_NAME = 'level.webhook-secret';
 
-export async function storedWebhookSecret(store: Store): Promise<string | null> {
-  const row = await store.db
-    .selectFrom('key_values')
-    .select('value')
-    .where('key', '=', KEY_NAME)
-    .executeTakeFirst();
-  if (!row) return null;
-  try {
-    return decryptSecret(row.value);
-  } catch {
-    // Sealed under another SESSION_SECRET: unusable, treat as not set.
-    return null;
-  }
-}
-
-export async function storeWebhookSecret(store: Store, secret: string | null): Promise<void> {
-  if (secret === null) {
-    await store.db.deleteFrom('key_values').where('key', '=', KEY_NAME).execute();
-    return;
-  }
-  const value = encryptSecret(secret);
-  const updatedAt = Date.now();
-  await store.db
-    .insertInto('key_values')
-    .values({ key: KEY_NAME, value, updated_at: updatedAt })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_at: updatedAt }))
-    .execute();
-}
+export const storedWebhookSecret = (store: Store) => storedSecret(store, KEY_NAME);
+export const storeWebhookSecret = (store: Store, secret: string | null) =>
+  storeSecret(store, KEY_NAME, secret);
 
 export type SecretSource = WebhookSecretSource;
 
