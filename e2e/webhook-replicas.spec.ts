@@ -1,7 +1,7 @@
-import { startSimulator, type RunningSimulator } from '@/simulator';
+import { startSimulator, webhookSignature, type RunningSimulator } from '@/simulator';
 import { startTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EXTRA_PORTS, SHARED_SERVER_ENV } from './support/env';
 import { health, startServer, type ServerProcess } from './support/processes';
 
@@ -41,7 +41,7 @@ function delivery(deviceId: string) {
       resolved_at: null,
     },
   });
-  const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+  const signature = webhookSignature(SECRET, body);
   return { id, body, signature };
 }
 

@@ -1,5 +1,6 @@
+import { webhookSignature } from '@/simulator';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WEBHOOK_SECRET, liveUrl } from './support/env';
 
 // Level's webhooks against the live server (LEVEL_WEBHOOK_SECRET set in playwright.config.ts):
@@ -17,8 +18,8 @@ interface WebhookStatus {
   signatureFailuresToday: number;
 }
 
-const sign = (body: string, secret = WEBHOOK_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+// Signed as Level (and its simulator) signs: the simulator's own signer.
+const sign = (body: string, secret = WEBHOOK_SECRET) => webhookSignature(secret, body);
 
 function envelope(
   type: string,
