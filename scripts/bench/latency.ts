@@ -14,9 +14,10 @@
 //   BENCH_LATENCY_MODES=polling   one mode only (webhooks,polling by default)
 //   BENCH_EVENTS=20 BENCH_SYNC_SECONDS=30 BENCH_DEVICES=2000
 import { encodeId, startSimulator, type RunningSimulator } from '@/simulator';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium-launch';
+import { openWallThroughLink } from './open-wall';
 import { percentile } from './percentiles';
 import { signInAsAdmin, SMOKE, StatusTally, UnexpectedStatus, type BenchSession } from './sessions';
 import { machine, randomKey, requireBuild, sleep, startLevelboard } from './support';
@@ -80,23 +81,6 @@ async function createWallLink(url: string, admin: BenchSession, deviceIds: strin
   return ((await created.json()) as { token: string }).token;
 }
 
-/** Opens the link in the browser (it sets the wall's cookie), then the wall; fails if not let in. */
-async function openWall(page: Page, url: string, token: string): Promise<void> {
-  await page.goto(`${url}/s/${token}`);
-  const wall = await page.goto(`${url}/wall?${WALL_QUERY}`);
-  if (new URL(page.url()).pathname !== '/wall') {
-    let request = wall?.request() ?? null;
-    while (request?.redirectedFrom()) request = request.redirectedFrom();
-    const status = (await request?.response())?.status() ?? 'none';
-    throw new UnexpectedStatus(
-      `/wall as the wall link (it went to ${new URL(page.url()).pathname})`,
-      status,
-      [200],
-    );
-  }
-  await page.locator('[data-wall-root][data-view]').waitFor({ timeout: 60_000 });
-}
-
 /** Throws at the first webhook attempt Levelboard did not accept (401 bad signature, 404, 5xx…). */
 function checkDeliveries(sim: RunningSimulator, tally: StatusTally): void {
   const status = sim.webhooks.status() as {
@@ -147,7 +131,7 @@ async function measure(
       failure ??= new UnexpectedStatus(`${path} in the wall (${LABEL[mode]})`, response.status(), ALLOWED);
   });
   await page.addInitScript(PROBE);
-  await openWall(page, url, token);
+  await openWallThroughLink(page, url, token, WALL_QUERY, 60_000);
   sim.webhooks.clear();
   sim.webhooks.configure(
     mode === 'webhooks' ? { url: `${url}/api/webhooks/level`, secret, compression: 1 } : { url: null },

@@ -6,6 +6,7 @@
 // (BENCH_STREAMS=n for another count.)
 import { startSimulator } from '@/simulator';
 import http from 'node:http';
+import { percentile } from './percentiles';
 import {
   getAs,
   openShareLink,
@@ -74,9 +75,6 @@ async function sample(board: { rssBytes(): number; url: string }, admin: BenchSe
   }
   return { rss: board.rssBytes(), heap: Math.min(...heaps) };
 }
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function main(): Promise<void> {
   requireBuild();
@@ -153,7 +151,7 @@ async function main(): Promise<void> {
         'RSS per stream': `${(perStream / 1024).toFixed(1)} KiB`,
         'heap per stream': `${((open.heap - before.heap) / STREAMS / 1024).toFixed(1)} KiB`,
         'sync on demand': `${syncMs.toFixed(0)} ms`,
-        'sync asked → new version on every stream': `p50 ${quantile(fanOut, 0.5).toFixed(0)} ms, max ${(fanOut.at(-1) ?? 0).toFixed(0)} ms`,
+        'sync asked → new version on every stream': `p50 ${percentile(fanOut, 50).toFixed(0)} ms, max ${(fanOut.at(-1) ?? 0).toFixed(0)} ms`,
       },
     ]);
   } finally {

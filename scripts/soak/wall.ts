@@ -24,6 +24,7 @@ import { startSimulator } from '@/simulator';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { openWallThroughLink } from '../bench/open-wall';
 import { signInAsAdmin, StatusTally, UnexpectedStatus } from '../bench/sessions';
 import { machine, randomKey, requireBuild, sleep, startLevelboard } from '../bench/support';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium-launch';
@@ -172,21 +173,7 @@ async function main(): Promise<number> {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations += 1;
     });
-    await page.goto(`${levelboard.url}/s/${token}`);
-    const wall = await page.goto(`${levelboard.url}/wall?${WALL_QUERY}`);
-    // Not let in (the link did not give a wall session): fail with the status that sent the
-    // browser elsewhere (the first of the redirect chain), not after a 30 s wait for the wall.
-    if (new URL(page.url()).pathname !== '/wall') {
-      let request = wall?.request() ?? null;
-      while (request?.redirectedFrom()) request = request.redirectedFrom();
-      const status = (await request?.response())?.status() ?? 'none';
-      throw new UnexpectedStatus(
-        `/wall as the wall link (it went to ${new URL(page.url()).pathname})`,
-        status,
-        [200],
-      );
-    }
-    await page.locator('[data-wall-root][data-view]').waitFor();
+    await openWallThroughLink(page, levelboard.url, token, WALL_QUERY);
     await recordViews(page);
     const opened = navigations;
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
