@@ -54,8 +54,14 @@ test('every page has its own tab title, device and group pages their names', asy
   // Client-side navigation updates it too (the finding: every tab said "Device").
   await page.goto('/devices?sort=name');
   await tableReady(page, 'sort=name');
-  await page.getByTestId('device-link').nth(1).click();
-  await expect(page).toHaveURL(new RegExp(`/devices/${encodeURIComponent(second?.id ?? '')}`));
+  // Live push re-renders the table when a new snapshot arrives; a click that lands mid-render is
+  // lost, so it is tried again until the navigation happens.
+  await expect(async () => {
+    if (!page.url().includes('/devices/')) await page.getByTestId('device-link').nth(1).click();
+    await expect(page).toHaveURL(new RegExp(`/devices/${encodeURIComponent(second?.id ?? '')}`), {
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await expect(page).toHaveTitle(`${second?.displayName} · Levelboard`);
 
   const { groups } = await apiJson<{ groups: GroupNode[] }>(request, '/api/groups');
