@@ -106,8 +106,10 @@ export interface ShareLinkTable {
 export interface AuditLogTable {
   id: Generated<number>;
   at: number;
-  /** `admin`, `link:<id>` or `anonymous`. */
+  /** Who, as people read it: a person's name and e-mail, `admin (break-glass)`, `link:<id>` or `anonymous`. */
   actor: string;
+  /** The person's user id (users.id), `break-glass`, or null (links, anonymous, entries before issue 18). */
+  actor_id: string | null;
   action: string;
   target: string | null;
   result: 'ok' | 'denied' | 'failed';
@@ -164,6 +166,59 @@ export interface WebhookEventTable {
   payload: string | null;
 }
 
+export type UserRole = 'admin' | 'technician' | 'viewer';
+
+export interface UserTable {
+  id: string;
+  /** Lower-case; unique. */
+  email: string;
+  name: string;
+  role: UserRole;
+  /** JSON of lib/domain/scope.ts's Scope: `fleet` or `groups`. */
+  scope: string;
+  /** scrypt, self-describing (lib/users/password.ts); null: no local password (OIDC only, or invited). */
+  password_hash: string | null;
+  /** Sealed with lib/auth/key-vault.ts. Set at enrolment; counts once totp_enabled_at is set. */
+  totp_secret: string | null;
+  totp_enabled_at: number | null;
+  /** The last TOTP time step accepted, so a code is never accepted twice. */
+  totp_last_step: number | null;
+  /** JSON array of SHA-256 hex digests of the unused recovery codes. */
+  recovery_codes: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  disabled_at: number | null;
+  /** Sessions issued under an older generation no longer count. */
+  session_generation: number;
+  created_at: number;
+  updated_at: number;
+  last_sign_in_at: number | null;
+}
+
+export interface UserInviteTable {
+  /** SHA-256 (base64url) of the token in the link; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface UserSessionTable {
+  session_id: string;
+  /** null: the break-glass admin. */
+  user_id: string | null;
+  method: 'password' | 'oidc' | 'break-glass';
+  issued_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+  ended_at: number | null;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -179,4 +234,7 @@ export interface Database {
   ended_sessions: EndedSessionTable;
   acknowledgements: AcknowledgementTable;
   webhook_events: WebhookEventTable;
+  users: UserTable;
+  user_invites: UserInviteTable;
+  user_sessions: UserSessionTable;
 }

@@ -4,6 +4,7 @@ import { wallsMigration } from '@/lib/db/migrations/0003-walls';
 import { sessionsMigration } from '@/lib/db/migrations/0004-sessions';
 import { acknowledgementsMigration } from '@/lib/db/migrations/0005-acknowledgements';
 import { webhooksMigration } from '@/lib/db/migrations/0006-webhooks';
+import { usersMigration } from '@/lib/db/migrations/0007-users';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -15,5 +16,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0004-sessions': sessionsMigration(),
     '0005-acknowledgements': acknowledgementsMigration(),
     '0006-webhooks': webhooksMigration(),
+    '0007-users': usersMigration(),
   };
 }
