@@ -160,7 +160,8 @@ export async function readSession(
   }
 }
 
-function secureCookies(): boolean {
+/** Whether cookies carry `Secure` (COOKIE_SECURE, else production). */
+export function secureCookies(): boolean {
   const configured = getEnv().COOKIE_SECURE;
   return configured ?? process.env.NODE_ENV === 'production';
 }

@@ -1,3 +1,4 @@
+import { OIDC_SECRET_VARIABLES, oidcEnvShape } from '@/lib/config/oidc-env';
 import { parseTrustProxy } from '@/lib/config/trust-proxy';
 import { z } from 'zod';
 
@@ -10,6 +11,7 @@ const SECRET_VARIABLES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'LEVEL_WEBHOOK_SECRET',
+  ...OIDC_SECRET_VARIABLES,
 ]);
 
 const blankToUndefined = (value: unknown) =>
@@ -133,6 +135,8 @@ export const envSchema = z
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
+    /** OIDC sign-in (lib/config/oidc-env.ts). */
+    ...oidcEnvShape,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -148,6 +152,9 @@ export const envSchema = z
         path: ['ADMIN_PASSWORD'],
         message: 'is required when LEVEL_API_KEY is set (only demo mode generates one)',
       });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'is required with OIDC_ISSUER' });
     }
   });
 
