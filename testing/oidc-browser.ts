@@ -10,7 +10,7 @@ export class CookieJar {
 
   take(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
+      const pair = line.split(';')[0] ?? '';
       const at = pair.indexOf('=');
       const name = pair.slice(0, at).trim();
       const value = pair.slice(at + 1).trim();
@@ -56,7 +56,7 @@ export async function signInAtProvider(
     const form = /<form method="post" action="([^"]+)">/.exec(html);
     if (response.status !== 200 || !form)
       throw new Error(`provider answered ${response.status}: ${html.slice(0, 300)}`);
-    url = new URL(form[1], url).href;
+    url = new URL(form[1] ?? '', url).href;
     method = 'POST';
     body = new URLSearchParams({ login: account }).toString();
   }
@@ -64,4 +64,5 @@ export async function signInAtProvider(
 }
 
 /** The value of a cookie from a Set-Cookie line. */
-export const cookieValue = (setCookie: string) => setCookie.split(';')[0].split('=').slice(1).join('=');
+export const cookieValue = (setCookie: string) =>
+  (setCookie.split(';')[0] ?? '').split('=').slice(1).join('=');

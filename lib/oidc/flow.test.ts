@@ -152,7 +152,7 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     expect(JSON.parse(user.scope)).toEqual({ kind: 'groups', groupIds: ['g-acme'] });
     expect(h.sessions).toEqual([{ userId: user.id, method: 'oidc', ip: '192.0.2.7', userAgent: 'vitest' }]);
     expect(result.cookie).toContain(`for-${user.id}`);
-    const [entry] = await audits();
+    const entry = (await audits())[0]!;
     expect(entry).toMatchObject({
       action: 'login.oidc',
       result: 'ok',
@@ -169,8 +169,8 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
       expect(result.location).toBe('/devices?x=1');
       const users = await store.db.selectFrom('users').selectAll().execute();
       expect(users).toHaveLength(1);
-      expect(users[0].role).toBe('viewer');
-      expect(JSON.parse(users[0].scope)).toEqual({
+      expect(users[0]!.role).toBe('viewer');
+      expect(JSON.parse(users[0]!.scope)).toEqual({
         kind: 'groups',
         groupIds: ['g-acme-servers', 'g-globex'],
       });
@@ -194,7 +194,7 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     expect(result.cookie).toMatch(/^levelboard_oidc=; .*Max-Age=0/);
     expect(await store.db.selectFrom('users').selectAll().execute()).toHaveLength(0);
     expect(h.sessions).toHaveLength(0);
-    const [entry] = await audits();
+    const entry = (await audits())[0]!;
     expect(entry).toMatchObject({ action: 'login.oidc', result: 'denied', actor: 'anonymous' });
     expect(JSON.parse(entry.detail!)).toMatchObject({ reason: 'refused' });
   });
@@ -286,7 +286,7 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     const down = harness(config({ issuer: 'http://127.0.0.1:9' }));
     const started = await down.flow.start({ origin: ORIGIN, returnTo: '/', ip: null });
     expect(started.location).toBe('/login?error=unreachable');
-    const [entry] = await audits();
+    const entry = (await audits())[0]!;
     expect(JSON.parse(entry.detail!)).toMatchObject({ reason: 'unreachable', step: 'start' });
     const none = harness(null);
     expect((await none.flow.start({ origin: ORIGIN, returnTo: '/', ip: null })).location).toBe(
