@@ -1,10 +1,10 @@
-import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { MAX_BODY } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { respondVersioned } from '@/lib/api/respond';
 import { json, type ApiRequest, type ApiResult } from '@/lib/api/types';
 import type { Access } from '@/lib/auth/scope';
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { revokeShareLink } from '@/lib/auth/share-links';
 import { markReady } from '@/lib/readiness';
 import { apiRequest, type TestRequest } from '@/testing/api-request';

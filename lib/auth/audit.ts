@@ -53,10 +53,6 @@ export async function pruneAudit(store: Store, retentionDays: number, now = Date
 export async function listAudit(store: Store, limit = 200, actorId?: string) {
   let query = store.db.selectFrom('audit_log').selectAll();
   if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
-  const rows = await query
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as unknown) : null }));
 }

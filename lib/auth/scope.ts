@@ -77,6 +77,7 @@ function scopeKey(scope: Scope): string {
  * scope are both in a person's key.
  */
 export function accessKey(access: Access): string {
-  if (access.via === 'person') return access.role === 'admin' ? 'admin' : `${access.role}:${scopeKey(access.scope)}`;
+  if (access.via === 'person')
+    return access.role === 'admin' ? 'admin' : `${access.role}:${scopeKey(access.scope)}`;
   return `${scopeKey(access.scope)}:${access.redact ? 'r' : ''}`;
 }

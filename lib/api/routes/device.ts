@@ -23,7 +23,10 @@ export const deviceRoute = route('devices.show', async (request, params, access)
   const fetched =
     parseQuery(request, deviceShowQuery).detail === '0'
       ? { detail: null, detailError: null, detailFetchedAt: null, upstreamError: false }
-      : await deviceDetails().read(id, access.via === 'person' ? `person:${access.person.id}` : `link:${access.linkId}`);
+      : await deviceDetails().read(
+          id,
+          access.via === 'person' ? `person:${access.person.id}` : `link:${access.linkId}`,
+        );
   const { detail, detailFetchedAt } = fetched;
   // Upstream error text (paths, Level's message) is for people signed in, never for a link.
   const detailError =
