@@ -3,6 +3,8 @@ import 'server-only';
 
 export interface AuditEntry {
   actor: string;
+  /** The person's user id, `break-glass`, or absent (links, anonymous). */
+  actorId?: string | null;
   action: string;
   target?: string | null;
   result: 'ok' | 'denied' | 'failed';
@@ -17,6 +19,7 @@ export async function audit(store: Store, entry: AuditEntry, now = Date.now()): 
     .values({
       at: now,
       actor: entry.actor,
+      actor_id: entry.actorId ?? null,
       action: entry.action,
       target: entry.target ?? null,
       result: entry.result,
@@ -46,13 +49,10 @@ export async function pruneAudit(store: Store, retentionDays: number, now = Date
   return Number(result.numDeletedRows);
 }
 
-export async function listAudit(store: Store, limit = 200) {
-  const rows = await store.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+/** Newest first; only one person's entries when `actorId` is given. */
+export async function listAudit(store: Store, limit = 200, actorId?: string) {
+  let query = store.db.selectFrom('audit_log').selectAll();
+  if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as unknown) : null }));
 }

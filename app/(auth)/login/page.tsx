@@ -15,7 +15,7 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const access = await optionalAccess();
-  if (access?.role === 'admin') redirect('/');
+  if (access?.via === 'person') redirect('/');
   // Only a password generated at start-up was printed; one set in ADMIN_PASSWORD never is.
   const hint = !getEnv().ADMIN_PASSWORD
     ? 'The admin password was generated and printed in the server console at start-up (set ADMIN_PASSWORD to choose your own).'

@@ -5,13 +5,11 @@ import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { audit } from '@/lib/auth/audit';
 import { deniedAttemptLog } from '@/lib/auth/denied-attempts';
-import { linkSessionView } from '@/lib/auth/link-session-view';
 import { endSessionOf, newAdminSession } from '@/lib/auth/live-sessions';
 import { LoginLimiter } from '@/lib/auth/login-limiter';
 import { secrets } from '@/lib/auth/secrets';
 import { clearedSessionCookie, sessionCookie } from '@/lib/auth/session';
 import { getStore } from '@/lib/db/instance';
-import { fleetService } from '@/lib/fleet/instance';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import 'server-only';
 import { z } from 'zod';
@@ -56,15 +54,3 @@ export const logoutRoute = route(
   },
   { access: 'public' },
 );
-
-export const sessionRoute = route('auth.session', async (_request, _params, access) => {
-  if (access.role === 'admin') return json({ role: 'admin' });
-  return json({
-    role: access.role,
-    scope: access.scope,
-    redact: access.redact,
-    wall: access.wall,
-    // For the "Shared view" badge: the link's name, what it covers and when it ends.
-    link: await linkSessionView(access, fleetService().current()),
-  });
-});

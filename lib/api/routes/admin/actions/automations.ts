@@ -1,11 +1,5 @@
 import { runAction } from '@/lib/actions/run-action';
-import {
-  currentSnapshot,
-  describeDevices,
-  deviceIdsSchema,
-  pathId,
-  requireDevices,
-} from '@/lib/actions/targets';
+import { actingScope, describeDevices, deviceIdsSchema, pathId, requireDevices } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
@@ -63,18 +57,19 @@ export const automationsRoute = route(
         .sort((a, b) => a.name.localeCompare(b.name)),
     });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const triggerAutomationRoute = route(
   'admin.automations.trigger',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
     const { deviceIds, variables } = await parseBody(request, triggerSchema);
-    requireDevices(currentSnapshot(), deviceIds);
+    requireDevices(actingScope(access), deviceIds);
     const result = await runAction(
       {
         request,
+        access,
         action: 'automations.trigger',
         target: `automation ${id}`,
         detail: { devices: describeDevices(deviceIds), variables: variables ? Object.keys(variables) : [] },
@@ -111,5 +106,5 @@ export const triggerAutomationRoute = route(
     );
     return json(result);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
