@@ -135,7 +135,7 @@ export class OidcFlow {
           scope: scope.kind === 'fleet' ? 'fleet' : `${scope.groupIds.length} group(s)`,
           ...(user.created ? { created: true } : {}),
         },
-      } as Parameters<typeof audit>[1]);
+      });
       return { location: transaction.returnTo, cookie };
     } catch (error) {
       const reason = classifyOidcError(error);

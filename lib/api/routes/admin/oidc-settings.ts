@@ -2,6 +2,7 @@ import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
 import { clientSecretSchema } from '@/lib/config/oidc-env';
 import { getStore } from '@/lib/db/instance';
@@ -71,7 +72,7 @@ const bodySchema = z.object({
 
 export const setOidcSettingsRoute = route(
   'admin.settings.oidc.set',
-  async (request) => {
+  async (request, _params, access) => {
     const body = await parseBody(request, bodySchema);
     const store = await getStore();
     const fixed = envFields();
@@ -92,8 +93,10 @@ export const setOidcSettingsRoute = route(
     await writeOidcSettings(store, settings);
     if (body.clientSecret !== undefined) await storeClientSecret(store, body.clientSecret);
     (await oidcRuntime()).config.forget();
+    const { actor, actorId } = actorOf(access);
     await audit(store, {
-      actor: 'admin',
+      actor,
+      actorId,
       action: 'settings.oidc',
       result: 'ok',
       ip: clientAddress(request),
