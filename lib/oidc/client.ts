@@ -1,4 +1,5 @@
 import type { OidcConfig } from '@/lib/oidc/config';
+import { OidcSignInError } from '@/lib/oidc/errors';
 import * as oidc from 'openid-client';
 import 'server-only';
 
@@ -30,6 +31,18 @@ export interface VerifiedIdentity {
   subject: string;
   /** The ID token's claims, completed by UserInfo's where the provider has one. */
   claims: Record<string, unknown>;
+}
+
+/**
+ * The provider's own refusals, told apart by class (a production bundle renames classes, so their
+ * `name` cannot be trusted): `invalid_grant` at the token endpoint is a code used twice or too late.
+ */
+function providerSaidNo(error: unknown): never {
+  if (error instanceof oidc.ResponseBodyError)
+    throw new OidcSignInError(error.error === 'invalid_grant' ? 'code' : 'token', { error: error.error });
+  if (error instanceof oidc.AuthorizationResponseError)
+    throw new OidcSignInError('denied', { error: error.error });
+  throw error;
 }
 
 const isLoopbackHttp = (issuer: string) => new URL(issuer).protocol === 'http:';
@@ -88,12 +101,14 @@ export class OidcClient {
     checks: { state: string; nonce: string; verifier: string },
   ): Promise<VerifiedIdentity> {
     const configuration = await this.configuration(config);
-    const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
-      pkceCodeVerifier: checks.verifier,
-      expectedState: checks.state,
-      expectedNonce: checks.nonce,
-      idTokenExpected: true,
-    });
+    const tokens = await oidc
+      .authorizationCodeGrant(configuration, callbackUrl, {
+        pkceCodeVerifier: checks.verifier,
+        expectedState: checks.state,
+        expectedNonce: checks.nonce,
+        idTokenExpected: true,
+      })
+      .catch(providerSaidNo);
     const idToken = tokens.claims();
     if (!idToken) throw new oidc.ClientError('the provider returned no ID token');
     let claims: Record<string, unknown> = { ...idToken };

@@ -54,13 +54,9 @@ function messages(error: unknown): string {
  */
 export function classifyOidcError(error: unknown): OidcFailure {
   if (error instanceof OidcSignInError) return error.reason;
+  // Built-in names only (TimeoutError, AbortError): a production bundle renames library classes.
   const name = error instanceof Error ? error.name : '';
   const text = messages(error);
-  if (name === 'AuthorizationResponseError') return 'denied';
-  if (name === 'ResponseBodyError') {
-    const code = (error as { error?: string }).error;
-    return code === 'invalid_grant' ? 'code' : 'token';
-  }
   if (/"state"/.test(text)) return 'state';
   if (/"iss"|issuer/.test(text)) return 'issuer';
   if (/"nonce"/.test(text)) return 'nonce';

@@ -14,14 +14,15 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const { error } = await searchParams;
+  const ssoFailure = isOidcFailure(error) ? OIDC_FAILURES[error] : null;
   const access = await optionalAccess();
-  if (access?.via === 'person') redirect('/');
+  // A failed single sign-on says why, even to someone still signed in from before.
+  if (access?.via === 'person' && !ssoFailure) redirect('/');
   // Only a password generated at start-up was printed; one set in ADMIN_PASSWORD never is.
   const hint = !getEnv().ADMIN_PASSWORD
     ? 'The admin password was generated and printed in the server console at start-up (set ADMIN_PASSWORD to choose your own).'
     : 'Technicians: open the share link you were sent instead.';
-  const { error } = await searchParams;
-  const ssoFailure = isOidcFailure(error) ? OIDC_FAILURES[error] : null;
   const ssoName = await oidcSignInName();
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
