@@ -1,6 +1,9 @@
 import { startSimulator, type RunningSimulator } from '@/simulator';
 import { startTestProvider, type TestProvider } from '@/testing/oidc-provider';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 import { EXTRA_PORTS, SHARED_SERVER_ENV } from './support/env';
 import { health, startServer, type ServerProcess } from './support/processes';
 
@@ -16,6 +19,8 @@ const STACK_TRACE = /\n\s+at |Error:|TypeError|Unhandled|stack/;
 
 let sim: RunningSimulator;
 let provider: TestProvider;
+/** Another real provider that knows the same client: an answer from it is from the wrong issuer. */
+let other: TestProvider;
 let server: ServerProcess;
 
 test.describe.configure({ mode: 'serial' });
@@ -29,6 +34,12 @@ test.beforeAll(async () => {
       boss: { email: 'boss@msp.example', name: 'Bo Boss', roles: ['Levelboard.Admin'] },
       nobody: { email: 'nobody@msp.example', name: 'No Role', groups: ['fleet'] },
     },
+  });
+  other = await startTestProvider({
+    redirectUris: [`${ORIGIN}/api/auth/oidc/callback`],
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    accounts: { boss: { email: 'boss@msp.example', name: 'Bo Boss', roles: ['Levelboard.Admin'] } },
   });
   server = await startServer('oidc', PORT, {
     LEVEL_API_KEY: KEY,
@@ -48,13 +59,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.kill();
   await provider?.close();
+  await other?.close();
   await sim?.close();
 });
 
-async function signInThroughProvider(page: Page, account: string) {
-  await page.goto(`${ORIGIN}/login`);
+async function signInThroughProvider(page: Page, account: string, origin = ORIGIN, issuer = provider.issuer) {
+  await page.goto(`${origin}/login`);
   await page.getByRole('link', { name: 'Sign in with Test IdP' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
+  await expect(page).toHaveURL(new RegExp(`^${issuer}/interaction/`));
   await page.getByRole('button', { name: `Sign in as ${account}` }).click();
 }
 
@@ -128,8 +140,8 @@ test('a technician signs in through the provider, sees only their client, and si
   await techContext.close();
 });
 
-async function expectReadableFailure(page: Page, reason: string, words: RegExp) {
-  await expect(page).toHaveURL(`${ORIGIN}/login?error=${reason}`);
+async function expectReadableFailure(page: Page, reason: string, words: RegExp, origin = ORIGIN) {
+  await expect(page).toHaveURL(`${origin}/login?error=${reason}`);
   const alert = page.getByTestId('sso-error');
   await expect(alert).toHaveText(words);
   expect(await page.locator('body').innerText()).not.toMatch(STACK_TRACE);
@@ -170,4 +182,76 @@ test('every failure ends on a readable page: refused user, wrong state, replayed
   await page.goto(callback);
   await expectReadableFailure(page, 'code', /can be used once/);
   await fresh.close();
+});
+
+test('an answer from another issuer ends on a readable page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+
+  // Mix-up: the sign-in Levelboard started is answered by another provider that knows the client.
+  const start = await page.request.get(`${ORIGIN}/api/auth/oidc/start`, { maxRedirects: 0 });
+  expect(start.status()).toBe(303);
+  const authorization = new URL(start.headers()['location'] ?? '');
+  expect(authorization.origin).toBe(provider.issuer);
+  await page.goto(`${other.issuer}${authorization.pathname}${authorization.search}`);
+  await page.getByRole('button', { name: 'Sign in as boss' }).click();
+  await expectReadableFailure(page, 'issuer', /configured sign-in provider/);
+  expect((await page.request.get(`${ORIGIN}/api/devices`)).status()).toBe(401);
+
+  await context.close();
+});
+
+/** The test provider in its own process, its clock `offsetSeconds` off (testing/oidc-provider-cli.ts). */
+async function startSkewedProvider(redirectUri: string, offsetSeconds: number) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve('testing/oidc-provider-cli.ts')],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        CLOCK_OFFSET_SECONDS: String(offsetSeconds),
+        OIDC_TEST_PROVIDER: JSON.stringify({
+          redirectUris: [redirectUri],
+          accounts: { boss: { email: 'boss@msp.example', name: 'Bo Boss', roles: ['Levelboard.Admin'] } },
+        }),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  const { issuer } = JSON.parse(line.toString().split('\n')[0] ?? '{}') as { issuer: string };
+  return { issuer, stop: () => child.kill('SIGTERM') };
+}
+
+test('an ID token already expired by this server’s clock ends on a readable page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const port = EXTRA_PORTS[1] ?? 0;
+  const origin = `http://127.0.0.1:${port}`;
+  // A provider whose clock is an hour and two minutes behind: its one-hour ID tokens are two minutes
+  // past expiry here (Levelboard tolerates 30 s of clock difference).
+  const skewed = await startSkewedProvider(`${origin}/api/auth/oidc/callback`, -(3600 + 120));
+  const late = await startServer('oidc-late', port, {
+    LEVEL_API_KEY: KEY,
+    LEVEL_API_URL: sim.url,
+    ...SHARED_SERVER_ENV,
+    SYNC_INTERVAL_SECONDS: '3600',
+    OIDC_ISSUER: skewed.issuer,
+    OIDC_CLIENT_ID: 'levelboard',
+    OIDC_CLIENT_SECRET: 'levelboard-test-client-secret',
+    OIDC_PROVIDER_NAME: 'Test IdP',
+    OIDC_ROLE_MAP: 'Levelboard.Admin=admin',
+  });
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const page = await context.newPage();
+    await signInThroughProvider(page, 'boss', origin, skewed.issuer);
+    await expectReadableFailure(page, 'expired', /had expired/, origin);
+    expect((await page.request.get(`${origin}/api/devices`)).status()).toBe(401);
+  } finally {
+    await context.close();
+    await late.kill();
+    skewed.stop();
+  }
 });

@@ -13,8 +13,6 @@ export interface TestProviderOptions {
   /** Callback URLs the client may use. */
   redirectUris: string[];
   accounts?: Record<string, Record<string, unknown>>;
-  /** Seconds an ID token lives (oidc-provider's ttl.IdToken); default 1 h. */
-  idTokenTtl?: number;
   /** Listen on this port (default: any free one). */
   port?: number;
 }
@@ -75,12 +73,14 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     ttl: {
-      IdToken: options.idTokenTtl ?? 3600,
+      IdToken: 3600,
       AccessToken: 600,
       AuthorizationCode: 60,
-      Interaction: 600,
-      Session: 600,
-      Grant: 600,
+      // Long enough to outlast a provider process whose clock is set an hour back (oidc-provider-cli.ts):
+      // its cookies must not be born expired.
+      Interaction: 4 * 3600,
+      Session: 4 * 3600,
+      Grant: 4 * 3600,
     },
     cookies: { keys: ['levelboard-test-provider-cookie-key'] },
     clientBasedCORS: () => false,
