@@ -33,12 +33,14 @@ export function apiRoutes(): ApiRoute[] {
 }
 
 /**
- * Routes anyone may call: health checks, signing in or out, and Level's webhook deliveries (no
+ * Routes anyone may call: health checks, signing in or out (OIDC's two redirects too), and Level's webhook deliveries (no
  * session: a signature over the body authenticates them; e2e/webhooks.spec.ts tests the refusals).
  */
 export const PUBLIC_ROUTES = new Set([
   'GET /api/health',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
   'POST /api/webhooks/level',
 ]);
