@@ -105,6 +105,16 @@ test('a technician signs in through the provider, sees only their client, and si
     groups.filter((group) => group.clientId === client.id).map((group) => group.id),
   );
   const fleetDevices = await devicesOf(admin.request);
+  // Settings shows single sign-on as the environment fixed it, and never the client secret.
+  await admin.goto(`${ORIGIN}/settings`);
+  const sso = admin.getByRole('region', { name: 'Single sign-on (OIDC)' });
+  await expect(sso.getByTestId('oidc-status')).toContainText('Single sign-on is on');
+  await expect(sso.getByLabel('Issuer URL')).toBeDisabled();
+  await expect(sso.getByText('Client secret (set; type to replace)')).toBeVisible();
+  expect(await admin.content()).not.toContain(provider.clientSecret);
+  expect(await (await admin.request.get(`${ORIGIN}/api/admin/settings/oidc`)).text()).not.toContain(
+    provider.clientSecret,
+  );
 
   // The technician's claim names the client by its name in Level.
   provider.setAccount('tech', {
@@ -132,6 +142,10 @@ test('a technician signs in through the provider, sees only their client, and si
   await tech.goto(`${ORIGIN}/groups/${encodeURIComponent(other.id)}`);
   await expect(tech.getByText(other.name, { exact: true })).toHaveCount(0);
   await expect(tech.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+
+  // The audit log names the person behind the sign-in.
+  const audit = await (await admin.request.get(`${ORIGIN}/api/admin/audit`)).text();
+  expect(audit).toContain('Tess Technician <tess@msp.example>');
 
   await tech.getByRole('button', { name: 'Sign out' }).click();
   await expect(tech).toHaveURL(/\/login$/);
