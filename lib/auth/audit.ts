@@ -3,6 +3,7 @@ import 'server-only';
 
 export interface AuditEntry {
   actor: string;
+  actorId?: string | null;
   action: string;
   target?: string | null;
   result: 'ok' | 'denied' | 'failed';
@@ -17,6 +18,7 @@ export async function audit(store: Store, entry: AuditEntry, now = Date.now()): 
     .values({
       at: now,
       actor: entry.actor,
+      actor_id: entry.actorId ?? null,
       action: entry.action,
       target: entry.target ?? null,
       result: entry.result,
