@@ -38,6 +38,8 @@ export type Credentials = Pick<
   | 'totp_last_step'
   | 'recovery_codes'
   | 'disabled_at'
+  | 'session_generation'
+  | 'name'
 >;
 
 const FLEET: PersonScope = { kind: 'fleet' };
@@ -159,6 +161,8 @@ export async function credentialsOf(
       'totp_last_step',
       'recovery_codes',
       'disabled_at',
+      'session_generation',
+      'name',
     ]);
   const row = await (
     'id' in by ? query.where('id', '=', by.id) : query.where('email', '=', normaliseEmail(by.email))
@@ -169,6 +173,7 @@ export async function credentialsOf(
     totp_enabled_at: row.totp_enabled_at === null ? null : Number(row.totp_enabled_at),
     totp_last_step: row.totp_last_step === null ? null : Number(row.totp_last_step),
     disabled_at: row.disabled_at === null ? null : Number(row.disabled_at),
+    session_generation: Number(row.session_generation),
   };
 }
 
