@@ -1,29 +1,10 @@
+import type { UserView } from '@/lib/domain/user';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { User } from '@/lib/users/store';
 import 'server-only';
 
 // What the Users page and the account page see of a person: field by field (never a spread), with
 // the groups in a scope resolved to the names people know. No secret leaves through here.
-
-export interface ScopeGroupView {
-  id: string;
-  /** Client › group names, or null when the group no longer exists (or before the first sync). */
-  path: string[] | null;
-}
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: User['role'];
-  scope: { kind: 'fleet' } | { kind: 'groups'; groups: ScopeGroupView[] };
-  signIn: { password: boolean; oidc: boolean };
-  totpEnabled: boolean;
-  recoveryCodesLeft: number;
-  disabled: boolean;
-  createdAt: number;
-  lastSignInAt: number | null;
-}
 
 export function userView(user: User, snapshot: FleetSnapshot | null): UserView {
   return {
