@@ -1,4 +1,5 @@
 import { newAdminSession } from '@/lib/auth/live-sessions';
+import { startPersonSession } from '@/lib/auth/person-sessions';
 import { sessionCookie, type SessionData } from '@/lib/auth/session';
 import { createShareLink, type NewShareLink, type ShareLink } from '@/lib/auth/share-links';
 import '@/lib/db/instance';
@@ -14,6 +15,8 @@ export interface TestAuth {
   store: Store;
   /** A Cookie header for a fresh admin session; `idleMs` back-dates its last request. */
   adminCookie(idleMs?: number): Promise<string>;
+  /** A Cookie header for a fresh session of this person, as sign-in issues it. */
+  personCookie(userId: string): Promise<string>;
   /** A Cookie header for a session opened through this link (whatever its state). */
   linkCookie(linkId: string): Promise<string>;
   createLink(link: Partial<NewShareLink>): Promise<ShareLink>;
@@ -44,6 +47,8 @@ export async function useTestAuth(): Promise<TestAuth> {
       const seenAt = session.issuedAt - idleMs;
       return sealed({ ...session, issuedAt: seenAt, seenAt });
     },
+    personCookie: async (userId) =>
+      cookieHeaderOf(await startPersonSession({ userId, method: 'password', ip: null, userAgent: null })),
     linkCookie: (linkId) => sealed({ role: 'link', linkId, issuedAt: Date.now(), sid: `sid-${linkId}` }),
     createLink: async (link) =>
       (

@@ -5,7 +5,9 @@ import { SessionEndedGate } from '@/components/layout/session-ended-gate';
 import { LevelAppProvider } from '@/components/level/level-app-context';
 import { LiveUpdates } from '@/components/live/live-updates';
 import { requireReader } from '@/lib/auth/page-access';
+import { BREAK_GLASS_ID } from '@/lib/auth/scope';
 import { levelAppTemplateFor } from '@/lib/runtime/level-app-link';
+import type { SessionIdentity } from '@/lib/domain/session';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import type { ReactNode } from 'react';
 
@@ -13,13 +15,19 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const access = await requireReader();
+  const identity: SessionIdentity = {
+    role: access.role,
+    via: access.via,
+    name: access.via === 'person' ? access.person.name : null,
+    breakGlass: access.via === 'person' && access.person.id === BREAK_GLASS_ID,
+  };
   return (
-    <RoleProvider role={access.role}>
+    <RoleProvider identity={identity}>
       <LevelAppProvider template={levelAppTemplateFor(access)}>
-        <SessionEndedGate role={access.role}>
+        <SessionEndedGate identity={identity}>
           {/* Inside the gate: an ended session closes the stream with the page. */}
           <LiveUpdates />
-          <AppHeader demo={isDemoMode()} role={access.role} />
+          <AppHeader demo={isDemoMode()} identity={identity} />
           {/* Room at the bottom on phones for the tab bar. */}
           <main id="main" className="mx-auto max-w-7xl px-4 pt-6 pb-24 md:pb-10">
             <NoticeProvider>{children}</NoticeProvider>

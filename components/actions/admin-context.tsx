@@ -1,33 +1,39 @@
 'use client';
 
-import type { SessionRole } from '@/lib/domain/session';
+import { mayAct, mayAdminister, type SessionIdentity } from '@/lib/domain/session';
 import { capabilitiesQuery } from '@/lib/query/actions';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 
-const RoleContext = createContext<SessionRole>('viewer');
+const LINK_VIEWER: SessionIdentity = { role: 'viewer', via: 'link', name: null, breakGlass: false };
+const IdentityContext = createContext<SessionIdentity>(LINK_VIEWER);
 
-/** The session's role, from the server-rendered layout; the server checks it again on every call. */
-export function RoleProvider({ role, children }: { role: SessionRole; children: ReactNode }) {
-  return <RoleContext.Provider value={role}>{children}</RoleContext.Provider>;
+/** The session's identity, from the server-rendered layout; the server checks it again on every call. */
+export function RoleProvider({ identity, children }: { identity: SessionIdentity; children: ReactNode }) {
+  return <IdentityContext.Provider value={identity}>{children}</IdentityContext.Provider>;
 }
 
+export const useIdentity = () => useContext(IdentityContext);
+
+/** Settings, users, share links: admins only. */
+export const useIsAdmin = () => mayAdminister(useContext(IdentityContext));
+
 export interface AdminActions {
-  /** Show action controls at all: only to the admin. */
+  /** Show action controls at all: to admins and technicians, never to a viewer or a link. */
   visible: boolean;
   /** Controls work: the key may write (or it is not known yet, and Level will say). */
   enabled: boolean;
-  /** Why they do not, in words for the admin. */
+  /** Why they do not, in words. */
   reason: string | null;
 }
 
 export function useAdminActions(): AdminActions {
-  const admin = useContext(RoleContext) === 'admin';
-  const capabilities = useQuery({ ...capabilitiesQuery(), enabled: admin });
+  const acts = mayAct(useContext(IdentityContext));
+  const capabilities = useQuery({ ...capabilitiesQuery(), enabled: acts });
   const readOnly = capabilities.data?.writeAccess === 'read_only';
   return {
-    visible: admin,
-    enabled: admin && !readOnly,
+    visible: acts,
+    enabled: acts && !readOnly,
     reason: readOnly ? (capabilities.data?.message ?? 'This API key is read-only in Level.') : null,
   };
 }

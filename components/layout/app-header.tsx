@@ -3,12 +3,14 @@ import { NavLinks } from '@/components/layout/nav-links';
 import { SharedViewDetails } from '@/components/layout/shared-view-details';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
-import type { SessionRole } from '@/lib/domain/session';
-import { Activity, Eye } from 'lucide-react';
+import type { SessionIdentity } from '@/lib/domain/session';
+import { Activity, Eye, UserRound } from 'lucide-react';
 import Link from 'next/link';
 
-export function AppHeader({ demo, role }: { demo: boolean; role: SessionRole }) {
-  const admin = role === 'admin';
+const ROLE_LABEL = { admin: 'Admin', technician: 'Technician', viewer: 'Viewer', kiosk: 'Wall' } as const;
+
+export function AppHeader({ demo, identity }: { demo: boolean; identity: SessionIdentity }) {
+  const person = identity.via === 'person';
   return (
     <>
       <a
@@ -24,9 +26,11 @@ export function AppHeader({ demo, role }: { demo: boolean; role: SessionRole }) 
             Levelboard
           </Link>
           {demo ? <DemoBadge /> : null}
-          <NavLinks variant="top" admin={admin} />
+          <NavLinks variant="top" identity={identity} />
           <div className="ml-auto flex items-center gap-1">
-            {admin ? null : (
+            {person ? (
+              <PersonBadge identity={identity} />
+            ) : (
               <span className="inline-flex items-center gap-1 text-xs text-muted" data-testid="shared-view">
                 {/* On phones the strip below says it in full; the eye alone keeps the header on one line. */}
                 <Eye className="size-4" aria-hidden />{' '}
@@ -34,12 +38,37 @@ export function AppHeader({ demo, role }: { demo: boolean; role: SessionRole }) 
               </span>
             )}
             <ThemeToggle />
-            {admin ? <SignOutButton /> : null}
+            {person ? <SignOutButton /> : null}
           </div>
         </div>
-        {admin ? null : <SharedViewDetails />}
+        {person ? null : <SharedViewDetails />}
       </header>
-      <NavLinks variant="bottom" admin={admin} />
+      <NavLinks variant="bottom" identity={identity} />
     </>
+  );
+}
+
+/** Who is signed in, and in which role; their account page is one click away. */
+function PersonBadge({ identity }: { identity: SessionIdentity }) {
+  const label = (
+    <>
+      <UserRound className="size-4" aria-hidden />
+      <span className="sr-only max-w-40 truncate sm:not-sr-only">{identity.name}</span>
+      <span className="rounded bg-sunken px-1.5 py-0.5 text-[11px] font-medium text-muted" data-testid="role-badge">
+        {ROLE_LABEL[identity.role]}
+      </span>
+    </>
+  );
+  const className = 'inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-xs text-muted';
+  if (identity.breakGlass)
+    return (
+      <span className={className} data-testid="signed-in-as">
+        {label}
+      </span>
+    );
+  return (
+    <Link href="/account" className={`${className} hover:bg-sunken hover:text-ink`} data-testid="signed-in-as">
+      {label}
+    </Link>
   );
 }

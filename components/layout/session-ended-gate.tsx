@@ -1,6 +1,6 @@
 'use client';
 
-import type { SessionRole } from '@/lib/domain/session';
+import type { SessionIdentity } from '@/lib/domain/session';
 import { LevelboardApiError } from '@/lib/query/fetch-json';
 import { useQueryClient } from '@tanstack/react-query';
 import { LinkIcon, LogIn } from 'lucide-react';
@@ -8,10 +8,10 @@ import { useEffect, useState, type ReactNode } from 'react';
 
 /**
  * Watches every query of the page: the first 401 means the session ended (a revoked or expired
- * link, or a signed-out admin). The page is then replaced by a notice saying so, instead of
+ * link, a signed-out or disabled person). The page is then replaced by a notice saying so, instead of
  * skeletons that never finish or data that silently stops updating, and the cached data is dropped.
  */
-export function SessionEndedGate({ role, children }: { role: SessionRole; children: ReactNode }) {
+export function SessionEndedGate({ identity, children }: { identity: SessionIdentity; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [ended, setEnded] = useState(false);
   useEffect(
@@ -28,7 +28,7 @@ export function SessionEndedGate({ role, children }: { role: SessionRole; childr
   }, [ended, queryClient]);
 
   if (!ended) return <>{children}</>;
-  const link = role !== 'admin';
+  const link = identity.via === 'link';
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-4 p-6">
       <div

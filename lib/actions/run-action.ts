@@ -1,7 +1,9 @@
 import { levelFailure } from '@/lib/actions/level-failure';
 import { noteReadOnly, READ_ONLY_MESSAGE, writeAccess } from '@/lib/actions/write-access';
 import { clientAddress, type AccessRequest } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
+import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import { DomainError, ReadOnlyKeyError } from '@/lib/domain/errors';
 import { levelClient } from '@/lib/fleet/instance';
@@ -12,6 +14,8 @@ import 'server-only';
 
 export interface ActionContext {
   request: AccessRequest;
+  /** Who acts: the audit log names them. */
+  access: Access;
   /** Audit action name, e.g. `groups.rename`. */
   action: string;
   /** What it acts on, for the audit log (an id, or "12 devices"). */
@@ -39,7 +43,7 @@ export async function runAction<T>(
   const store = await getStore();
   const record = (result: 'ok' | 'denied' | 'failed', detail?: Record<string, unknown>) =>
     audit(store, {
-      actor: 'admin',
+      ...actorOf(context.access),
       action: context.action,
       target: context.target,
       result,

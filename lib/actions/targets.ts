@@ -1,4 +1,6 @@
-import { NotFoundError, UnavailableError } from '@/lib/domain/errors';
+import { isPerson, type Access, type PersonAccess } from '@/lib/auth/scope';
+import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
+import { ForbiddenError, NotFoundError, UnavailableError } from '@/lib/domain/errors';
 import { fleetService } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
@@ -37,19 +39,43 @@ export function currentSnapshot(): FleetSnapshot {
   return snapshot;
 }
 
-export function requireDevices(snapshot: FleetSnapshot, ids: readonly string[]): void {
-  const unknown = ids.filter((id) => !snapshot.deviceById.has(id));
+/**
+ * What one person may act on: the current snapshot and their scoped view of it (the same
+ * predicates that scope their reads). A technician scoped to one client acting on another
+ * client's device hears "unknown device", exactly as their reads would say.
+ */
+export interface ActingScope {
+  access: PersonAccess;
+  snapshot: FleetSnapshot;
+  view: ScopedFleet;
+}
+
+export function actingScope(access: Access): ActingScope {
+  // The route's `act` level lets only people through; a link here is a wiring mistake.
+  if (!isPerson(access)) throw new ForbiddenError('Share links cannot change anything.');
+  const snapshot = currentSnapshot();
+  return { access, snapshot, view: scopedFleet(snapshot, access) };
+}
+
+/** Fleet-wide objects (tags, top-level groups) are for people scoped to the whole fleet. */
+export function requireWholeFleet({ view }: ActingScope, what: string): void {
+  if (view.scoped) throw new ForbiddenError(`Only people with the whole fleet in scope can ${what}.`);
+}
+
+export function requireDevices({ snapshot, view }: ActingScope, ids: readonly string[]): void {
+  const unknown = ids.filter((id) => !snapshot.deviceById.has(id) || !view.deviceIdAllowed(id));
   if (unknown.length > 0)
     throw new NotFoundError(
       `Unknown device id${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`,
     );
 }
 
-export function requireGroupId(snapshot: FleetSnapshot, id: string): void {
-  if (!snapshot.groups.some((group) => group.id === id)) throw new NotFoundError(`No group with id "${id}".`);
+export function requireGroupId({ snapshot, view }: ActingScope, id: string): void {
+  if (!snapshot.groups.some((group) => group.id === id) || !view.groupAllowed(id))
+    throw new NotFoundError(`No group with id "${id}".`);
 }
 
-export function requireTag(snapshot: FleetSnapshot, id: string) {
+export function requireTag({ snapshot }: ActingScope, id: string) {
   const tag = snapshot.tags.find((candidate) => candidate.id === id);
   if (!tag) throw new NotFoundError(`No tag with id "${id}".`);
   return tag;

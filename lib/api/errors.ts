@@ -21,6 +21,7 @@ export class ApiError extends Error {
 
 const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
+  forbidden: 403,
   invalid_input: 400,
   conflict: 409,
   read_only_key: 403,

@@ -19,8 +19,8 @@ export function readFleet(access: Access): FleetRead {
   const snapshot = service.current();
   if (!snapshot) {
     const status = service.status();
-    // Upstream error text is for the admin; a link hears only that Level is unreachable.
-    const detail = access.role === 'admin' ? status.lastError : 'Level unreachable.';
+    // Upstream error text is for people signed in; a link hears only that Level is unreachable.
+    const detail = access.via === 'person' ? status.lastError : 'Level unreachable.';
     const reason = status.lastError ? ` Last attempt failed: ${detail}` : '';
     throw new UnavailableError('not_synced', `The first sync from Level has not finished yet.${reason}`);
   }

@@ -4,7 +4,7 @@ import { metricsFor } from '@/lib/api/request-metrics';
 import type { ApiRequest, ApiResult, StreamBody } from '@/lib/api/types';
 import { isSameOrigin, resolveAccess, resolveAccessNow, type ResolvedAccess } from '@/lib/auth/access';
 import { cameOverHttps, peerFromHeaders } from '@/lib/auth/client-address';
-import type { Access } from '@/lib/auth/scope';
+import { canAct, isAdmin, type Access } from '@/lib/auth/scope';
 import { isReady, whenReady } from '@/lib/readiness';
 import { HSTS } from '@/lib/security-headers';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -13,11 +13,12 @@ import 'server-only';
 export type Params = Record<string, string>;
 
 /**
- * Who may call a route. `read`: the admin or a share-link session (scoped by the handler);
- * `admin`: the admin only; `public`: anyone (health, login). Checked here for every route, so a
- * new route cannot forget it.
+ * Who may call a route. `read`: any person signed in or a share-link session (scoped by the
+ * handler); `act`: a technician or an admin (Level actions, each checked against the caller's
+ * scope by the action itself); `admin`: an admin only (settings, users, links); `public`: anyone
+ * (health, login). Checked here for every route, so a new route cannot forget it.
  */
-export type RouteAccess = 'public' | 'read' | 'admin';
+export type RouteAccess = 'public' | 'read' | 'act' | 'admin';
 
 type Handler<A> = (request: ApiRequest, params: Params, access: A) => Promise<ApiResult> | ApiResult;
 
@@ -37,7 +38,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => value instanceof Promise;
 
-export function route(name: string, handler: Handler<Access>, options?: { access?: 'read' | 'admin' }): Route;
+export function route(
+  name: string,
+  handler: Handler<Access>,
+  options?: { access?: 'read' | 'act' | 'admin' },
+): Route;
 export function route(
   name: string,
   handler: Handler<Access | null>,
@@ -105,8 +110,10 @@ export function route(
   ): ApiResult | Promise<ApiResult> {
     if (required !== 'public' && !access)
       return errorResult(401, 'unauthorized', 'Sign in, or open a share link.');
-    if (required === 'admin' && access?.role !== 'admin')
-      return errorResult(403, 'forbidden', 'This needs the admin.');
+    if (required === 'admin' && !(access && isAdmin(access)))
+      return errorResult(403, 'forbidden', 'This needs an admin.');
+    if (required === 'act' && !(access && canAct(access)))
+      return errorResult(403, 'forbidden', 'This needs a technician or an admin.');
     // access is non-null here unless the route is public, whose handler accepts null.
     const result = (handler as Handler<Access | null>)(request, params, access);
     if (!setCookie) return result;

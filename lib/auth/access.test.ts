@@ -1,3 +1,4 @@
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import {
   accessFromCookies,
   accessFromCookiesNow,
@@ -50,7 +51,7 @@ describe('accessFromCookies', () => {
 
   it('answers the admin, with no new cookie while the idle clock is recent', async () => {
     expect(await accessFromCookies(await auth.adminCookie())).toEqual({
-      access: { role: 'admin' },
+      access: BREAK_GLASS_ACCESS,
       setCookie: null,
     });
   });
@@ -58,7 +59,7 @@ describe('accessFromCookies', () => {
   it('hands the admin a cookie with a moved idle clock after a few quiet minutes', async () => {
     const before = Date.now();
     const resolved = await accessFromCookies(await auth.adminCookie(SIX_MINUTES));
-    expect(resolved.access).toEqual({ role: 'admin' });
+    expect(resolved.access).toEqual(BREAK_GLASS_ACCESS);
     expect(resolved.setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
     const renewed = await readSession(cookieHeaderOf(resolved.setCookie as string));
     expect(renewed?.role === 'admin' && renewed.seenAt).toBeGreaterThanOrEqual(before);
@@ -68,6 +69,7 @@ describe('accessFromCookies', () => {
     const viewer = await auth.createLink({ scope: { kind: 'group', groupId: 'acme' }, redact: true });
     expect(await accessFromCookies(await auth.linkCookie(viewer.id))).toEqual({
       access: {
+        via: 'link',
         role: 'viewer',
         linkId: viewer.id,
         scope: { kind: 'group', groupId: 'acme' },
@@ -163,7 +165,7 @@ describe('accessFromCookiesNow', () => {
 describe('resolveAccess', () => {
   it('reads the Cookie header of the request', async () => {
     const cookie = await auth.adminCookie();
-    expect((await resolveAccess(apiRequest({ headers: { cookie } }))).access).toEqual({ role: 'admin' });
+    expect((await resolveAccess(apiRequest({ headers: { cookie } }))).access).toEqual(BREAK_GLASS_ACCESS);
     expect(await resolveAccess(apiRequest({ headers: { 'x-cookie': cookie } }))).toEqual(NOBODY);
   });
 });

@@ -1,9 +1,18 @@
 import { clientAddressOf } from '@/lib/auth/client-address';
 import { isSessionLive, isSessionLiveNow } from '@/lib/auth/live-sessions';
 import { currentShareLink, currentShareLinkNow } from '@/lib/auth/live-share-links';
-import type { Access } from '@/lib/auth/scope';
-import { adminTouchDue, readSession, readSessionNow, touchedAdminCookie } from '@/lib/auth/session';
+import { sessionSeen } from '@/lib/auth/person-sessions';
+import { BREAK_GLASS_ACCESS, type Access, type PersonAccess } from '@/lib/auth/scope';
+import {
+  readSession,
+  readSessionNow,
+  touchDue,
+  touchedCookie,
+  type PersonSessionData,
+  type SessionData,
+} from '@/lib/auth/session';
 import { isUsable, type ShareLink } from '@/lib/auth/share-links';
+import { userDirectory, userDirectoryNow, type Person } from '@/lib/users/directory';
 import 'server-only';
 
 /**
@@ -18,7 +27,7 @@ export interface AccessRequest {
 
 export interface ResolvedAccess {
   access: Access | null;
-  /** A refreshed session cookie to send back (admin idle clock), if any. */
+  /** A refreshed session cookie to send back (the idle clock of a person or the admin), if any. */
   setCookie: string | null;
 }
 
@@ -26,6 +35,7 @@ function linkAccess(link: ShareLink | null): ResolvedAccess {
   if (!link || !isUsable(link)) return NOBODY;
   return {
     access: {
+      via: 'link',
       role: link.kind === 'wall' ? 'kiosk' : 'viewer',
       linkId: link.id,
       scope: link.scope,
@@ -37,21 +47,50 @@ function linkAccess(link: ShareLink | null): ResolvedAccess {
 }
 
 const NOBODY: ResolvedAccess = { access: null, setCookie: null };
-const ADMIN: ResolvedAccess = { access: { role: 'admin' }, setCookie: null };
+const BREAK_GLASS: ResolvedAccess = { access: BREAK_GLASS_ACCESS, setCookie: null };
 
-/** Who is asking: the admin, a share-link session whose link is still valid right now, or nobody. */
+/** One frozen access per directory entry: a reload makes new entries, and so new answers. */
+const personAccesses = new WeakMap<Person, PersonAccess>();
+
+/** A person's access while they are enabled and this session's generation is current. */
+function personAccess(session: PersonSessionData, person: Person | null): PersonAccess | null {
+  if (!person || person.disabled || session.gen < person.sessionGeneration) return null;
+  let access = personAccesses.get(person);
+  if (!access) {
+    access = Object.freeze({
+      via: 'person',
+      role: person.role,
+      person: Object.freeze({ id: person.id, name: person.name, email: person.email }),
+      scope: person.scope,
+      redact: false,
+    });
+    personAccesses.set(person, access);
+  }
+  return access;
+}
+
+async function touched(session: SessionData): Promise<string | null> {
+  const cookie = await touchedCookie(session);
+  if (cookie && session.role !== 'link') await sessionSeen(session.sid);
+  return cookie;
+}
+
+/** Who is asking: a person, the break-glass admin, a share-link session whose link is valid, or nobody. */
 export async function accessFromCookies(cookieHeader: string | undefined): Promise<ResolvedAccess> {
   const session = await readSession(cookieHeader);
   if (!session || !(await isSessionLive(session))) return NOBODY;
-  if (session.role === 'admin')
-    return { access: { role: 'admin' }, setCookie: await touchedAdminCookie(session) };
+  if (session.role === 'admin') return { access: BREAK_GLASS_ACCESS, setCookie: await touched(session) };
+  if (session.role === 'person') {
+    const access = personAccess(session, await (await userDirectory()).find(session.uid));
+    return access ? { access, setCookie: await touched(session) } : NOBODY;
+  }
   return linkAccess(await currentShareLink(session.linkId));
 }
 
 /**
  * The same answer from memory alone — a verified cookie, fresh session endings, a remembered
- * link — or undefined when any of them needs a wait. A browser's polls take this path: no
- * promise, no await, so the fast path answers them synchronously.
+ * person or link — or undefined when any of them needs a wait. A browser's polls take this path:
+ * no promise, no await, so the fast path answers them synchronously.
  */
 export function accessFromCookiesNow(cookieHeader: string | undefined): ResolvedAccess | undefined {
   const session = readSessionNow(cookieHeader);
@@ -60,15 +99,22 @@ export function accessFromCookiesNow(cookieHeader: string | undefined): Resolved
   const live = isSessionLiveNow(session);
   if (live === undefined) return undefined;
   if (!live) return NOBODY;
-  if (session.role === 'admin') return adminTouchDue(session) ? undefined : ADMIN;
+  if (session.role === 'admin') return touchDue(session) ? undefined : BREAK_GLASS;
+  if (session.role === 'person') {
+    if (touchDue(session)) return undefined;
+    const person = userDirectoryNow()?.findNow(session.uid);
+    if (person === undefined) return undefined;
+    const access = personAccess(session, person);
+    return access ? { access, setCookie: null } : NOBODY;
+  }
   const link = currentShareLinkNow(session.linkId);
   return link === undefined ? undefined : linkAccess(link);
 }
 
 /**
  * Whether a cookie still opens anything — a long-lived answer's re-check (the live stream): the
- * same rules as accessFromCookies, minus the admin's idle-clock refresh, which a stream cannot
- * send and which would seal a new cookie at every check. undefined when it needs a wait.
+ * same rules as accessFromCookies, minus the idle-clock refresh, which a stream cannot send and
+ * which would seal a new cookie at every check. undefined when it needs a wait.
  */
 export function stillOpensNow(cookieHeader: string | undefined): boolean | undefined {
   const session = readSessionNow(cookieHeader);
@@ -78,6 +124,10 @@ export function stillOpensNow(cookieHeader: string | undefined): boolean | undef
   if (live === undefined) return undefined;
   if (!live) return false;
   if (session.role === 'admin') return true;
+  if (session.role === 'person') {
+    const person = userDirectoryNow()?.findNow(session.uid);
+    return person === undefined ? undefined : personAccess(session, person) !== null;
+  }
   const link = currentShareLinkNow(session.linkId);
   return link === undefined ? undefined : linkAccess(link).access !== null;
 }
@@ -87,6 +137,8 @@ export async function stillOpens(cookieHeader: string | undefined): Promise<bool
   const session = await readSession(cookieHeader);
   if (!session || !(await isSessionLive(session))) return false;
   if (session.role === 'admin') return true;
+  if (session.role === 'person')
+    return personAccess(session, await (await userDirectory()).find(session.uid)) !== null;
   return linkAccess(await currentShareLink(session.linkId)).access !== null;
 }
 

@@ -10,8 +10,9 @@ const LINK_ACTOR = /^link:(.+)$/;
 const linkTarget = (entry: { action: string; target: string | null }) =>
   entry.action.startsWith('share_link.') ? entry.target : null;
 
-export async function listAuditView(store: Store, limit?: number): Promise<AuditEntryView[]> {
-  const entries = await listAudit(store, limit);
+/** `actorId`: one person's entries only (a user id, or `break-glass`). */
+export async function listAuditView(store: Store, limit?: number, actorId?: string): Promise<AuditEntryView[]> {
+  const entries = await listAudit(store, limit, actorId);
   const ids = new Set<string>();
   for (const entry of entries) {
     const actorLink = LINK_ACTOR.exec(entry.actor)?.[1];
@@ -36,6 +37,7 @@ export async function listAuditView(store: Store, limit?: number): Promise<Audit
       id: entry.id,
       at: entry.at,
       actor: entry.actor,
+      actorId: entry.actor_id,
       actorLabel: actorLink ? `link “${linkName(actorLink)}”` : entry.actor,
       action: entry.action,
       target: entry.target,

@@ -3,6 +3,7 @@ import 'server-only';
 
 export interface AuditEntry {
   actor: string;
+  /** The person's user id, `break-glass`, or absent (links, anonymous). */
   actorId?: string | null;
   action: string;
   target?: string | null;
@@ -48,10 +49,11 @@ export async function pruneAudit(store: Store, retentionDays: number, now = Date
   return Number(result.numDeletedRows);
 }
 
-export async function listAudit(store: Store, limit = 200) {
-  const rows = await store.db
-    .selectFrom('audit_log')
-    .selectAll()
+/** Newest first; only one person's entries when `actorId` is given. */
+export async function listAudit(store: Store, limit = 200, actorId?: string) {
+  let query = store.db.selectFrom('audit_log').selectAll();
+  if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
+  const rows = await query
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

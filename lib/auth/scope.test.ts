@@ -1,3 +1,4 @@
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { accessKey, isAdmin, type Access } from '@/lib/auth/scope';
 import { MAX_SCOPE_DEVICES, scopeSchema, type Scope } from '@/lib/domain/scope';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // same exactly when the answers are — same scope and redaction — and differ otherwise.
 
 const link = (scope: Scope, redact = false, extra: Partial<Access> = {}): Access =>
-  ({ role: 'viewer', linkId: 'link-1', scope, redact, wall: null, ...extra }) as Access;
+  ({ via: 'link', role: 'viewer', linkId: 'link-1', scope, redact, wall: null, ...extra }) as Access;
 
 const SCOPES: Scope[] = [
   { kind: 'fleet' },
@@ -27,7 +28,7 @@ const SCOPES: Scope[] = [
 describe('accessKey', () => {
   it('differs between every pair of scopes and redactions, and from the admin', () => {
     const accesses: Access[] = [
-      { role: 'admin' },
+      BREAK_GLASS_ACCESS,
       ...SCOPES.flatMap((scope) => [link(scope), link(scope, true)]),
     ];
     const keys = accesses.map(accessKey);
@@ -92,7 +93,7 @@ describe('scopeSchema', () => {
 
 describe('isAdmin', () => {
   it('is true for the admin only', () => {
-    expect(isAdmin({ role: 'admin' })).toBe(true);
+    expect(isAdmin(BREAK_GLASS_ACCESS)).toBe(true);
     expect(isAdmin(link({ kind: 'fleet' }))).toBe(false);
     expect(isAdmin(link({ kind: 'fleet' }, false, { role: 'kiosk' } as Partial<Access>))).toBe(false);
   });

@@ -1,6 +1,7 @@
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import type { Access } from '@/lib/auth/scope';
 import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
-import type { Scope } from '@/lib/domain/scope';
+import type { LinkScope, Scope } from '@/lib/domain/scope';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { makeAlert, makeGroup, makeSnapshot, type DeviceSpec } from '@/testing/history-fleet';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +92,7 @@ const link = (
   scope: Scope,
   redact = false,
   { role = 'viewer', linkId = 'link-1' }: { role?: 'viewer' | 'kiosk'; linkId?: string } = {},
-): Access => ({ role, linkId, scope, redact, wall: null });
+): Access => ({ via: 'link', role, linkId, scope: scope as LinkScope, redact, wall: null });
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
@@ -147,7 +148,7 @@ const NOTHING = {
 
 describe('scopedFleet for the admin and fleet links', () => {
   const viewers: [string, Access][] = [
-    ['the admin', { role: 'admin' }],
+    ['the admin', BREAK_GLASS_ACCESS],
     ['a fleet link', link({ kind: 'fleet' })],
     ['a redacted fleet wall', link({ kind: 'fleet' }, true, { role: 'kiosk' })],
   ];
@@ -171,7 +172,7 @@ describe('scopedFleet for the admin and fleet links', () => {
   });
 
   it('redacts for a link that asks for it, never for the admin', () => {
-    expect(scopedFleet(snapshot, { role: 'admin' }).redact).toBe(false);
+    expect(scopedFleet(snapshot, BREAK_GLASS_ACCESS).redact).toBe(false);
     expect(scopedFleet(snapshot, link({ kind: 'fleet' }, true)).redact).toBe(true);
     expect(scopedFleet(snapshot, link({ kind: 'fleet' }, false)).redact).toBe(false);
     expect(scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }, true)).redact).toBe(true);
@@ -318,7 +319,7 @@ describe('scopedFleet’s cache', () => {
       scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }, true)),
       scopedFleet(snapshot, link({ kind: 'devices', deviceIds: ['a0'] })),
       scopedFleet(snapshot, link({ kind: 'fleet' })),
-      scopedFleet(snapshot, { role: 'admin' }),
+      scopedFleet(snapshot, BREAK_GLASS_ACCESS),
     ];
     expect(new Set([a, ...others]).size).toBe(6);
     expect(yielded(others[0] as ScopedFleet).byDevice).toEqual(['b0', 'b1']);

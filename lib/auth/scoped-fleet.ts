@@ -44,13 +44,46 @@ function isWithin(snapshot: FleetSnapshot, groupId: string, ancestorId: string):
   return false;
 }
 
+/** The groups a scope names that exist, minus any lying beneath another of them. */
+function rootsOf(snapshot: FleetSnapshot, groupIds: readonly string[]): GroupNode[] {
+  const present = [...new Set(groupIds)].filter((id) => snapshot.groupNodes.has(id));
+  return present
+    .filter((id) => !present.some((other) => other !== id && isWithin(snapshot, id, other)))
+    .flatMap((id) => {
+      const node = snapshot.groupNodes.get(id);
+      return node ? [node] : [];
+    });
+}
+
+function groupsView(snapshot: FleetSnapshot, key: string, redact: boolean, groupIds: readonly string[]): ScopedFleet {
+  const roots = rootsOf(snapshot, groupIds);
+  const members = new Set<number>();
+  for (const root of roots) for (const index of snapshot.subtreeDevices.get(root.id) ?? []) members.add(index);
+  const ids = new Set([...members].map((index) => snapshot.devices[index]?.id));
+  const within = (id: string) => roots.some((root) => isWithin(snapshot, id, root.id));
+  const only = roots.length === 1 ? roots[0] : undefined;
+  return {
+    key,
+    redact,
+    scoped: true,
+    deviceAllowed: (_device, index) => members.has(index),
+    deviceIdAllowed: (id) => ids.has(id),
+    groupAllowed: within,
+    // One client has its own recorded series; several have none that is only theirs.
+    historyScope: only ? only.id : null,
+    totals: only ? only.subtree : totalsOf(snapshot, members),
+    clients: roots.map((root) => ({ id: root.id, name: root.path.join(' / '), rollup: root.subtree })),
+    ungrouped: new GroupTotalsBuilder().finish(),
+    groups: (all) => all.filter((group) => within(group.id)),
+  };
+}
+
 function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
   const key = accessKey(access);
-  if (access.role === 'admin' || access.scope.kind === 'fleet') {
-    const redact = access.role !== 'admin' && access.redact;
+  if (access.scope.kind === 'fleet') {
     return {
       key,
-      redact,
+      redact: access.redact,
       scoped: false,
       deviceAllowed: () => true,
       deviceIdAllowed: (id) => snapshot.deviceById.has(id),
@@ -65,26 +98,8 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
       groups: (all) => all,
     };
   }
-  const empty = new GroupTotalsBuilder().finish();
-  if (access.scope.kind === 'group') {
-    const groupId = access.scope.groupId;
-    const node = snapshot.groupNodes.get(groupId);
-    const members = new Set(snapshot.subtreeDevices.get(groupId) ?? []);
-    const ids = new Set([...members].map((index) => snapshot.devices[index]?.id));
-    return {
-      key,
-      redact: access.redact,
-      scoped: true,
-      deviceAllowed: (_device, index) => members.has(index),
-      deviceIdAllowed: (id) => ids.has(id),
-      groupAllowed: (id) => node !== undefined && isWithin(snapshot, id, groupId),
-      historyScope: node ? groupId : null,
-      totals: node?.subtree ?? empty,
-      clients: node ? [{ id: node.id, name: node.path.join(' / '), rollup: node.subtree }] : [],
-      ungrouped: empty,
-      groups: (all) => (node ? all.filter((group) => isWithin(snapshot, group.id, groupId)) : []),
-    };
-  }
+  if (access.scope.kind === 'group') return groupsView(snapshot, key, access.redact, [access.scope.groupId]);
+  if (access.scope.kind === 'groups') return groupsView(snapshot, key, access.redact, access.scope.groupIds);
   const ids = new Set(access.scope.deviceIds.filter((id) => snapshot.deviceById.has(id)));
   const indexes = [...ids]
     .map((id) => snapshot.deviceIndex.get(id))
@@ -99,7 +114,7 @@ function build(snapshot: FleetSnapshot, access: Access): ScopedFleet {
     historyScope: null,
     totals: totalsOf(snapshot, indexes),
     clients: [],
-    ungrouped: empty,
+    ungrouped: new GroupTotalsBuilder().finish(),
     groups: () => [],
   };
 }

@@ -32,7 +32,26 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
  */
 export type SessionData =
   | { role: 'admin'; sid: string; gen: number; pwf: string; issuedAt: number; seenAt: number }
+  | PersonSessionData
   | { role: 'link'; linkId: string; issuedAt: number; sid?: string };
+
+/**
+ * A named person's session (lib/users). The cookie names only who and which session: role and
+ * scope are read from the user directory on every request, so a change applies at once. `gen`
+ * is the person's session generation when it was issued (disable and reset advance it).
+ */
+export interface PersonSessionData {
+  role: 'person';
+  uid: string;
+  sid: string;
+  gen: number;
+  issuedAt: number;
+  seenAt: number;
+}
+
+/** The sessions that age like the admin's: 12 h at most, 2 h idle. */
+const isStaffSession = (data: SessionData): data is Exclude<SessionData, { role: 'link' }> =>
+  data.role === 'admin' || data.role === 'person';
 
 export const newSessionId = () => randomBytes(16).toString('base64url');
 
@@ -96,7 +115,7 @@ let verifiedUnder = '';
 
 /** When a cookie sealed for this session stops being accepted, whatever else happens. */
 function sealEnd(data: SessionData): number {
-  return data.issuedAt + (data.role === 'admin' ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
+  return data.issuedAt + (isStaffSession(data) ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
 }
 
 /**
@@ -119,6 +138,12 @@ function stillValid(data: SessionData, now: number): SessionData | null {
     if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
     if (typeof data.sid !== 'string' || typeof data.gen !== 'number') return null;
     return isCurrentPassword(data.pwf) ? data : null;
+  }
+  if (data.role === 'person') {
+    if (now - data.issuedAt > ADMIN_LIFETIME_MS || now - data.seenAt > ADMIN_IDLE_MS) return null;
+    const shaped =
+      typeof data.uid === 'string' && typeof data.sid === 'string' && typeof data.gen === 'number';
+    return shaped ? data : null;
   }
   if (data.role === 'link' && typeof data.linkId === 'string')
     return data.sid === undefined || typeof data.sid === 'string' ? data : null;
@@ -179,11 +204,11 @@ function serialize(value: string, maxAgeSeconds: number): string {
 
 /** Until when an ending of this session must be remembered: no copy of its cookie lasts longer. */
 export function sessionEndHorizon(data: SessionData, now = Date.now()): number {
-  return now + (data.role === 'admin' ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
+  return now + (isStaffSession(data) ? ADMIN_LIFETIME_MS : LINK_COOKIE_TTL_S * 1000);
 }
 
 export async function sessionCookie(data: SessionData): Promise<string> {
-  const ttl = data.role === 'admin' ? ADMIN_LIFETIME_MS / 1000 : LINK_COOKIE_TTL_S;
+  const ttl = isStaffSession(data) ? ADMIN_LIFETIME_MS / 1000 : LINK_COOKIE_TTL_S;
   const sealed = await sealData(data, { password: secrets().sessionSecret, ttl });
   return serialize(sealed, ttl);
 }
@@ -203,12 +228,12 @@ export async function renewedLinkCookie(data: SessionData | null, now = Date.now
   return sessionCookie({ ...data, issuedAt: now });
 }
 
-/** Whether touchedAdminCookie would issue a new cookie now. */
-export const adminTouchDue = (data: SessionData, now = Date.now()) =>
-  data.role === 'admin' && now - data.seenAt >= TOUCH_EVERY_MS;
+/** Whether touchedCookie would issue a new cookie now. */
+export const touchDue = (data: SessionData, now = Date.now()) =>
+  isStaffSession(data) && now - data.seenAt >= TOUCH_EVERY_MS;
 
-/** A new cookie when the admin's idle clock should move on, else null. */
-export async function touchedAdminCookie(data: SessionData, now = Date.now()): Promise<string | null> {
-  if (data.role !== 'admin' || !adminTouchDue(data, now)) return null;
+/** A new cookie when an admin's or a person's idle clock should move on, else null. */
+export async function touchedCookie(data: SessionData, now = Date.now()): Promise<string | null> {
+  if (!isStaffSession(data) || !touchDue(data, now)) return null;
   return sessionCookie({ ...data, seenAt: now });
 }

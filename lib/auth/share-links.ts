@@ -1,6 +1,6 @@
 import type { Store } from '@/lib/db/open';
 import type { ShareLinkTable } from '@/lib/db/schema';
-import { scopeSchema, type Scope } from '@/lib/domain/scope';
+import { scopeSchema, type LinkScope as Scope } from '@/lib/domain/scope';
 import type { ShareLink } from '@/lib/domain/share-link';
 import { storedWallSettings, type WallSettings } from '@/lib/domain/wall-settings';
 import type { Selectable } from 'kysely';

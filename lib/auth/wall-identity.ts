@@ -1,25 +1,41 @@
 import { currentShareLink } from '@/lib/auth/live-share-links';
 import type { Access } from '@/lib/auth/scope';
+import type { Scope } from '@/lib/domain/scope';
 import type { WallIdentity } from '@/lib/domain/wall';
 import { fleetService } from '@/lib/fleet/instance';
 import 'server-only';
 
+function scopeLabel(scope: Scope): string {
+  const groups = fleetService().current()?.groupNodes;
+  switch (scope.kind) {
+    case 'fleet':
+      return 'All clients';
+    case 'group':
+      return groups?.get(scope.groupId)?.path.join(' / ') ?? 'One client';
+    case 'groups':
+      return scope.groupIds.length === 1
+        ? (groups?.get(scope.groupIds[0] ?? '')?.path.join(' / ') ?? 'One client')
+        : `${scope.groupIds.length} clients`;
+    case 'devices':
+      return `${scope.deviceIds.length} device${scope.deviceIds.length === 1 ? '' : 's'}`;
+  }
+}
+
 export async function wallIdentity(access: Access): Promise<WallIdentity> {
-  if (access.role === 'admin') {
-    return { title: 'Levelboard', scope: 'All clients', scopeKind: 'fleet', admin: true, settings: null };
+  if (access.via === 'person') {
+    return {
+      title: 'Levelboard',
+      scope: scopeLabel(access.scope),
+      scopeKind: access.scope.kind,
+      admin: access.role === 'admin',
+      settings: null,
+    };
   }
   const link = await currentShareLink(access.linkId);
-  const { scope } = access;
-  let label = 'All clients';
-  if (scope.kind === 'group') {
-    label = fleetService().current()?.groupNodes.get(scope.groupId)?.path.join(' / ') ?? 'One client';
-  } else if (scope.kind === 'devices') {
-    label = `${scope.deviceIds.length} device${scope.deviceIds.length === 1 ? '' : 's'}`;
-  }
   return {
     title: link?.name ?? 'Levelboard',
-    scope: label,
-    scopeKind: scope.kind,
+    scope: scopeLabel(access.scope),
+    scopeKind: access.scope.kind,
     admin: false,
     settings: access.wall,
   };

@@ -15,6 +15,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0004-sessions', 'Success'],
         ['0005-acknowledgements', 'Success'],
         ['0006-webhooks', 'Success'],
+        ['0007-users', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -33,6 +34,9 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'ended_sessions',
         'acknowledgements',
         'webhook_events',
+        'users',
+        'user_invites',
+        'user_sessions',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

@@ -28,7 +28,9 @@ export interface AuditEntryView {
   id: number;
   at: number;
   actor: string;
-  /** The actor in words: "admin", "anonymous" or the link's name. */
+  /** The person's user id, `break-glass`, or null (a link, anonymous, entries before accounts). */
+  actorId: string | null;
+  /** The actor in words: the person, "admin (break-glass)", "anonymous" or the link's name. */
   actorLabel: string;
   action: string;
   target: string | null;

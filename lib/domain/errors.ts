@@ -5,6 +5,7 @@
 
 export type DomainErrorKind =
   | 'not_found'
+  | 'forbidden'
   | 'invalid_input'
   | 'conflict'
   | 'read_only_key'
@@ -28,6 +29,14 @@ export class NotFoundError extends DomainError {
   readonly kind = 'not_found';
   constructor(message: string) {
     super('not_found', message);
+  }
+}
+
+/** The caller may see the object but not do this to it (a scoped technician creating a tag). */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(message: string) {
+    super('forbidden', message);
   }
 }
 

@@ -17,9 +17,9 @@ const groupsScope = z.object({
   groupIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SCOPE_GROUPS),
 });
 
+/** What a share link may be scoped to: the fleet, one group, or a list of devices. */
 export const scopeSchema = z.discriminatedUnion('kind', [
   fleetScope,
-  groupsScope,
   z.object({ kind: z.literal('group'), groupId: z.string().min(1).max(200) }),
   z.object({
     kind: z.literal('devices'),
@@ -27,8 +27,11 @@ export const scopeSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export type Scope = z.infer<typeof scopeSchema>;
+export type LinkScope = z.infer<typeof scopeSchema>;
 
 /** What a person (lib/users) may be scoped to: the whole fleet or chosen client groups. */
 export const personScopeSchema = z.discriminatedUnion('kind', [fleetScope, groupsScope]);
 export type PersonScope = z.infer<typeof personScopeSchema>;
+
+/** Any scope the server enforces (lib/auth/scoped-fleet.ts). */
+export type Scope = LinkScope | PersonScope;

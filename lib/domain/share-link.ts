@@ -1,4 +1,4 @@
-import type { Scope } from '@/lib/domain/scope';
+import type { LinkScope as Scope } from '@/lib/domain/scope';
 import type { WallSettings } from '@/lib/domain/wall-settings';
 
 /** A share link as stored (lib/auth/share-links.ts reads and writes it; the token never leaves). */

@@ -2,6 +2,7 @@ import type { Acknowledgement } from '@/lib/domain/acknowledgement';
 import type { Freshness } from '@/lib/domain/fleet';
 import type { DeviceRole } from '@/lib/domain/level';
 import type { WallSettings } from '@/lib/domain/wall-settings';
+import type { Scope } from '@/lib/domain/scope';
 
 // Shapes of the wall's own routes (/api/wall/*, /api/admin/walls), shared with the browser.
 
@@ -95,7 +96,7 @@ export interface WallIdentity {
   title: string;
   /** Human words for the scope: "All clients", "Acme / HQ", "12 devices". */
   scope: string;
-  scopeKind: 'fleet' | 'group' | 'devices';
+  scopeKind: Scope['kind'];
   admin: boolean;
   settings: WallSettings | null;
 }

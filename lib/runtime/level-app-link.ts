@@ -13,7 +13,7 @@ import 'server-only';
  */
 export function levelAppTemplateFor(access: Access): LevelDeviceUrlTemplate | null {
   if (isDemoMode()) return null;
-  if (access.role !== 'admin' && access.redact) return null;
+  if (access.redact) return null;
   const env = getEnv();
   return `${env.LEVEL_APP_URL}${env.LEVEL_APP_DEVICE_PATH}`;
 }

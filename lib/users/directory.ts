@@ -1,7 +1,9 @@
+import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
 import type { UserRole } from '@/lib/db/schema';
 import { personScopeSchema, type PersonScope } from '@/lib/domain/scope';
 import { logger } from '@/lib/logger';
+import { processWide } from '@/lib/process-wide';
 import 'server-only';
 
 // Who the people are, as every request needs them: role, scope, disabled, and the session
@@ -126,5 +128,28 @@ export class UserDirectory {
   }
 }
 
-// TEMPORARY (i18-accounts): stands in for the lead's export until main has it; dropped at the merge.
-export function usersChanged(): void {}
+declare module '@/lib/process-wide' {
+  interface ProcessWide {
+    userDirectory: { all?: Promise<UserDirectory>; ready?: UserDirectory };
+  }
+}
+
+const shared = processWide('userDirectory', () => ({}));
+
+/** The process's one directory (process-wide: Next bundles routes and instrumentation apart). */
+export function userDirectory(): Promise<UserDirectory> {
+  shared.all ??= getStore().then((store) => {
+    const created = new UserDirectory(store);
+    shared.ready = created;
+    return created;
+  });
+  return shared.all;
+}
+
+/** The directory if it exists yet, for answers that must not wait. */
+export const userDirectoryNow = (): UserDirectory | undefined => shared.ready;
+
+/** Call after any write to `users`: this replica sees it at once, the others within ~1 s. */
+export function usersChanged(): void {
+  shared.ready?.invalidate();
+}

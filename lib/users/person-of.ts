@@ -1,11 +1,10 @@
-import type { Access } from '@/lib/auth/scope';
+import { BREAK_GLASS_ID, type Access } from '@/lib/auth/scope';
 import 'server-only';
 
 /** The signed-in person's user id, or null (the break-glass admin, a share link, nobody). */
 export function personIdOf(access: Access | null): string | null {
-  // Read loosely until the lead's Access (with `person`) is on this branch.
-  const person = (access as { person?: { id?: unknown } } | null)?.person;
-  return typeof person?.id === 'string' ? person.id : null;
+  if (!access || access.via !== 'person' || access.person.id === BREAK_GLASS_ID) return null;
+  return access.person.id;
 }
 
 /** The audit actor of a person before they have a session (sign-in, invite): as actorOf names them. */

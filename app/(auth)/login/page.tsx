@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function LoginPage() {
   const access = await optionalAccess();
-  if (access?.role === 'admin') redirect('/');
+  if (access?.via === 'person') redirect('/');
   // Only a password generated at start-up was printed; one set in ADMIN_PASSWORD never is.
   const hint = !getEnv().ADMIN_PASSWORD
     ? 'The admin password was generated and printed in the server console at start-up (set ADMIN_PASSWORD to choose your own).'

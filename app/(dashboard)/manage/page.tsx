@@ -2,14 +2,14 @@ import { AutomationsList } from '@/components/actions/automations-list';
 import { ReadOnlyNotice } from '@/components/actions/read-only-notice';
 import { TagsManager } from '@/components/actions/tags-manager';
 import { PageHeader } from '@/components/layout/page-header';
-import { requireAdmin } from '@/lib/auth/page-access';
+import { requireActor } from '@/lib/auth/page-access';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Manage' };
 export const dynamic = 'force-dynamic';
 
 export default async function ManagePage() {
-  await requireAdmin();
+  await requireActor();
   return (
     <div className="space-y-4">
       <PageHeader title="Manage">

@@ -43,8 +43,9 @@ export async function GET(request: NextRequest, { params }: Context) {
   await whenReady();
   const { token } = await params;
   const { access } = await accessFromCookies(request.headers.get('cookie') ?? undefined);
-  if (access?.role === 'admin') {
-    // The admin is asked first; an unusable link is a 404 for them too.
+  if (access?.via === 'person') {
+    // A person signed in is asked first (opening the link replaces their session); an unusable
+    // link is a 404 for them too.
     if (!(await isOpenableToken(token.slice(0, 200)))) return notFound();
     return new NextResponse(shareConfirmPage(), {
       status: 200,

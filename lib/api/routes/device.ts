@@ -23,11 +23,11 @@ export const deviceRoute = route('devices.show', async (request, params, access)
   const fetched =
     parseQuery(request, deviceShowQuery).detail === '0'
       ? { detail: null, detailError: null, detailFetchedAt: null, upstreamError: false }
-      : await deviceDetails().read(id, access.role === 'admin' ? 'admin' : `link:${access.linkId}`);
+      : await deviceDetails().read(id, access.via === 'person' ? `person:${access.person.id}` : `link:${access.linkId}`);
   const { detail, detailFetchedAt } = fetched;
-  // Upstream error text (paths, Level's message) is for the admin only.
+  // Upstream error text (paths, Level's message) is for people signed in, never for a link.
   const detailError =
-    fetched.upstreamError && access.role !== 'admin' ? 'Level unreachable' : fetched.detailError;
+    fetched.upstreamError && access.via === 'link' ? 'Level unreachable' : fetched.detailError;
   const acks = await acknowledgements();
   const alerts = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts]
     .filter((alert) => alert.deviceId === id)

@@ -10,7 +10,7 @@ import { APP_VERSION } from '@/lib/version';
 import 'server-only';
 
 // Public (load balancers, the Docker health check): 200 while Levelboard can serve data (even
-// stale), 503 until the first sync. Upstream error text only for the admin: a share link learns
+// stale), 503 until the first sync. Upstream error text only for people signed in: a share link learns
 // that Level is unreachable, not why.
 export const healthRoute = route(
   'health',
@@ -29,7 +29,7 @@ export const healthRoute = route(
         /** `leader` syncs from Level; a `follower` replica serves what the leader wrote. */
         role: isSyncLeader() ? 'leader' : 'follower',
         lastAttemptAt: status.lastAttemptAt,
-        lastError: access?.role === 'admin' ? status.lastError : null,
+        lastError: access?.via === 'person' ? status.lastError : null,
         lastErrorKind: status.lastErrorKind,
       },
       /** Level's webhooks (issue 17): refreshed in the background, at most 2 s old. */

@@ -41,12 +41,12 @@ export const wallProblemsRoute = route('wall.problems', (request, _params, acces
  * nothing else. Viewer links are refused (they do not open walls).
  */
 export const wallHeartbeatRoute = route('wall.heartbeat', async (request, _params, access) => {
-  if (access.role === 'viewer') return errorResult(403, 'forbidden', 'Only wall screens send heartbeats.');
+  if (access.via === 'link' && access.role === 'viewer') return errorResult(403, 'forbidden', 'Only wall screens send heartbeats.');
   const beat = await parseBody(request, heartbeatSchema);
   const ip = clientAddress(request);
   await recordHeartbeat(await getStore(), {
     ...beat, // eslint-disable-line no-restricted-syntax -- written to our own table, not an answer
-    linkId: access.role === 'kiosk' ? access.linkId : null,
+    linkId: access.via === 'link' && access.role === 'kiosk' ? access.linkId : null,
     ip: ip === 'unknown' ? null : ip,
     userAgent: request.header('user-agent')?.slice(0, 300) ?? null,
   });

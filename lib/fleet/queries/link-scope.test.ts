@@ -21,6 +21,7 @@ let snapshot: FleetSnapshot;
 const devices = (raw: Record<string, string>) => deviceListQuery.parse(raw);
 const alerts = (raw: Record<string, string>) => alertListQuery.parse(raw);
 const link = (groupId: string, redact: boolean): Access => ({
+  via: 'link',
   role: 'viewer',
   linkId: 'l1',
   scope: { kind: 'group', groupId },

@@ -1,4 +1,4 @@
-import { sessionRoute } from '@/lib/api/routes/auth/login';
+import { sessionRoute } from '@/lib/api/routes/auth/session';
 
 export const GET = sessionRoute.next;
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,10 @@
 import { acknowledge, unacknowledge } from '@/lib/acknowledgements/live';
-import { currentSnapshot, levelIdSchema, MAX_BULK } from '@/lib/actions/targets';
+import { actingScope, levelIdSchema, MAX_BULK, type ActingScope } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
 import { getStore } from '@/lib/db/instance';
 import {
@@ -15,7 +16,6 @@ import {
 } from '@/lib/domain/acknowledgement';
 import { NotFoundError } from '@/lib/domain/errors';
 import { isOfflineServer } from '@/lib/domain/fleet';
-import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import 'server-only';
 import { z } from 'zod';
 
@@ -47,21 +47,19 @@ const acknowledgeSchema = z.strictObject({
 const removeSchema = z.strictObject({ problems: problemsSchema });
 
 /** Each problem once (a request may name the same one twice), with its key and audit label. */
-function targetsOf(
-  snapshot: FleetSnapshot,
-  problems: readonly ProblemRef[],
-): { key: string; label: string }[] {
-  return [...new Map(problems.map((ref) => keyOf(snapshot, ref)).map((t) => [t.key, t])).values()];
+function targetsOf(acting: ActingScope, problems: readonly ProblemRef[]): { key: string; label: string }[] {
+  return [...new Map(problems.map((ref) => keyOf(acting, ref)).map((t) => [t.key, t])).values()];
 }
 
-function keyOf(snapshot: FleetSnapshot, ref: ProblemRef): { key: string; label: string } {
+/** A problem outside the caller's scope reads as one that does not exist. */
+function keyOf({ snapshot, view }: ActingScope, ref: ProblemRef): { key: string; label: string } {
   if (ref.kind === 'alert') {
     const alert = snapshot.alertById.get(ref.alertId);
-    if (!alert || alert.resolved) throw new NotFoundError(`No active alert with id ${ref.alertId}.`);
+    if (!alert || alert.resolved || !view.deviceIdAllowed(alert.deviceId)) throw new NotFoundError(`No active alert with id ${ref.alertId}.`);
     return { key: alertProblemKey(alert.id), label: `alert ${alert.id}` };
   }
   const device = snapshot.deviceById.get(ref.deviceId);
-  if (!device || !isOfflineServer(device))
+  if (!device || !isOfflineServer(device) || !view.deviceIdAllowed(device.id))
     throw new NotFoundError(`No offline server with id ${ref.deviceId}.`);
   return { key: offlineProblemKey(device.id, device.lastSeenAt), label: `device ${device.id} offline` };
 }
@@ -71,15 +69,16 @@ const targetOf = (targets: { label: string }[]) =>
 
 export const acknowledgeRoute = route(
   'admin.acknowledgements.add',
-  async (request) => {
+  async (request, _params, access) => {
     const { problems, note } = await parseBody(request, acknowledgeSchema);
-    const snapshot = currentSnapshot();
-    const targets = targetsOf(snapshot, problems);
+    const acting = actingScope(access);
+    const targets = targetsOf(acting, problems);
     const at = Date.now();
     const text = note ? note : null;
-    await acknowledge(targets.map((target) => ({ key: target.key, by: 'admin', note: text, at })));
+    const by = acting.access.person.name;
+    await acknowledge(targets.map((target) => ({ key: target.key, by, note: text, at })));
     await audit(await getStore(), {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'problem.acknowledge',
       target: targetOf(targets),
       result: 'ok',
@@ -94,18 +93,17 @@ export const acknowledgeRoute = route(
     };
     return json(answer);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const unacknowledgeRoute = route(
   'admin.acknowledgements.remove',
-  async (request) => {
+  async (request, _params, access) => {
     const { problems } = await parseBody(request, removeSchema);
-    const snapshot = currentSnapshot();
-    const targets = targetsOf(snapshot, problems);
+    const targets = targetsOf(actingScope(access), problems);
     const removed = await unacknowledge(targets.map((target) => target.key));
     await audit(await getStore(), {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'problem.unacknowledge',
       target: targetOf(targets),
       result: 'ok',
@@ -117,5 +115,5 @@ export const unacknowledgeRoute = route(
     };
     return json(answer);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );

@@ -1,13 +1,22 @@
 import { route } from '@/lib/api/handler';
+import { parseQuery } from '@/lib/api/params';
 import { json } from '@/lib/api/types';
 import { listAuditView } from '@/lib/auth/audit-view';
 import { getStore } from '@/lib/db/instance';
 import 'server-only';
+import { z } from 'zod';
+
+const auditQuery = z.strictObject({
+  /** One person's entries: a user id, or `break-glass`. */
+  actorId: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 
 export const auditRoute = route(
   'admin.audit',
-  async () => json({ entries: await listAuditView(await getStore()) }),
-  {
-    access: 'admin',
+  async (request) => {
+    const { actorId, limit } = parseQuery(request, auditQuery);
+    return json({ entries: await listAuditView(await getStore(), limit, actorId) });
   },
+  { access: 'admin' },
 );

@@ -3,6 +3,8 @@ import { route } from '@/lib/api/handler';
 import { syncPaceView } from '@/lib/api/sync-pace-view';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
+import type { Access } from '@/lib/auth/scope';
 import { audit } from '@/lib/auth/audit';
 import { lastFour, storeApiKey } from '@/lib/auth/key-vault';
 import { getStore } from '@/lib/db/instance';
@@ -42,7 +44,7 @@ export const levelSettingsRoute = route(
   { access: 'admin' },
 );
 
-async function changeKey(apiKey: string | null, ip: string) {
+async function changeKey(apiKey: string | null, ip: string, access: Access) {
   if (getEnv().LEVEL_API_KEY) {
     throw new ConflictError(
       'env_key_set',
@@ -54,7 +56,7 @@ async function changeKey(apiKey: string | null, ip: string) {
   await storeApiKey(store, apiKey);
   await applyConnection(store);
   await audit(store, {
-    actor: 'admin',
+    ...actorOf(access),
     action: apiKey ? 'settings.level_key.set' : 'settings.level_key.remove',
     result: 'ok',
     detail: apiKey ? { keyHint: lastFour(apiKey) } : undefined,
@@ -66,9 +68,9 @@ async function changeKey(apiKey: string | null, ip: string) {
 
 export const setLevelKeyRoute = route(
   'admin.settings.level.set',
-  async (request) => {
+  async (request, _params, access) => {
     const { apiKey } = await parseBody(request, z.object({ apiKey: apiKeySchema }));
-    await changeKey(apiKey, clientAddress(request));
+    await changeKey(apiKey, clientAddress(request), access);
     return json({ ok: true, keyHint: lastFour(apiKey) });
   },
   { access: 'admin' },
@@ -76,8 +78,8 @@ export const setLevelKeyRoute = route(
 
 export const removeLevelKeyRoute = route(
   'admin.settings.level.remove',
-  async (request) => {
-    await changeKey(null, clientAddress(request));
+  async (request, _params, access) => {
+    await changeKey(null, clientAddress(request), access);
     return json({ ok: true });
   },
   { access: 'admin' },
@@ -85,7 +87,7 @@ export const removeLevelKeyRoute = route(
 
 export const testLevelKeyRoute = route(
   'admin.settings.level.test',
-  async (request) => {
+  async (request, _params, access) => {
     const { apiKey } = await parseBody(request, z.object({ apiKey: apiKeySchema.optional() }));
     const connection = getLevelConnection();
     const key = apiKey ?? connection?.apiKey;
@@ -99,7 +101,7 @@ export const testLevelKeyRoute = route(
     // The key in use works (again): sync now instead of after the back-off of a 401.
     if (outcome.result === 'ok' && key === connection?.apiKey && isSyncLeader()) void fleetService().resync();
     await audit(await getStore(), {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'settings.level_key.test',
       result: outcome.result === 'ok' ? 'ok' : 'failed',
       detail: { result: outcome.result },
@@ -112,17 +114,17 @@ export const testLevelKeyRoute = route(
 
 export const syncNowRoute = route(
   'fleet.sync',
-  async (request) => {
+  async (request, _params, access) => {
     if (!isSyncLeader())
       throw new ConflictError('not_leader', 'This replica does not sync; the leader does.');
     const snapshot = await fleetService().syncNow();
     await audit(await getStore(), {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'fleet.sync_now',
       result: 'ok',
       ip: clientAddress(request),
     });
     return json({ ok: true, syncedAt: snapshot?.syncedAt ?? null, status: fleetService().status() });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );

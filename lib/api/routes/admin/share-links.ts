@@ -2,6 +2,7 @@ import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
 import { forgetShareLink } from '@/lib/auth/live-share-links';
 import { shareLinkAdminView } from '@/lib/auth/share-link-view';
@@ -56,7 +57,7 @@ export const shareLinksRoute = route(
 
 export const createShareLinkRoute = route(
   'admin.share-links.create',
-  async (request) => {
+  async (request, _params, access) => {
     const input = await parseBody(request, newLinkSchema);
     const snapshot = fleetService().current();
     if (input.scope.kind === 'group' && snapshot && !snapshot.groupNodes.has(input.scope.groupId)) {
@@ -77,7 +78,7 @@ export const createShareLinkRoute = route(
       wall: input.wall,
     });
     await audit(store, {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'share_link.create',
       target: link.id,
       result: 'ok',
@@ -95,7 +96,7 @@ const linkUpdateSchema = z.strictObject({ wall: wallSettingsInput });
 /** A wall link's screen settings, changed after creation; the screen picks them up on its next load. */
 export const updateShareLinkRoute = route(
   'admin.share-links.update',
-  async (request, params) => {
+  async (request, params, access) => {
     const input = await parseBody(request, linkUpdateSchema);
     const store = await getStore();
     const id = params.id ?? '';
@@ -107,7 +108,7 @@ export const updateShareLinkRoute = route(
     }
     await forgetShareLink(id);
     await audit(store, {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'share_link.update',
       target: id,
       result: 'ok',
@@ -123,14 +124,14 @@ export const updateShareLinkRoute = route(
 
 export const revokeShareLinkRoute = route(
   'admin.share-links.revoke',
-  async (request, params) => {
+  async (request, params, access) => {
     const store = await getStore();
     const id = params.id ?? '';
     if (!(await revokeShareLink(store, id))) throw new NotFoundError(`No active share link with id "${id}".`);
     // The link's sessions end on their next request here; other replicas follow within 2 s.
     await forgetShareLink(id);
     await audit(store, {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'share_link.revoke',
       target: id,
       result: 'ok',

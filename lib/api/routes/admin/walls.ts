@@ -1,6 +1,7 @@
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
 import { BUILD_ID } from '@/lib/build-id';
 import { getStore } from '@/lib/db/instance';
@@ -16,12 +17,12 @@ export const wallScreensRoute = route(
 
 export const forgetWallScreenRoute = route(
   'admin.walls.forget',
-  async (request, params) => {
+  async (request, params, access) => {
     const store = await getStore();
     const id = params.id ?? '';
     if (!(await forgetWallScreen(store, id))) throw new NotFoundError(`No wall screen with id "${id}".`);
     await audit(store, {
-      actor: 'admin',
+      ...actorOf(access),
       action: 'wall.forget',
       target: id,
       result: 'ok',

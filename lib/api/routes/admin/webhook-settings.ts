@@ -3,6 +3,8 @@ import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { webhookStatusView } from '@/lib/api/webhook-status-view';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
+import type { Access } from '@/lib/auth/scope';
 import { audit } from '@/lib/auth/audit';
 import { getStore } from '@/lib/db/instance';
 import { ConflictError } from '@/lib/domain/errors';
@@ -36,7 +38,7 @@ export const webhookSettingsRoute = route(
   { access: 'admin' },
 );
 
-async function changeSecret(secret: string | null, ip: string) {
+async function changeSecret(secret: string | null, ip: string, access: Access) {
   if (webhookSecretFromEnv()) {
     throw new ConflictError(
       'env_secret_set',
@@ -45,7 +47,7 @@ async function changeSecret(secret: string | null, ip: string) {
   }
   await changeWebhookSecret(secret);
   await audit(await getStore(), {
-    actor: 'admin',
+    ...actorOf(access),
     action: secret ? 'settings.webhook_secret.set' : 'settings.webhook_secret.remove',
     result: 'ok',
     ip,
@@ -54,9 +56,9 @@ async function changeSecret(secret: string | null, ip: string) {
 
 export const setWebhookSecretRoute = route(
   'admin.settings.webhook.set',
-  async (request) => {
+  async (request, _params, access) => {
     const { secret } = await parseBody(request, z.object({ secret: secretSchema }));
-    await changeSecret(secret, clientAddress(request));
+    await changeSecret(secret, clientAddress(request), access);
     return json({ ok: true });
   },
   { access: 'admin' },
@@ -64,8 +66,8 @@ export const setWebhookSecretRoute = route(
 
 export const removeWebhookSecretRoute = route(
   'admin.settings.webhook.remove',
-  async (request) => {
-    await changeSecret(null, clientAddress(request));
+  async (request, _params, access) => {
+    await changeSecret(null, clientAddress(request), access);
     return json({ ok: true });
   },
   { access: 'admin' },

@@ -3,17 +3,17 @@ import { errorResult } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json, type ApiRequest, type ApiResult } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
 import { deniedAttemptLog } from '@/lib/auth/denied-attempts';
-import { linkSessionView } from '@/lib/auth/link-session-view';
 import { endSessionOf, newAdminSession } from '@/lib/auth/live-sessions';
 import { LoginLimiter } from '@/lib/auth/login-limiter';
 import { startPersonSession } from '@/lib/auth/person-sessions';
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { secrets } from '@/lib/auth/secrets';
 import { clearedSessionCookie, sessionCookie } from '@/lib/auth/session';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
-import { fleetService } from '@/lib/fleet/instance';
 import { auditBy } from '@/lib/users/audit-by';
 import { isBreakGlassEnabled } from '@/lib/users/break-glass';
 import { openTicket, sealTicket } from '@/lib/users/login-ticket';
@@ -25,7 +25,7 @@ import {
   verifyPassword,
 } from '@/lib/users/password';
 import { personActor } from '@/lib/users/person-of';
-import { credentialsOf, recordSignIn, setPasswordHash, type Credentials } from '@/lib/users/store';
+import { credentialsOf, setPasswordHash, type Credentials } from '@/lib/users/store';
 import { checkSecondFactor } from '@/lib/users/two-factor';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import 'server-only';
@@ -44,7 +44,7 @@ function passwordMatches(candidate: string): boolean {
   return timingSafeEqual(digest(candidate), digest(secrets().adminPassword));
 }
 
-const BREAK_GLASS = { actor: 'admin (break-glass)', actorId: 'break-glass' };
+const BREAK_GLASS = actorOf(BREAK_GLASS_ACCESS);
 
 const loginSchema = z.object({
   email: z.string().trim().max(254).optional(),
@@ -74,7 +74,6 @@ async function signIn(
     ip,
     userAgent: request.header('user-agent') ?? null,
   });
-  await recordSignIn(store, user.id);
   await auditBy(store, personActor(user), { action: 'login', target: user.id, result: 'ok', detail, ip });
   return json({ ok: true }, 200, { 'Set-Cookie': cookie });
 }
@@ -148,7 +147,11 @@ async function breakGlassLogin(request: ApiRequest, store: Store, password: stri
     return errorResult(401, 'invalid_password', 'That password is not right.');
   }
   await auditBy(store, BREAK_GLASS, { action: 'login', result: 'ok', detail: { breakGlass: true }, ip });
-  return json({ ok: true }, 200, { 'Set-Cookie': await sessionCookie(await newAdminSession()) });
+  return json({ ok: true }, 200, {
+    'Set-Cookie': await sessionCookie(
+      await newAdminSession({ ip, userAgent: request.header('user-agent') ?? null }),
+    ),
+  });
 }
 
 export const loginRoute = route(
@@ -211,15 +214,3 @@ export const logoutRoute = route(
   },
   { access: 'public' },
 );
-
-export const sessionRoute = route('auth.session', async (_request, _params, access) => {
-  if (access.role === 'admin') return json({ role: 'admin' });
-  return json({
-    role: access.role,
-    scope: access.scope,
-    redact: access.redact,
-    wall: access.wall,
-    // For the "Shared view" badge: the link's name, what it covers and when it ends.
-    link: await linkSessionView(access, fleetService().current()),
-  });
-});

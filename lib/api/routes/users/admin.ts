@@ -15,7 +15,6 @@ import { auditBy } from '@/lib/users/audit-by';
 import { isBreakGlassEnabled, setBreakGlassEnabled } from '@/lib/users/break-glass';
 import { closeInvitesOf, createInvite } from '@/lib/users/invites';
 import {
-  bumpSessionGeneration,
   createUser,
   enabledAdmins,
   getUser,
@@ -190,7 +189,6 @@ export const resetUserRoute = route(
       createdBy: actorOf(access).actor,
     });
     // Whoever holds the old password (or a session) is out until the link is used.
-    await bumpSessionGeneration(store, user.id);
     await endAllSessionsOf(user.id);
     await auditAs(store, access, request, {
       action: 'user.reset',

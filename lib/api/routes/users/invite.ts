@@ -9,7 +9,7 @@ import { auditBy } from '@/lib/users/audit-by';
 import { claimInvite, findOpenInvite } from '@/lib/users/invites';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/users/password';
 import { personActor } from '@/lib/users/person-of';
-import { getUser, recordSignIn, setPasswordHash } from '@/lib/users/store';
+import { getUser, setPasswordHash } from '@/lib/users/store';
 import 'server-only';
 import { z } from 'zod';
 
@@ -61,7 +61,6 @@ export const acceptInviteRoute = route(
       ip,
       userAgent: request.header('user-agent') ?? null,
     });
-    await recordSignIn(store, user.id);
     await auditBy(store, personActor(user), {
       action: claimed.purpose === 'invite' ? 'user.invite.accept' : 'user.reset.accept',
       target: user.id,

@@ -1,7 +1,7 @@
 import { forEachBounded } from '@/lib/actions/bounded';
 import { withAlertsResolved } from '@/lib/actions/fleet-patches';
 import { runAction } from '@/lib/actions/run-action';
-import { currentSnapshot, levelIdSchema, MAX_BULK } from '@/lib/actions/targets';
+import { actingScope, levelIdSchema, MAX_BULK } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
@@ -22,10 +22,13 @@ const resolveSchema = z.strictObject({
 
 export const resolveAlertsRoute = route(
   'admin.alerts.resolve',
-  async (request) => {
+  async (request, _params, access) => {
     const { alertIds } = await parseBody(request, resolveSchema);
-    const snapshot = currentSnapshot();
-    const active = new Set(snapshot.activeAlerts.map((alert) => alert.id));
+    const { snapshot, view } = actingScope(access);
+    // An alert on a device outside the caller's scope is as unknown as one that does not exist.
+    const active = new Set(
+      snapshot.activeAlerts.filter((alert) => view.deviceIdAllowed(alert.deviceId)).map((alert) => alert.id),
+    );
     const unknown = alertIds.filter((id) => !active.has(id));
     if (unknown.length > 0)
       throw new NotFoundError(`No active alert with id ${unknown.slice(0, 5).join(', ')}.`);
@@ -33,6 +36,7 @@ export const resolveAlertsRoute = route(
     const result = await runAction(
       {
         request,
+        access,
         action: 'alerts.resolve',
         target: alertIds.length === 1 ? `alert ${alertIds[0]}` : `${alertIds.length} alerts`,
         detail: { count: alertIds.length },
@@ -56,5 +60,5 @@ export const resolveAlertsRoute = route(
     );
     return json(result, result.failed.length > 0 ? 207 : 200);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );

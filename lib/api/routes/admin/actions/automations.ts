@@ -1,6 +1,6 @@
 import { runAction } from '@/lib/actions/run-action';
 import {
-  currentSnapshot,
+  actingScope,
   describeDevices,
   deviceIdsSchema,
   pathId,
@@ -63,18 +63,19 @@ export const automationsRoute = route(
         .sort((a, b) => a.name.localeCompare(b.name)),
     });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const triggerAutomationRoute = route(
   'admin.automations.trigger',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
     const { deviceIds, variables } = await parseBody(request, triggerSchema);
-    requireDevices(currentSnapshot(), deviceIds);
+    requireDevices(actingScope(access), deviceIds);
     const result = await runAction(
       {
         request,
+        access,
         action: 'automations.trigger',
         target: `automation ${id}`,
         detail: { devices: describeDevices(deviceIds), variables: variables ? Object.keys(variables) : [] },
@@ -111,5 +112,5 @@ export const triggerAutomationRoute = route(
     );
     return json(result);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );

@@ -18,5 +18,5 @@ export const actionCapabilitiesRoute = route(
             : null,
     });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );

@@ -1,11 +1,12 @@
 import { withDeviceFromLevel } from '@/lib/actions/fleet-patches';
 import { runAction } from '@/lib/actions/run-action';
 import {
-  currentSnapshot,
+  actingScope,
   levelIdSchema,
   pathId,
   requireDevices,
   requireGroupId,
+  requireWholeFleet,
 } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
@@ -33,15 +34,17 @@ const updateSchema = z
 
 export const updateDeviceRoute = route(
   'admin.devices.update',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
     const input = await parseBody(request, updateSchema);
-    const snapshot = currentSnapshot();
-    requireDevices(snapshot, [id]);
-    if (input.groupId) requireGroupId(snapshot, input.groupId);
+    const acting = actingScope(access);
+    requireDevices(acting, [id]);
+    if (input.groupId) requireGroupId(acting, input.groupId);
+    // Out of any group is out of a scoped person's clients too.
+    if (input.groupId === null) requireWholeFleet(acting, 'take a device out of every group');
     const changed = Object.keys(input).filter((key) => input[key as keyof typeof input] !== undefined);
     const device = await runAction(
-      { request, action: 'devices.update', target: `device ${id}`, detail: { fields: changed } },
+      { request, access, action: 'devices.update', target: `device ${id}`, detail: { fields: changed } },
       async (client) => {
         const fresh = await client.devices.update(id, {
           name: input.nickname,
@@ -57,5 +60,5 @@ export const updateDeviceRoute = route(
       device: { id: device.id, nickname: device.nickname, notes: device.notes, groupId: device.groupId },
     });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );

@@ -1,7 +1,8 @@
 import { withDevicesMoved, withDevicesUngrouped, withGroups } from '@/lib/actions/fleet-patches';
 import { runAction } from '@/lib/actions/run-action';
 import {
-  currentSnapshot,
+  actingScope,
+  type ActingScope,
   describeDevices,
   deviceIdsSchema,
   levelIdSchema,
@@ -9,11 +10,12 @@ import {
   pathId,
   requireDevices,
   requireGroupId,
+  requireWholeFleet,
 } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
-import { InvalidInputError } from '@/lib/domain/errors';
+import { ForbiddenError, InvalidInputError } from '@/lib/domain/errors';
 import { patchFleet } from '@/lib/fleet/instance';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { LevelClient } from '@/lib/level';
@@ -35,6 +37,15 @@ async function refreshGroups(client: LevelClient): Promise<void> {
   await patchFleet((data) => withGroups(data, groups));
 }
 
+/**
+ * A scoped person's clients are the groups their scope names: renaming, moving or deleting one
+ * of those changes what the admin gave them, so it is the admin's to do.
+ */
+function refuseScopeRoot({ access }: ActingScope, id: string, verb: string): void {
+  if (access.scope.kind === 'groups' && access.scope.groupIds.includes(id))
+    throw new ForbiddenError(`Only an admin can ${verb} a client group that defines your scope.`);
+}
+
 function refuseCycle(snapshot: FleetSnapshot, id: string, parentId: string): void {
   if (parentId === id) throw new InvalidInputError('A group cannot be its own parent.');
   const byId = new Map(snapshot.groups.map((group) => [group.id, group]));
@@ -45,12 +56,13 @@ function refuseCycle(snapshot: FleetSnapshot, id: string, parentId: string): voi
 
 export const createGroupRoute = route(
   'admin.groups.create',
-  async (request) => {
+  async (request, _params, access) => {
     const input = await parseBody(request, createSchema);
-    const snapshot = currentSnapshot();
-    if (input.parentId) requireGroupId(snapshot, input.parentId);
+    const acting = actingScope(access);
+    if (input.parentId) requireGroupId(acting, input.parentId);
+    else requireWholeFleet(acting, 'create a top-level group');
     const group = await runAction(
-      { request, action: 'groups.create', target: input.name, detail: { parentId: input.parentId } },
+      { request, access, action: 'groups.create', target: input.name, detail: { parentId: input.parentId } },
       async (client) => {
         const created = await client.groups.create(input);
         await refreshGroups(client);
@@ -59,23 +71,25 @@ export const createGroupRoute = route(
     );
     return json({ group }, 201);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const updateGroupRoute = route(
   'admin.groups.update',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
     const input = await parseBody(request, updateSchema);
-    const snapshot = currentSnapshot();
-    requireGroupId(snapshot, id);
+    const acting = actingScope(access);
+    requireGroupId(acting, id);
     if (input.parentId) {
-      requireGroupId(snapshot, input.parentId);
-      refuseCycle(snapshot, id, input.parentId);
-    }
+      requireGroupId(acting, input.parentId);
+      refuseCycle(acting.snapshot, id, input.parentId);
+    } else if (input.parentId === null) requireWholeFleet(acting, 'make a group top-level');
+    refuseScopeRoot(acting, id, input.parentId === undefined ? 'rename' : 'move');
     const group = await runAction(
       {
         request,
+        access,
         action: input.parentId === undefined ? 'groups.rename' : 'groups.move',
         target: `group ${id}`,
         detail: { name: input.name, parentId: input.parentId },
@@ -92,19 +106,21 @@ export const updateGroupRoute = route(
     );
     return json({ group });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const deleteGroupRoute = route(
   'admin.groups.delete',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
-    const snapshot = currentSnapshot();
-    requireGroupId(snapshot, id);
-    const node = snapshot.groupNodes.get(id);
+    const acting = actingScope(access);
+    requireGroupId(acting, id);
+    refuseScopeRoot(acting, id, 'delete');
+    const node = acting.snapshot.groupNodes.get(id);
     await runAction(
       {
         request,
+        access,
         action: 'groups.delete',
         target: `group ${id}`,
         detail: { name: node?.name, devicesUngrouped: node?.direct.devices.total ?? null },
@@ -117,21 +133,24 @@ export const deleteGroupRoute = route(
     );
     return json({ ok: true });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 function membershipRoute(mode: 'add' | 'remove') {
   return route(
     mode === 'add' ? 'admin.groups.devices.add' : 'admin.groups.devices.remove',
-    async (request, params) => {
+    async (request, params, access) => {
       const id = pathId(params);
       const { deviceIds } = await parseBody(request, devicesSchema);
-      const snapshot = currentSnapshot();
-      requireGroupId(snapshot, id);
-      requireDevices(snapshot, deviceIds);
+      const acting = actingScope(access);
+      requireGroupId(acting, id);
+      requireDevices(acting, deviceIds);
+      // Removed from a group, a device lands outside every group: outside a scoped person's clients.
+      if (mode === 'remove') requireWholeFleet(acting, 'take devices out of a group');
       await runAction(
         {
           request,
+          access,
           action: mode === 'add' ? 'groups.devices.add' : 'groups.devices.remove',
           target: `group ${id}`,
           detail: { devices: describeDevices(deviceIds) },
@@ -149,7 +168,7 @@ function membershipRoute(mode: 'add' | 'remove') {
       );
       return json({ ok: true, count: deviceIds.length });
     },
-    { access: 'admin' },
+    { access: 'act' },
   );
 }
 

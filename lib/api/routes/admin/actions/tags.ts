@@ -1,7 +1,8 @@
 import { withTagAdded, withTagRemoved, withTagRenamed, withTags } from '@/lib/actions/fleet-patches';
 import { runAction } from '@/lib/actions/run-action';
 import {
-  currentSnapshot,
+  actingScope,
+  requireWholeFleet,
   describeDevices,
   deviceIdsSchema,
   nameSchema,
@@ -38,44 +39,50 @@ async function refreshTags(client: LevelClient): Promise<void> {
 /** Tags with how many devices carry each, counted from the synced fleet. */
 export const tagsRoute = route(
   'admin.tags.list',
-  () => {
-    const snapshot = currentSnapshot();
+  (_request, _params, access) => {
+    const { snapshot, view } = actingScope(access);
+    // Counted over what the caller may see: a scoped technician learns nothing of other clients.
     const counts = new Map<string, number>();
-    for (const device of snapshot.devices)
+    snapshot.devices.forEach((device, index) => {
+      if (!view.deviceAllowed(device, index)) return;
       for (const name of device.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
     const tags = snapshot.tags
       .map((tag) => ({ id: tag.id, name: tag.name, deviceCount: counts.get(tag.name) ?? 0 }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return json({ tags });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const createTagRoute = route(
   'admin.tags.create',
-  async (request) => {
+  async (request, _params, access) => {
     const { name } = await parseBody(request, nameBody);
-    refuseDuplicate(currentSnapshot(), name);
-    const tag = await runAction({ request, action: 'tags.create', target: name }, async (client) => {
+    const acting = actingScope(access);
+    requireWholeFleet(acting, 'create tags');
+    refuseDuplicate(acting.snapshot, name);
+    const tag = await runAction({ request, access, action: 'tags.create', target: name }, async (client) => {
       const created = await client.tags.create(name);
       await refreshTags(client);
       return { value: created, detail: { tagId: created.id } };
     });
     return json({ tag }, 201);
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const renameTagRoute = route(
   'admin.tags.rename',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
     const { name } = await parseBody(request, nameBody);
-    const snapshot = currentSnapshot();
-    const before = requireTag(snapshot, id);
-    refuseDuplicate(snapshot, name, id);
+    const acting = actingScope(access);
+    requireWholeFleet(acting, 'rename tags');
+    const before = requireTag(acting, id);
+    refuseDuplicate(acting.snapshot, name, id);
     const tag = await runAction(
-      { request, action: 'tags.rename', target: `tag ${id}`, detail: { from: before.name, to: name } },
+      { request, access, action: 'tags.rename', target: `tag ${id}`, detail: { from: before.name, to: name } },
       async (client) => {
         const renamed = await client.tags.rename(id, name);
         const tags = await client.tags.listAll();
@@ -85,16 +92,18 @@ export const renameTagRoute = route(
     );
     return json({ tag });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 export const deleteTagRoute = route(
   'admin.tags.delete',
-  async (request, params) => {
+  async (request, params, access) => {
     const id = pathId(params);
-    const tag = requireTag(currentSnapshot(), id);
+    const acting = actingScope(access);
+    requireWholeFleet(acting, 'delete tags');
+    const tag = requireTag(acting, id);
     await runAction(
-      { request, action: 'tags.delete', target: `tag ${id}`, detail: { name: tag.name } },
+      { request, access, action: 'tags.delete', target: `tag ${id}`, detail: { name: tag.name } },
       async (client) => {
         await client.tags.delete(id);
         const tags = await client.tags.listAll();
@@ -104,18 +113,19 @@ export const deleteTagRoute = route(
     );
     return json({ ok: true });
   },
-  { access: 'admin' },
+  { access: 'act' },
 );
 
 function tagDevicesRoute(mode: 'add' | 'remove') {
   return route(
     mode === 'add' ? 'admin.tags.devices.add' : 'admin.tags.devices.remove',
-    async (request, params) => {
+    async (request, params, access) => {
       const id = pathId(params);
       const { deviceIds } = await parseBody(request, devicesBody);
-      const snapshot = currentSnapshot();
-      const tag = requireTag(snapshot, id);
-      requireDevices(snapshot, deviceIds);
+      const acting = actingScope(access);
+      const { snapshot } = acting;
+      const tag = requireTag(acting, id);
+      requireDevices(acting, deviceIds);
       // Level answers 422 when a device already has (or lacks) the tag, failing the whole chunk;
       // only the devices that need the change are sent.
       const needed = deviceIds.filter((deviceId) => {
@@ -125,6 +135,7 @@ function tagDevicesRoute(mode: 'add' | 'remove') {
       await runAction(
         {
           request,
+          access,
           action: mode === 'add' ? 'tags.devices.add' : 'tags.devices.remove',
           target: `tag ${id}`,
           detail: { name: tag.name, devices: describeDevices(deviceIds), changed: needed.length },
@@ -142,7 +153,7 @@ function tagDevicesRoute(mode: 'add' | 'remove') {
       );
       return json({ ok: true, count: deviceIds.length, changed: needed.length });
     },
-    { access: 'admin' },
+    { access: 'act' },
   );
 }
 
