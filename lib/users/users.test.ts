@@ -1,4 +1,5 @@
 import { ConflictError } from '@/lib/domain/errors';
+import { isBreakGlassEnabled, setBreakGlassEnabled } from '@/lib/users/break-glass';
 import { claimInvite, createInvite, findOpenInvite, INVITE_TTL_MS, RESET_TTL_MS } from '@/lib/users/invites';
 import { hashPassword, verifyPassword } from '@/lib/users/password';
 import {
@@ -204,6 +205,24 @@ describe.each(ENGINES)('local accounts on %s', (engine) => {
         [1, 2, 3].map(() => checkSecondFactor(store, user.id, code, t0 + 30_000)),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
+    });
+  });
+
+  it('break-glass can be turned off only while another enabled admin can sign in', async () => {
+    await withStore(async (store) => {
+      expect(await isBreakGlassEnabled(store)).toBe(true);
+      await expect(setBreakGlassEnabled(store, false)).rejects.toBeInstanceOf(ConflictError);
+      const admin = await createUser(store, { ...technician, email: 'boss@example.com', role: 'admin' });
+      // Invited but without a password yet: cannot sign in, so still refused.
+      await expect(setBreakGlassEnabled(store, false)).rejects.toBeInstanceOf(ConflictError);
+      await setPasswordHash(store, admin.id, await hashPassword('the boss password'), { endSessions: false });
+      await setDisabled(store, admin.id, true);
+      await expect(setBreakGlassEnabled(store, false)).rejects.toBeInstanceOf(ConflictError);
+      await setDisabled(store, admin.id, false);
+      await setBreakGlassEnabled(store, false);
+      expect(await isBreakGlassEnabled(store)).toBe(false);
+      await setBreakGlassEnabled(store, true);
+      expect(await isBreakGlassEnabled(store)).toBe(true);
     });
   });
 });
