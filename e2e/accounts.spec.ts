@@ -173,7 +173,7 @@ test.describe('local accounts', () => {
     const good = totpCode(secret, Date.now());
     await page.getByLabel('Code from the app').fill(good === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Turn on' }).click();
-    await expect(page.getByRole('alert')).toContainText('does not match');
+    await expect(page.getByText('That code does not match')).toBeVisible();
 
     await page.getByLabel('Code from the app').fill(totpCode(secret, Date.now()));
     await page.getByRole('button', { name: 'Turn on' }).click();
@@ -201,7 +201,7 @@ test.describe('local accounts', () => {
     const next = totpCode(secret, Date.now() + 30_000);
     await code.fill(next === '123456' ? '654321' : '123456');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('alert')).toContainText('not right');
+    await expect(page.getByText('That code is not right')).toBeVisible();
     await code.fill(next);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(`${liveUrl}/`);
