@@ -162,6 +162,40 @@ test.describe('local accounts', () => {
     expect(unknownGroup.status()).toBe(400);
   });
 
+  test('the last enabled admin cannot be demoted or disabled; break-glass stays on without another admin', async ({
+    request,
+  }) => {
+    const created = await request.post(`${liveUrl}/api/admin/users`, {
+      headers: origin,
+      data: { email: `boss-${stamp}@example.com`, name: 'Only Admin', role: 'admin' },
+    });
+    expect(created.status()).toBe(201);
+    const { user } = (await created.json()) as { user: { id: string; scope: unknown } };
+    // An admin is always the whole fleet.
+    expect(user.scope).toEqual({ kind: 'fleet' });
+    for (const change of [{ disabled: true }, { role: 'viewer' }]) {
+      const refused = await request.patch(`${liveUrl}/api/admin/users/${user.id}`, {
+        headers: origin,
+        data: change,
+      });
+      expect(refused.status(), JSON.stringify(change)).toBe(409);
+    }
+    // That admin has no password yet, so nobody but break-glass could sign in as admin.
+    const off = await request.post(`${liveUrl}/api/admin/break-glass`, {
+      headers: origin,
+      data: { enabled: false },
+    });
+    expect(off.status()).toBe(409);
+    expect(
+      (
+        await request.patch(`${liveUrl}/api/admin/users/no-such-user`, {
+          headers: origin,
+          data: { name: 'x' },
+        })
+      ).status(),
+    ).toBe(404);
+  });
+
   test('TOTP enrolment: a wrong code is refused, a real one turns it on and shows 10 recovery codes once', async () => {
     const page = await person.newPage();
     await page.goto(`${liveUrl}/account`);
