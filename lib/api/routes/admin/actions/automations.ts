@@ -1,5 +1,12 @@
 import { runAction } from '@/lib/actions/run-action';
-import { actingScope, describeDevices, deviceIdsSchema, pathId, requireDevices } from '@/lib/actions/targets';
+import {
+  actingScope,
+  describeDevices,
+  deviceIdsSchema,
+  pathId,
+  requireDevices,
+  type ActingScope,
+} from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
