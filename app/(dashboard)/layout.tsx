@@ -6,8 +6,8 @@ import { LevelAppProvider } from '@/components/level/level-app-context';
 import { LiveUpdates } from '@/components/live/live-updates';
 import { requireReader } from '@/lib/auth/page-access';
 import { BREAK_GLASS_ID } from '@/lib/auth/scope';
-import { levelAppTemplateFor } from '@/lib/runtime/level-app-link';
 import type { SessionIdentity } from '@/lib/domain/session';
+import { levelAppTemplateFor } from '@/lib/runtime/level-app-link';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import type { ReactNode } from 'react';
 

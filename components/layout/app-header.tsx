@@ -54,7 +54,10 @@ function PersonBadge({ identity }: { identity: SessionIdentity }) {
     <>
       <UserRound className="size-4" aria-hidden />
       <span className="sr-only max-w-40 truncate sm:not-sr-only">{identity.name}</span>
-      <span className="rounded bg-sunken px-1.5 py-0.5 text-[11px] font-medium text-muted" data-testid="role-badge">
+      <span
+        className="rounded bg-sunken px-1.5 py-0.5 text-[11px] font-medium text-muted"
+        data-testid="role-badge"
+      >
         {ROLE_LABEL[identity.role]}
       </span>
     </>
@@ -67,7 +70,11 @@ function PersonBadge({ identity }: { identity: SessionIdentity }) {
       </span>
     );
   return (
-    <Link href="/account" className={`${className} hover:bg-sunken hover:text-ink`} data-testid="signed-in-as">
+    <Link
+      href="/account"
+      className={`${className} hover:bg-sunken hover:text-ink`}
+      data-testid="signed-in-as"
+    >
       {label}
     </Link>
   );

@@ -1,7 +1,7 @@
 'use client';
 
-import clsx from 'clsx';
 import { mayAct, mayAdminister, type SessionIdentity } from '@/lib/domain/session';
+import clsx from 'clsx';
 import { Bell, LayoutDashboard, Monitor, Network, Settings, Users, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';

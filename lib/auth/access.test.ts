@@ -1,4 +1,3 @@
-import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import {
   accessFromCookies,
   accessFromCookiesNow,
@@ -10,6 +9,7 @@ import {
 } from '@/lib/auth/access';
 import { endSessionOf } from '@/lib/auth/live-sessions';
 import { forgetShareLink } from '@/lib/auth/live-share-links';
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { readSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { revokeShareLink } from '@/lib/auth/share-links';
 import { apiRequest } from '@/testing/api-request';

@@ -11,7 +11,11 @@ const linkTarget = (entry: { action: string; target: string | null }) =>
   entry.action.startsWith('share_link.') ? entry.target : null;
 
 /** `actorId`: one person's entries only (a user id, or `break-glass`). */
-export async function listAuditView(store: Store, limit?: number, actorId?: string): Promise<AuditEntryView[]> {
+export async function listAuditView(
+  store: Store,
+  limit?: number,
+  actorId?: string,
+): Promise<AuditEntryView[]> {
   const entries = await listAudit(store, limit, actorId);
   const ids = new Set<string>();
   for (const entry of entries) {

@@ -49,14 +49,30 @@ export async function pruneAudit(store: Store, retentionDays: number, now = Date
   return Number(result.numDeletedRows);
 }
 
+/** Everyone with entries (a person or the break-glass admin), under the latest name recorded. */
+export async function auditPeople(store: Store): Promise<{ id: string; label: string }[]> {
+  const latest = await store.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('actor_id', 'is not', null)
+    .groupBy('actor_id')
+    .execute();
+  const ids = latest.map((row) => Number(row.id));
+  if (ids.length === 0) return [];
+  const rows = await store.db
+    .selectFrom('audit_log')
+    .select(['actor_id', 'actor'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows
+    .flatMap((row) => (row.actor_id ? [{ id: row.actor_id, label: row.actor }] : []))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** Newest first; only one person's entries when `actorId` is given. */
 export async function listAudit(store: Store, limit = 200, actorId?: string) {
   let query = store.db.selectFrom('audit_log').selectAll();
   if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
-  const rows = await query
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as unknown) : null }));
 }

@@ -63,7 +63,14 @@ export async function startPersonSession(input: {
   await recordSession(sid, person.id, input.method, input, now);
   const store = await getStore();
   await store.db.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', person.id).execute();
-  return sessionCookie({ role: 'person', uid: person.id, sid, gen: person.sessionGeneration, issuedAt: now, seenAt: now });
+  return sessionCookie({
+    role: 'person',
+    uid: person.id,
+    sid,
+    gen: person.sessionGeneration,
+    issuedAt: now,
+    seenAt: now,
+  });
 }
 
 /** Ends every session of one person at once: their generation moves on. */
@@ -94,7 +101,11 @@ export async function markSessionsEnded(filter: { sid: string } | { breakGlass: 
 /** The idle clock of a session in the list moved on (at most every 5 min: the cookie's refresh). */
 export async function sessionSeen(sid: string, now = Date.now()): Promise<void> {
   const store = await getStore();
-  await store.db.updateTable('user_sessions').set({ last_seen_at: now }).where('session_id', '=', sid).execute();
+  await store.db
+    .updateTable('user_sessions')
+    .set({ last_seen_at: now })
+    .where('session_id', '=', sid)
+    .execute();
 }
 
 export interface SessionRow {
@@ -117,7 +128,8 @@ export async function openSessions(userId?: string | null, now = Date.now()): Pr
     .where('expires_at', '>', now)
     // The cookie's idle clock is refreshed (and the row seen) every 5 minutes of use.
     .where('last_seen_at', '>', now - ADMIN_IDLE_MS);
-  if (userId !== undefined) query = userId === null ? query.where('user_id', 'is', null) : query.where('user_id', '=', userId);
+  if (userId !== undefined)
+    query = userId === null ? query.where('user_id', 'is', null) : query.where('user_id', '=', userId);
   const rows = await query.orderBy('last_seen_at', 'desc').limit(500).execute();
   return rows.map((row) => ({
     id: row.session_id,

@@ -1,5 +1,4 @@
-import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
-import { accessKey, isAdmin, type Access } from '@/lib/auth/scope';
+import { accessKey, BREAK_GLASS_ACCESS, isAdmin, type Access } from '@/lib/auth/scope';
 import { MAX_SCOPE_DEVICES, scopeSchema, type Scope } from '@/lib/domain/scope';
 import { describe, expect, it } from 'vitest';
 

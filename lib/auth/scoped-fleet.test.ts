@@ -1,5 +1,5 @@
-import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import type { Access } from '@/lib/auth/scope';
+import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
 import type { LinkScope, Scope } from '@/lib/domain/scope';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
@@ -76,6 +76,24 @@ const EXPECTED: { name: string; scope: Scope; devices: string[]; groups: string[
     groups: ['beta-hq'],
   },
   {
+    name: 'a person with two clients’ sub-groups',
+    scope: { kind: 'groups', groupIds: ['acme-east', 'beta-hq'] },
+    devices: ['a1', 'a2', 'b1'],
+    groups: ['acme-east', 'acme-east-lab', 'beta-hq'],
+  },
+  {
+    name: 'a person with a client and a group inside it',
+    scope: { kind: 'groups', groupIds: ['acme', 'acme-east', 'gone-group'] },
+    devices: ['a0', 'a1', 'a2', 'a3'],
+    groups: ['acme', 'acme-east', 'acme-east-lab', 'acme-west'],
+  },
+  {
+    name: 'a person with every client',
+    scope: { kind: 'groups', groupIds: ['acme', 'beta'] },
+    devices: ['a0', 'a1', 'a2', 'a3', 'b0', 'b1'],
+    groups: ['acme', 'acme-east', 'acme-east-lab', 'acme-west', 'beta', 'beta-hq'],
+  },
+  {
     name: 'a device list across clients and ungrouped',
     scope: { kind: 'devices', deviceIds: ['a2', 'b0', 'u0'] },
     devices: ['a2', 'b0', 'u0'],
@@ -93,6 +111,18 @@ const link = (
   redact = false,
   { role = 'viewer', linkId = 'link-1' }: { role?: 'viewer' | 'kiosk'; linkId?: string } = {},
 ): Access => ({ via: 'link', role, linkId, scope: scope as LinkScope, redact, wall: null });
+
+/** A scope as a technician holds it (groups), or as a link (the other kinds). */
+const accessTo = (scope: Scope): Access =>
+  scope.kind === 'groups'
+    ? {
+        via: 'person',
+        role: 'technician',
+        person: { id: 'u1', name: 'Tech', email: 'tech@example.test' },
+        scope,
+        redact: false,
+      }
+    : link(scope);
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
@@ -182,7 +212,7 @@ describe('scopedFleet for the admin and fleet links', () => {
 
 describe.each(EXPECTED)('scopedFleet for $name', ({ scope, devices, groups }) => {
   it('yields exactly the devices, alerts and groups inside the scope', () => {
-    expect(yielded(scopedFleet(snapshot, link(scope)))).toEqual({
+    expect(yielded(scopedFleet(snapshot, accessTo(scope)))).toEqual({
       byDevice: sorted(devices),
       byDeviceId: sorted(devices),
       groupAllowed: sorted(groups),
@@ -193,7 +223,7 @@ describe.each(EXPECTED)('scopedFleet for $name', ({ scope, devices, groups }) =>
   });
 
   it('counts only the devices and alerts inside the scope', () => {
-    const view = scopedFleet(snapshot, link(scope));
+    const view = scopedFleet(snapshot, accessTo(scope));
     expect(view.scoped).toBe(true);
     expect(countsIn(view)).toEqual(countsOf(devices));
     expect(view.ungrouped.devices.total).toBe(0);
@@ -201,13 +231,36 @@ describe.each(EXPECTED)('scopedFleet for $name', ({ scope, devices, groups }) =>
   });
 
   it('answers an id outside the scope exactly as one that does not exist', () => {
-    const view = scopedFleet(snapshot, link(scope));
+    const view = scopedFleet(snapshot, accessTo(scope));
     for (const id of ALL_DEVICE_IDS.filter((id) => !devices.includes(id)))
       expect(view.deviceIdAllowed(id)).toBe(view.deviceIdAllowed('ghost-device'));
     for (const id of ALL_GROUP_IDS.filter((id) => !groups.includes(id)))
       expect(view.groupAllowed(id)).toBe(view.groupAllowed('gone-group'));
     // And what is inside is told apart from both.
     for (const id of devices) expect(view.deviceIdAllowed(id)).not.toBe(view.deviceIdAllowed('ghost-device'));
+  });
+});
+
+describe('scopedFleet for a person with several client groups', () => {
+  it('lists each named group once as a client, minus those inside another, with no single series', () => {
+    const view = scopedFleet(
+      snapshot,
+      accessTo({ kind: 'groups', groupIds: ['beta', 'acme-east', 'acme-east-lab'] }),
+    );
+    expect(view.clients.map(({ id }) => id)).toEqual(['beta', 'acme-east']);
+    expect(view.historyScope).toBeNull();
+    expect(countsIn(view)).toEqual(countsOf(['a1', 'a2', 'b0', 'b1']));
+  });
+
+  it('with one group has that group’s series, like a group link', () => {
+    expect(scopedFleet(snapshot, accessTo({ kind: 'groups', groupIds: ['acme'] })).historyScope).toBe('acme');
+  });
+
+  it('never shares a cached view with a link or another role over the same groups', () => {
+    const technician = scopedFleet(snapshot, accessTo({ kind: 'groups', groupIds: ['acme'] }));
+    const groupLink = scopedFleet(snapshot, link({ kind: 'group', groupId: 'acme' }));
+    expect(technician.key).not.toBe(groupLink.key);
+    expect(technician).not.toBe(groupLink);
   });
 });
 

@@ -55,10 +55,16 @@ function rootsOf(snapshot: FleetSnapshot, groupIds: readonly string[]): GroupNod
     });
 }
 
-function groupsView(snapshot: FleetSnapshot, key: string, redact: boolean, groupIds: readonly string[]): ScopedFleet {
+function groupsView(
+  snapshot: FleetSnapshot,
+  key: string,
+  redact: boolean,
+  groupIds: readonly string[],
+): ScopedFleet {
   const roots = rootsOf(snapshot, groupIds);
   const members = new Set<number>();
-  for (const root of roots) for (const index of snapshot.subtreeDevices.get(root.id) ?? []) members.add(index);
+  for (const root of roots)
+    for (const index of snapshot.subtreeDevices.get(root.id) ?? []) members.add(index);
   const ids = new Set([...members].map((index) => snapshot.devices[index]?.id));
   const within = (id: string) => roots.some((root) => isWithin(snapshot, id, root.id));
   const only = roots.length === 1 ? roots[0] : undefined;

@@ -10,10 +10,18 @@ describe.each(ENGINES)('UserDirectory on %s', (engine) => {
   it('answers role, scope and state; an admin is always the whole fleet; a broken scope opens nothing', async () => {
     const store = await openTestStore(engine);
     try {
-      await insertPerson(store, { id: 'ada', role: 'technician', scope: { kind: 'groups', groupIds: ['acme'] } });
+      await insertPerson(store, {
+        id: 'ada',
+        role: 'technician',
+        scope: { kind: 'groups', groupIds: ['acme'] },
+      });
       await insertPerson(store, { id: 'root', role: 'admin', scope: { kind: 'groups', groupIds: ['acme'] } });
       await insertPerson(store, { id: 'odd', role: 'viewer' });
-      await store.db.updateTable('users').set({ scope: '{"kind":"groups","groupIds":[]}' }).where('id', '=', 'odd').execute();
+      await store.db
+        .updateTable('users')
+        .set({ scope: '{"kind":"groups","groupIds":[]}' })
+        .where('id', '=', 'odd')
+        .execute();
       const directory = new UserDirectory(store);
       expect(await directory.find('ada')).toMatchObject({
         role: 'technician',

@@ -41,7 +41,8 @@ export const wallProblemsRoute = route('wall.problems', (request, _params, acces
  * nothing else. Viewer links are refused (they do not open walls).
  */
 export const wallHeartbeatRoute = route('wall.heartbeat', async (request, _params, access) => {
-  if (access.via === 'link' && access.role === 'viewer') return errorResult(403, 'forbidden', 'Only wall screens send heartbeats.');
+  if (access.via === 'link' && access.role === 'viewer')
+    return errorResult(403, 'forbidden', 'Only wall screens send heartbeats.');
   const beat = await parseBody(request, heartbeatSchema);
   const ip = clientAddress(request);
   await recordHeartbeat(await getStore(), {

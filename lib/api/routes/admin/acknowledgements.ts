@@ -55,7 +55,8 @@ function targetsOf(acting: ActingScope, problems: readonly ProblemRef[]): { key:
 function keyOf({ snapshot, view }: ActingScope, ref: ProblemRef): { key: string; label: string } {
   if (ref.kind === 'alert') {
     const alert = snapshot.alertById.get(ref.alertId);
-    if (!alert || alert.resolved || !view.deviceIdAllowed(alert.deviceId)) throw new NotFoundError(`No active alert with id ${ref.alertId}.`);
+    if (!alert || alert.resolved || !view.deviceIdAllowed(alert.deviceId))
+      throw new NotFoundError(`No active alert with id ${ref.alertId}.`);
     return { key: alertProblemKey(alert.id), label: `alert ${alert.id}` };
   }
   const device = snapshot.deviceById.get(ref.deviceId);

@@ -2,8 +2,8 @@ import { errorResult } from '@/lib/api/errors';
 import { route, type Params } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { json } from '@/lib/api/types';
-import { actorOf } from '@/lib/auth/actor';
 import { clientAddress } from '@/lib/auth/access';
+import { actorOf } from '@/lib/auth/actor';
 import { audit } from '@/lib/auth/audit';
 import { endAllAdminSessions, endSession } from '@/lib/auth/live-sessions';
 import { endAllSessionsOf, openSessions, type SessionRow } from '@/lib/auth/person-sessions';
@@ -66,7 +66,9 @@ export const sessionsRoute = route(
   async (request) => {
     const { userId } = parseQuery(request, listQuery);
     const owner = userId === undefined ? undefined : userId === BREAK_GLASS_ID ? null : userId;
-    return json({ sessions: await views(await openSessions(owner), await currentSid(request.header('cookie'))) });
+    return json({
+      sessions: await views(await openSessions(owner), await currentSid(request.header('cookie'))),
+    });
   },
   { access: 'admin' },
 );
@@ -77,7 +79,12 @@ const sessionIdOf = (params: Params) => {
   return id;
 };
 
-async function endOne(request: Parameters<typeof clientAddress>[0], access: Access, id: string, target: string) {
+async function endOne(
+  request: Parameters<typeof clientAddress>[0],
+  access: Access,
+  id: string,
+  target: string,
+) {
   await endSession(id);
   await audit(await getStore(), {
     ...actorOf(access),
@@ -120,16 +127,19 @@ export const endOwnSessionRoute = route('account.sessions.end', async (request, 
  * "Sign out everywhere": every session of the caller ends at once, this one included. For the
  * break-glass admin that is every break-glass session.
  */
-export const signOutEverywhereRoute = route('sessions.sign_out_everywhere', async (request, _params, access) => {
-  if (access.via !== 'person') return errorResult(403, 'forbidden', 'Share links have no sessions to end.');
-  const owner = ownerOf(access);
-  if (owner === null) await endAllAdminSessions();
-  else await endAllSessionsOf(owner);
-  await audit(await getStore(), {
-    ...actorOf(access),
-    action: 'sessions.sign_out_everywhere',
-    result: 'ok',
-    ip: clientAddress(request),
-  });
-  return json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() });
-});
+export const signOutEverywhereRoute = route(
+  'sessions.sign_out_everywhere',
+  async (request, _params, access) => {
+    if (access.via !== 'person') return errorResult(403, 'forbidden', 'Share links have no sessions to end.');
+    const owner = ownerOf(access);
+    if (owner === null) await endAllAdminSessions();
+    else await endAllSessionsOf(owner);
+    await audit(await getStore(), {
+      ...actorOf(access),
+      action: 'sessions.sign_out_everywhere',
+      result: 'ok',
+      ip: clientAddress(request),
+    });
+    return json({ ok: true }, 200, { 'Set-Cookie': clearedSessionCookie() });
+  },
+);

@@ -2,13 +2,13 @@ import { withTagAdded, withTagRemoved, withTagRenamed, withTags } from '@/lib/ac
 import { runAction } from '@/lib/actions/run-action';
 import {
   actingScope,
-  requireWholeFleet,
   describeDevices,
   deviceIdsSchema,
   nameSchema,
   pathId,
   requireDevices,
   requireTag,
+  requireWholeFleet,
 } from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
@@ -82,7 +82,13 @@ export const renameTagRoute = route(
     const before = requireTag(acting, id);
     refuseDuplicate(acting.snapshot, name, id);
     const tag = await runAction(
-      { request, access, action: 'tags.rename', target: `tag ${id}`, detail: { from: before.name, to: name } },
+      {
+        request,
+        access,
+        action: 'tags.rename',
+        target: `tag ${id}`,
+        detail: { from: before.name, to: name },
+      },
       async (client) => {
         const renamed = await client.tags.rename(id, name);
         const tags = await client.tags.listAll();
