@@ -130,8 +130,8 @@ test.describe('local accounts', () => {
       },
     });
     expect(created.status()).toBe(201);
-    const { user, invite } = (await created.json()) as { user: { id: string }; invite: { path: string } };
-    const token = invite.path.split('/').pop()!;
+    const { user, inviteUrl } = (await created.json()) as { user: { id: string }; inviteUrl: string };
+    const token = inviteUrl.split('/').pop()!;
     expect((await request.get(`${liveUrl}/api/auth/invite/${token}`)).status()).toBe(200);
 
     const db = new BetterSqlite3(path.join(LIVE.dataDir, 'levelboard.db'));

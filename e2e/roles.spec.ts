@@ -24,6 +24,9 @@ const LEVELS: Record<string, Level> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'POST /api/webhooks/level': 'public',
+  'POST /api/auth/login/totp': 'public',
+  'GET /api/auth/invite/[token]': 'public',
+  'POST /api/auth/invite/[token]': 'public',
 
   'GET /api/auth/session': 'read',
   'GET /api/fleet/summary': 'read',
@@ -41,6 +44,11 @@ const LEVELS: Record<string, Level> = {
   'POST /api/wall/heartbeat': 'screen',
 
   'GET /api/account/sessions': 'person',
+  'GET /api/account': 'person',
+  'POST /api/account/password': 'person',
+  'POST /api/account/totp/start': 'person',
+  'POST /api/account/totp/confirm': 'person',
+  'POST /api/account/totp/disable': 'person',
   'DELETE /api/account/sessions/[id]': 'person',
   'POST /api/admin/sessions/sign-out-everywhere': 'person',
 
@@ -80,6 +88,12 @@ const LEVELS: Record<string, Level> = {
   'PATCH /api/admin/share-links/[id]': 'admin',
   'DELETE /api/admin/share-links/[id]': 'admin',
   'GET /api/admin/walls': 'admin',
+  'GET /api/admin/users': 'admin',
+  'POST /api/admin/users': 'admin',
+  'PATCH /api/admin/users/[id]': 'admin',
+  'POST /api/admin/users/[id]/reset': 'admin',
+  'POST /api/admin/users/[id]/sessions/end': 'admin',
+  'POST /api/admin/break-glass': 'admin',
   'DELETE /api/admin/walls/[id]': 'admin',
 };
 

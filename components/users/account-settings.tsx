@@ -1,5 +1,6 @@
 'use client';
 
+import { OwnSessions } from '@/components/account/own-sessions';
 import { buttonClass, inputClass, secondaryButtonClass, Section } from '@/components/settings/section';
 import type { UserView } from '@/lib/domain/user';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -241,6 +242,7 @@ export function AccountSettings() {
           You sign in with single sign-on; your identity provider manages your password and second factor.
         </p>
       ) : null}
+      {user ? <OwnSessions /> : null}
     </div>
   );
 }

@@ -77,9 +77,9 @@ function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void })
   const [scope, setScope] = useState<PersonScope>({ kind: 'fleet' });
   const [link, setLink] = useState<string | null>(null);
   const invite = useMutation({
-    mutationFn: (body: unknown) => post<{ invite: { path: string } }>('/api/admin/users', body),
+    mutationFn: (body: unknown) => post<{ inviteUrl: string }>('/api/admin/users', body),
     onSuccess: (answer) => {
-      setLink(answer.invite.path);
+      setLink(answer.inviteUrl);
       void client.invalidateQueries({ queryKey: usersKey() });
     },
   });
@@ -225,13 +225,13 @@ function ConfirmDialog({ pending, onClose }: { pending: Pending; onClose: () => 
   const id = encodeURIComponent(pending.user.id);
   const act = useMutation({
     mutationFn: async () => {
-      if (pending.kind === 'reset') return post<{ invite: { path: string } }>(`/api/admin/users/${id}/reset`);
+      if (pending.kind === 'reset') return post<{ inviteUrl: string }>(`/api/admin/users/${id}/reset`);
       if (pending.kind === 'end-sessions') return post(`/api/admin/users/${id}/sessions/end`);
       return post(`/api/admin/users/${id}`, { disabled: pending.kind === 'disable' }, 'PATCH');
     },
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: usersKey() });
-      if (pending.kind === 'reset') setLink((answer as { invite: { path: string } }).invite.path);
+      if (pending.kind === 'reset') setLink((answer as { inviteUrl: string }).inviteUrl);
       else onClose();
     },
   });

@@ -23,17 +23,16 @@ import 'server-only';
 import { z } from 'zod';
 
 // A signed-in person's own account: who they are, their password, their second factor. The
-// break-glass admin and share links have no account here (403).
+// break-glass admin has none (409), a share link may not ask (403).
 
 /** Guessing the current password from a stolen session is limited like sign-in. */
 const limiter = new LoginLimiter();
 
-const notAPerson = () =>
-  errorResult(
-    403,
-    'not_a_person',
-    'This is for people with an account (not the break-glass admin or a link).',
-  );
+/** A share link has no account (403); the break-glass admin is a person without one (409). */
+const noAccount = (access: Access) =>
+  access.via === 'link'
+    ? errorResult(403, 'forbidden', 'This is for people signed in, not share links.')
+    : errorResult(409, 'no_account', 'The break-glass admin has no account to change.');
 
 async function me(access: Access): Promise<{ store: Store; user: User } | null> {
   const id = personIdOf(access);
@@ -65,13 +64,13 @@ async function checkCurrentPassword(
 
 export const accountRoute = route('account.show', async (_request, _params, access) => {
   const found = await me(access);
-  if (!found) return notAPerson();
+  if (!found) return noAccount(access);
   return json({ user: userView(found.user, fleetService().current()) });
 });
 
 export const changePasswordRoute = route('account.password', async (request, _params, access) => {
   const found = await me(access);
-  if (!found) return notAPerson();
+  if (!found) return noAccount(access);
   const input = await parseBody(
     request,
     z.strictObject({ current: z.string().min(1).max(MAX_PASSWORD_LENGTH), password: passwordSchema }),
@@ -100,7 +99,7 @@ export const changePasswordRoute = route('account.password', async (request, _pa
 
 export const totpStartRoute = route('account.totp.start', async (request, _params, access) => {
   const found = await me(access);
-  if (!found) return notAPerson();
+  if (!found) return noAccount(access);
   if (!found.user.hasPassword)
     throw new ConflictError(
       'no_password',
@@ -113,7 +112,7 @@ export const totpStartRoute = route('account.totp.start', async (request, _param
 
 export const totpConfirmRoute = route('account.totp.confirm', async (request, _params, access) => {
   const found = await me(access);
-  if (!found) return notAPerson();
+  if (!found) return noAccount(access);
   const { code } = await parseBody(request, z.strictObject({ code: z.string().trim().min(1).max(20) }));
   const codes = await confirmTotpEnrolment(found.store, found.user.id, code);
   const ip = clientAddress(request);
@@ -142,7 +141,7 @@ export const totpConfirmRoute = route('account.totp.confirm', async (request, _p
 
 export const totpDisableRoute = route('account.totp.disable', async (request, _params, access) => {
   const found = await me(access);
-  if (!found) return notAPerson();
+  if (!found) return noAccount(access);
   const { password } = await parseBody(
     request,
     z.strictObject({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) }),

@@ -60,6 +60,7 @@ async function keepAnAdmin(store: Store, user: User, after: { role: User['role']
     throw new ConflictError('last_admin', 'This is the last enabled admin: make someone else admin first.');
 }
 
+/** Relative to this server: the browser (or the caller) puts its own origin in front. */
 const linkPath = (token: string) => `/invite/${token}`;
 
 function auditAs(
@@ -117,7 +118,7 @@ export const inviteUserRoute = route(
       detail: { email: user.email, role: user.role, scope: user.scope },
     });
     // The link is shown this once; only its hash is stored.
-    return json({ user: userView(user, fleetService().current()), invite: { path: linkPath(token) } }, 201);
+    return json({ user: userView(user, fleetService().current()), inviteUrl: linkPath(token) }, 201);
   },
   { access: 'admin' },
 );
@@ -195,7 +196,7 @@ export const resetUserRoute = route(
       target: user.id,
       detail: { email: user.email },
     });
-    return json({ invite: { path: linkPath(token) } }, 201);
+    return json({ inviteUrl: linkPath(token) }, 201);
   },
   { access: 'admin' },
 );
