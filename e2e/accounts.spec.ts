@@ -310,4 +310,49 @@ test.describe('local accounts', () => {
     expect(audit).toContain(`${techName} <${techEmail}>`);
     expect(audit).toContain('user.update');
   });
+
+  test('a reset link (after enabling again) works once and signs in; changing the password ends the older session', async ({
+    request,
+    playwright,
+  }) => {
+    expect(
+      (
+        await request.patch(`${liveUrl}/api/admin/users/${userId}`, {
+          headers: origin,
+          data: { disabled: false },
+        })
+      ).status(),
+    ).toBe(200);
+    const reset = await request.post(`${liveUrl}/api/admin/users/${userId}/reset`, { headers: origin });
+    expect(reset.status()).toBe(201);
+    const token = ((await reset.json()) as { inviteUrl: string }).inviteUrl.split('/').pop()!;
+    const info = (await (await request.get(`${liveUrl}/api/auth/invite/${token}`)).json()) as {
+      purpose: string;
+    };
+    expect(info.purpose).toBe('reset');
+
+    const api = await playwright.request.newContext({ baseURL: liveUrl, extraHTTPHeaders: origin });
+    const newPassword = `${password} renewed`;
+    const accepted = await api.post(`/api/auth/invite/${token}`, { data: { password: newPassword } });
+    expect(accepted.status()).toBe(200);
+    const firstCookie = accepted.headers()['set-cookie']!.split(';')[0]!;
+    expect((await api.get('/api/account')).status()).toBe(200);
+    expect(
+      (await api.post(`/api/auth/invite/${token}`, { data: { password: 'yet another password' } })).status(),
+    ).toBe(404);
+
+    const wrong = await api.post('/api/account/password', {
+      data: { current: password, password: 'whatever it is now' },
+    });
+    expect(wrong.status()).toBe(400);
+    const changed = await api.post('/api/account/password', {
+      data: { current: newPassword, password: `${newPassword} again` },
+    });
+    expect(changed.status()).toBe(200);
+    // This browser carries on under the new cookie; the cookie from before the change is refused.
+    expect((await api.get('/api/account')).status()).toBe(200);
+    const old = await fetch(`${liveUrl}/api/account`, { headers: { Cookie: firstCookie } });
+    expect(old.status).toBe(401);
+    await api.dispose();
+  });
 });

@@ -6,7 +6,7 @@ import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { actorOf } from '@/lib/auth/actor';
 import { LoginLimiter } from '@/lib/auth/login-limiter';
-import { startPersonSession } from '@/lib/auth/person-sessions';
+import { endAllSessionsOf, startPersonSession } from '@/lib/auth/person-sessions';
 import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
@@ -79,8 +79,9 @@ export const changePasswordRoute = route('account.password', async (request, _pa
   if (refused) return refused;
   // Every other session (another browser, a stolen cookie) ends; this one continues under a new cookie.
   await setPasswordHash(found.store, found.user.id, await hashPassword(input.password), {
-    endSessions: true,
+    endSessions: false,
   });
+  await endAllSessionsOf(found.user.id);
   const ip = clientAddress(request);
   const cookie = await startPersonSession({
     userId: found.user.id,

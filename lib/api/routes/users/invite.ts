@@ -3,7 +3,7 @@ import { errorResult } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
-import { startPersonSession } from '@/lib/auth/person-sessions';
+import { endAllSessionsOf, startPersonSession } from '@/lib/auth/person-sessions';
 import { getStore } from '@/lib/db/instance';
 import { auditBy } from '@/lib/users/audit-by';
 import { claimInvite, findOpenInvite } from '@/lib/users/invites';
@@ -53,7 +53,9 @@ export const acceptInviteRoute = route(
     const hash = await hashPassword(password);
     const claimed = await claimInvite(store, token);
     if (!claimed) return gone();
-    await setPasswordHash(store, user.id, hash, { endSessions: claimed.purpose === 'reset' });
+    await setPasswordHash(store, user.id, hash, { endSessions: false });
+    // A reset: anything signed in under the old password (since the link was made) ends too.
+    if (claimed.purpose === 'reset') await endAllSessionsOf(user.id);
     const ip = clientAddress(request);
     const cookie = await startPersonSession({
       userId: user.id,
