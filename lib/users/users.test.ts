@@ -12,7 +12,7 @@ import {
   setPasswordHash,
   updateUser,
 } from '@/lib/users/store';
-import { useTestSecrets } from '@/lib/users/test-support';
+import { useTestSecrets } from '@/testing/test-secrets';
 import {
   beginTotpEnrolment,
   checkSecondFactor,
