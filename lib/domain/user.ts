@@ -1,8 +1,7 @@
-import type { UserRole } from '@/lib/db/schema';
-
 // What the browser is told about a person (lib/users/user-view.ts builds it): no secret is in here.
 
-export type { UserRole };
+/** The same union as lib/db/schema.ts's UserRole (lib/domain imports nothing of ours). */
+export type UserRole = 'admin' | 'technician' | 'viewer';
 
 export interface ScopeGroupView {
   id: string;

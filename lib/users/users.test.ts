@@ -12,7 +12,6 @@ import {
   setPasswordHash,
   updateUser,
 } from '@/lib/users/store';
-import { useTestSecrets } from '@/testing/test-secrets';
 import {
   beginTotpEnrolment,
   checkSecondFactor,
@@ -20,6 +19,7 @@ import {
   disableTotp,
 } from '@/lib/users/two-factor';
 import { ENGINES, openTestStore } from '@/testing/stores';
+import { useTestSecrets } from '@/testing/test-secrets';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
 
