@@ -59,6 +59,15 @@ export function AuditLog({ person }: { person?: string }) {
                   className="py-1.5 pr-3"
                   title={entry.actor !== entry.actorLabel ? entry.actor : undefined}
                 >
+                  {entry.actorId === 'break-glass' ? (
+                    // The emergency sign-in is loud on purpose: it should be rare, and seen.
+                    <span
+                      className="mr-1.5 rounded bg-critical px-1.5 py-0.5 text-[11px] font-semibold text-surface"
+                      data-testid="break-glass-badge"
+                    >
+                      BREAK-GLASS
+                    </span>
+                  ) : null}
                   {entry.actorLabel}
                 </td>
                 <td className="py-1.5 pr-3">

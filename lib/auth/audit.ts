@@ -1,3 +1,5 @@
+import { actorOf } from '@/lib/auth/actor';
+import type { Access } from '@/lib/auth/scope';
 import type { Store } from '@/lib/db/open';
 import 'server-only';
 
@@ -29,6 +31,20 @@ export async function audit(store: Store, entry: AuditEntry, now = Date.now()): 
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/** Appends an entry naming whoever `access` is (lib/auth/actor.ts). */
+export function auditAs(store: Store, access: Access, entry: Omit<AuditEntry, 'actor' | 'actorId'>) {
+  const { actor, actorId } = actorOf(access);
+  return audit(store, {
+    actor,
+    actorId,
+    action: entry.action,
+    target: entry.target,
+    result: entry.result,
+    detail: entry.detail,
+    ip: entry.ip,
+  });
 }
 
 /** Replaces an entry's detail (a count that grew: see lib/auth/denied-attempts.ts). */
