@@ -194,7 +194,7 @@ test('the pages still run under that policy: sign in through the form, no CSP vi
       violations.push(message.text());
   });
   await page.goto(`${proxied.url}/login`);
-  await page.getByLabel('Admin password').fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`${proxied.url}/`);
   await expect(page.getByRole('heading', { name: 'Fleet overview' })).toBeVisible();

@@ -6,12 +6,14 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, EXTRA_PORTS, liveUrl, SHARED_SERVER_ENV } from './support/env';
 import { addDeviceNames, MarkerSet, type DeviceTruth } from './support/leak-markers';
+import { createPerson, type PersonScope } from './support/people';
 import { startServer, type ServerProcess } from './support/processes';
 import { apiRoutes } from './support/route-tree';
 
-// The share-link promise, as a property: whatever a link asks (every GET route of app/api, ids
-// inside and outside its scope, every page of every list), no byte of any answer names anything
-// outside its scope, and a redacted link's answers name none of its own devices or users either.
+// The scope promise, as a property: whatever a share link or a scoped person (a technician or a
+// viewer with chosen client groups) asks (every GET route of app/api, ids inside and outside the
+// scope, every page of every list), no byte of any answer names anything outside the scope, and a
+// redacted link's answers name none of its own devices or users either.
 // Run against the e2e live server (SQLite) and a second server on PostgreSQL. The devices CSV
 // export is built in the browser from /api/devices pages (lib/query/devices.ts), so those pages,
 // all of them, are what is scanned for it.
@@ -35,13 +37,18 @@ interface Truth {
   alerts: AlertTruth[];
 }
 type Scope =
-  { kind: 'fleet' } | { kind: 'group'; groupId: string } | { kind: 'devices'; deviceIds: string[] };
+  | { kind: 'fleet' }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'groups'; groupIds: string[] }
+  | { kind: 'devices'; deviceIds: string[] };
+/** A share link (`viewer`, `wall`) or a person signed in (`technician`, `person-viewer`). */
 interface LinkPlan {
   name: string;
-  kind: 'viewer' | 'wall';
+  kind: 'viewer' | 'wall' | 'technician' | 'person-viewer';
   redact: boolean;
   scope: Scope;
 }
+const isPersonPlan = (plan: LinkPlan) => plan.kind === 'technician' || plan.kind === 'person-viewer';
 interface Tally {
   links: number;
   routes: Set<string>;
@@ -100,7 +107,7 @@ function plans(truth: Truth): LinkPlan[] {
     [`sub-group ${sub.path.join(' / ')}`, { kind: 'group', groupId: sub.id }],
     [`${picked.length} devices`, { kind: 'devices', deviceIds: picked.map((device) => device.id) }],
   ];
-  return scopes.flatMap(([name, scope]) =>
+  const links = scopes.flatMap(([name, scope]) =>
     (['viewer', 'wall'] as const).flatMap((kind) =>
       [false, true].map((redact) => ({
         name: `${kind} · ${name}${redact ? ' · redacted' : ''}`,
@@ -110,7 +117,28 @@ function plans(truth: Truth): LinkPlan[] {
       })),
     ),
   );
+  // People are scoped to client groups (one or several), never redacted.
+  const otherClient = clients.find((group) => group.id !== client.id && group.id !== sub.clientId);
+  const people: LinkPlan[] = [
+    {
+      name: `technician · client ${client.name}`,
+      kind: 'technician',
+      redact: false,
+      scope: { kind: 'groups', groupIds: [client.id] },
+    },
+    {
+      name: `viewer · sub-group ${sub.path.join(' / ')} and client ${otherClient?.name ?? ''}`,
+      kind: 'person-viewer',
+      redact: false,
+      scope: { kind: 'groups', groupIds: [sub.id, ...(otherClient ? [otherClient.id] : [])] },
+    },
+  ];
+  return [...links, ...people];
 }
+
+/** The groups whose subtrees a scope covers. */
+const scopeRoots = (scope: Scope): string[] =>
+  scope.kind === 'group' ? [scope.groupId] : scope.kind === 'groups' ? scope.groupIds : [];
 
 function isWithin(groups: Map<string, Group>, id: string | null, ancestor: string): boolean {
   for (
@@ -127,9 +155,11 @@ function isWithin(groups: Map<string, Group>, id: string | null, ancestor: strin
 function scopeOf(truth: Truth, plan: LinkPlan, detailSerials: Map<string, string[]>) {
   const groups = new Map(truth.groups.map((group) => [group.id, group]));
   const scope = plan.scope;
+  const roots = scopeRoots(scope);
+  const inRoots = (groupId: string | null) => roots.some((root) => isWithin(groups, groupId, root));
   const inScope = (device: DeviceTruth) =>
     scope.kind === 'fleet' ||
-    (scope.kind === 'group' && isWithin(groups, device.groupId, scope.groupId)) ||
+    inRoots(device.groupId) ||
     (scope.kind === 'devices' && scope.deviceIds.includes(device.id));
   const mine = truth.devices.filter(inScope);
   const theirs = truth.devices.filter((device) => !inScope(device));
@@ -137,9 +167,7 @@ function scopeOf(truth: Truth, plan: LinkPlan, detailSerials: Map<string, string
   // Groups the link may name: its own subtree, and the path above its devices.
   const namedGroups = new Set<string>();
   for (const group of truth.groups) {
-    if (scope.kind === 'fleet' || (scope.kind === 'group' && isWithin(groups, group.id, scope.groupId))) {
-      namedGroups.add(group.id);
-    }
+    if (scope.kind === 'fleet' || inRoots(group.id)) namedGroups.add(group.id);
   }
   for (const device of mine) {
     for (let node = device.groupId ? groups.get(device.groupId) : undefined; node;) {
@@ -188,10 +216,7 @@ function scopeOf(truth: Truth, plan: LinkPlan, detailSerials: Map<string, string
     markers,
     ambiguous,
     // Groups the link may ask about: its own subtree (a device-list link has none).
-    inGroups: truth.groups.filter(
-      (group) =>
-        scope.kind === 'fleet' || (scope.kind === 'group' && isWithin(groups, group.id, scope.groupId)),
-    ),
+    inGroups: truth.groups.filter((group) => scope.kind === 'fleet' || inRoots(group.id)),
     outGroups: sample(
       truth.groups.filter((group) => !namedGroups.has(group.id)),
       3,
@@ -289,6 +314,16 @@ const EXERCISES: Record<string, Exercise> = {
   ],
 };
 const ADMIN_ONLY = (template: string) => template.startsWith('/api/admin/');
+/** Admin-area reads a technician may make (Level actions need them); scanned like any answer. */
+const TECHNICIAN_READS: Record<string, Exercise> = {
+  '/api/admin/tags': () => [{ url: '/api/admin/tags' }],
+  '/api/admin/automations': () => [{ url: '/api/admin/automations' }],
+  '/api/admin/actions/capabilities': () => [{ url: '/api/admin/actions/capabilities' }],
+};
+/** Reads of one's own account: people only; a link is refused. */
+const PERSON_READS: Record<string, Exercise> = {
+  '/api/account/sessions': () => [{ url: '/api/account/sessions' }],
+};
 
 /**
  * Opaque tokens are read, not skipped: a cursor is scanned as the JSON it encodes. An ETag is a
@@ -371,12 +406,15 @@ async function scanLinkAnswers(
   const routes = apiRoutes().filter((route) => route.method === 'GET');
   for (const route of routes) {
     tally.routes.add(route.template);
-    if (ADMIN_ONLY(route.template)) {
+    const technicianRead = plan.kind === 'technician' ? TECHNICIAN_READS[route.template] : undefined;
+    const personRead = PERSON_READS[route.template];
+    if ((ADMIN_ONLY(route.template) && !technicianRead) || (personRead && !isPersonPlan(plan))) {
       const { status } = await scanned(route.path);
-      if (status !== 403) tally.hits.push(`[${plan.name}] GET ${route.path}: admin route answered ${status}`);
+      if (status !== 403)
+        tally.hits.push(`[${plan.name}] GET ${route.path}: refused route answered ${status}`);
       continue;
     }
-    const exercise = EXERCISES[route.template];
+    const exercise = technicianRead ?? personRead ?? EXERCISES[route.template];
     if (!exercise) throw new Error(`scope-leak: no exercise for GET ${route.template}; add one to EXERCISES`);
     for (const { url, paged, stream } of exercise(ctx, plan)) {
       if (stream) {
@@ -531,6 +569,57 @@ async function acknowledgeAll(admin: APIRequestContext, base: string, truth: Tru
   return active.map((alert) => ({ kind: 'alert', alertId: alert.id }));
 }
 
+/** A request context that is the plan's caller: a share link opened, or a person signed in. */
+async function callerFor(admin: APIRequestContext, base: string, plan: LinkPlan): Promise<APIRequestContext> {
+  if (isPersonPlan(plan)) {
+    const person = await createPerson(admin, base, {
+      role: plan.kind === 'technician' ? 'technician' : 'viewer',
+      scope: plan.scope as PersonScope,
+      name: `scope-leak ${plan.name}`.slice(0, 100),
+    });
+    const [name = '', value = ''] = person.cookie.split(/=(.*)/s);
+    const host = new URL(base).hostname;
+    return playwrightRequest.newContext({
+      baseURL: base,
+      storageState: {
+        cookies: [
+          {
+            name,
+            value,
+            domain: host,
+            path: '/',
+            expires: -1,
+            httpOnly: true,
+            secure: false,
+            sameSite: 'Lax',
+          },
+        ],
+        origins: [],
+      },
+    });
+  }
+  const created = await admin.post(`${base}/api/admin/share-links`, {
+    headers: origin(base),
+    data: {
+      name: `scope-leak ${plan.name}`.slice(0, 100),
+      kind: plan.kind,
+      scope: plan.scope,
+      redact: plan.redact,
+      expiresInHours: 1,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+  appendFileSync(path.join(ARTIFACTS, 'share-tokens.txt'), `${token}\n`);
+  const api = await playwrightRequest.newContext({
+    baseURL: base,
+    storageState: { cookies: [], origins: [] },
+  });
+  const opened = await api.get(`/s/${token}`, { maxRedirects: 0 });
+  expect(opened.status()).toBe(303);
+  return api;
+}
+
 async function runScan(admin: APIRequestContext, base: string, engine: string): Promise<Tally> {
   const truth = await readTruth(admin, base);
   expect(truth.devices.length).toBeGreaterThan(100);
@@ -563,25 +652,7 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
       detailSerials.set(device.id, serials);
     }
     const withSerials = scopeOf(truth, plan, detailSerials);
-    const created = await admin.post(`${base}/api/admin/share-links`, {
-      headers: origin(base),
-      data: {
-        name: `scope-leak ${plan.name}`.slice(0, 100),
-        kind: plan.kind,
-        scope: plan.scope,
-        redact: plan.redact,
-        expiresInHours: 1,
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const { token } = (await created.json()) as { token: string };
-    appendFileSync(path.join(ARTIFACTS, 'share-tokens.txt'), `${token}\n`);
-    const api = await playwrightRequest.newContext({
-      baseURL: base,
-      storageState: { cookies: [], origins: [] },
-    });
-    const opened = await api.get(`/s/${token}`, { maxRedirects: 0 });
-    expect(opened.status()).toBe(303);
+    const api = await callerFor(admin, base, plan);
     tally.links += 1;
     await scanLinkAnswers(api, withSerials, plan, tally);
     await oracleChecks(api, withSerials, plan, tally);
@@ -607,8 +678,8 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
     data: { problems: acknowledged },
   });
   expect([200, 404]).toContain(removed.status());
-  // Zero hits means something only if the scan ran: every link, every GET route, real answers.
-  expect(tally.links).toBe(16);
+  // Zero hits means something only if the scan ran: every caller, every GET route, real answers.
+  expect(tally.links).toBe(18);
   expect(routes).toBe(apiRoutes().filter((route) => route.method === 'GET').length);
   expect(tally.answers).toBeGreaterThan(tally.links * routes);
   expect(tally.markerChecks).toBeGreaterThan(tally.answers * 100);
@@ -618,7 +689,7 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
 test.describe('scope leaks', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('no share link receives anything outside its scope (SQLite, the live server)', async ({
+  test('no share link or scoped person receives anything outside its scope (SQLite, the live server)', async ({
     request: admin,
   }) => {
     const tally = await runScan(admin, liveUrl, 'sqlite');
@@ -634,7 +705,9 @@ test.describe('scope leaks', () => {
     postgres?.stop();
   });
 
-  test('no share link receives anything outside its scope (PostgreSQL)', async ({ request: admin }) => {
+  test('no share link or scoped person receives anything outside its scope (PostgreSQL)', async ({
+    request: admin,
+  }) => {
     const key = 'scope-leak-key-0123456789abcdef';
     postgres = await startTestPostgres();
     sim = await startSimulator({ devices: 300, seed: 13, apiKey: key, frozen: true, quiet: true });

@@ -86,7 +86,7 @@ test('"sign out everywhere" in Settings ends every admin session at once', async
     await page.goto('/settings');
     await page.getByTestId('sign-out-everywhere').click();
     const dialog = page.getByTestId('sign-out-everywhere-dialog');
-    await expect(dialog).toContainText('Every admin session ends now');
+    await expect(dialog).toContainText('Every session of yours ends now');
     await dialog.getByTestId('confirm-sign-out-everywhere').click();
     await expect(page).toHaveURL(/\/login$/);
   } finally {

@@ -16,10 +16,10 @@ test('admin signs in, creates a scoped link, a technician uses it, the admin rev
   const admin = await adminContext.newPage();
   await admin.goto(`${demoUrl}/settings`);
   await expect(admin).toHaveURL(/\/login$/);
-  await admin.getByLabel('Admin password').fill('not-the-password');
+  await admin.getByLabel('Password', { exact: true }).fill('not-the-password');
   await admin.getByRole('button', { name: 'Sign in' }).click();
   await expect(admin.getByText('That password is not right.')).toBeVisible();
-  await admin.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await admin.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await admin.getByRole('button', { name: 'Sign in' }).click();
   await expect(admin.getByRole('heading', { name: 'Fleet overview' })).toBeVisible();
 

@@ -1,18 +1,42 @@
 'use client';
 
-import { Section } from '@/components/settings/section';
+import { inputClass, Section } from '@/components/settings/section';
 import { auditQuery } from '@/lib/query/admin';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { format } from 'date-fns';
+import { useState } from 'react';
 
-export function AuditLog() {
-  const audit = useQuery(auditQuery());
+/** `person`: start filtered to one person (a user id or `break-glass`), as the Users page links it. */
+export function AuditLog({ person }: { person?: string }) {
+  const [actorId, setActorId] = useState(person ?? '');
+  const audit = useQuery({ ...auditQuery(actorId || undefined), placeholderData: keepPreviousData });
+  const people = audit.data?.people ?? [];
   return (
     <Section
       id="audit-heading"
       title="Audit log"
-      description="Sign-ins, share links, settings and admin actions — newest first."
+      description="Sign-ins, share links, settings and actions, with who did them — newest first."
     >
+      <label className="mb-3 block max-w-sm text-sm">
+        <span className="font-medium">Person</span>
+        <select
+          className={inputClass}
+          value={actorId}
+          onChange={(event) => setActorId(event.target.value)}
+          data-testid="audit-person"
+        >
+          <option value="">Everyone</option>
+          {/* A person asked for by id who has no entries yet still shows as chosen. */}
+          {actorId && !people.some((entry) => entry.id === actorId) ? (
+            <option value={actorId}>{actorId}</option>
+          ) : null}
+          {people.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.label}
+            </option>
+          ))}
+        </select>
+      </label>
       {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Audit entries">
         <table className="w-full text-left text-sm">
@@ -35,6 +59,15 @@ export function AuditLog() {
                   className="py-1.5 pr-3"
                   title={entry.actor !== entry.actorLabel ? entry.actor : undefined}
                 >
+                  {entry.actorId === 'break-glass' ? (
+                    // The emergency sign-in is loud on purpose: it should be rare, and seen.
+                    <span
+                      className="mr-1.5 rounded bg-critical px-1.5 py-0.5 text-[11px] font-semibold text-surface"
+                      data-testid="break-glass-badge"
+                    >
+                      BREAK-GLASS
+                    </span>
+                  ) : null}
                   {entry.actorLabel}
                 </td>
                 <td className="py-1.5 pr-3">

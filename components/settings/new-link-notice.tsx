@@ -4,10 +4,10 @@ import { buttonClass } from '@/components/settings/section';
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 
-type CopyState = 'idle' | 'copied' | 'selected';
+export type CopyState = 'idle' | 'copied' | 'selected';
 
 /** Copies with the Clipboard API, or (plain http, where it does not exist) selects the text instead. */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<CopyState> {
+export async function copyText(text: string, input: HTMLInputElement | null): Promise<CopyState> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);

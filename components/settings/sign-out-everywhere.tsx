@@ -1,12 +1,37 @@
 'use client';
 
 import { secondaryButtonClass, Section } from '@/components/settings/section';
+import { SessionList } from '@/components/settings/session-list';
 import { dangerButtonClass, Dialog } from '@/components/ui/dialog';
+import { sessionsQuery } from '@/lib/query/admin';
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
-/** Ends every admin session (other browsers, a lost laptop, this tab), after a confirmation. */
+/** Everyone's open sessions, each with "Sign out", and "Sign out everywhere" for oneself. */
 export function SignOutEverywhere() {
+  const sessions = useQuery(sessionsQuery());
+  return (
+    <Section
+      id="admin-sessions"
+      title="Sessions"
+      description="Everyone signed in, in which browser and since when. Share links are not listed; revoke them above."
+    >
+      <div className="mb-4">
+        <SessionList
+          sessions={sessions.data?.sessions ?? []}
+          showPerson
+          endPath="/api/admin/sessions"
+          onEnded={() => void sessions.refetch()}
+        />
+      </div>
+      <SignOutEverywhereButton />
+    </Section>
+  );
+}
+
+/** Ends every session of whoever presses it (other browsers, a lost laptop, this tab), after a confirmation. */
+export function SignOutEverywhereButton() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,11 +53,7 @@ export function SignOutEverywhere() {
   }
 
   return (
-    <Section
-      id="admin-sessions"
-      title="Admin sessions"
-      description="Sign out every browser signed in as admin, this one included. Share links are not affected; revoke them above."
-    >
+    <>
       <button
         type="button"
         className={secondaryButtonClass}
@@ -48,8 +69,8 @@ export function SignOutEverywhere() {
         testId="sign-out-everywhere-dialog"
       >
         <p className="text-sm">
-          Every admin session ends now, in every browser, including this one. You will need the admin password
-          to sign in again.
+          Every session of yours ends now, in every browser, including this one. You will need to sign in
+          again.
         </p>
         {error ? (
           <p role="alert" className="text-sm text-critical">
@@ -71,6 +92,6 @@ export function SignOutEverywhere() {
           </button>
         </div>
       </Dialog>
-    </Section>
+    </>
   );
 }

@@ -10,6 +10,8 @@ export interface ApiRoute {
   template: string;
 }
 
+const PLACEHOLDER_ID = 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzE';
+
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -23,7 +25,7 @@ export function apiRoutes(): ApiRoute[] {
   return routeFiles(root).flatMap((file) => {
     const segments = path.relative(root, path.dirname(file)).split(path.sep);
     const template = `/api/${segments.join('/')}`;
-    const urlPath = `/api/${segments.map((segment) => (segment.startsWith('[') ? 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzE' : segment)).join('/')}`;
+    const urlPath = `/api/${segments.map((segment) => (segment.startsWith('[') ? PLACEHOLDER_ID : segment)).join('/')}`;
     const source = readFileSync(file, 'utf8');
     const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
       (match) => match[1] as string,
@@ -42,5 +44,9 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/auth/logout',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
+  // Sign-in's second step and invite/reset links: the ticket or the link's token is the credential.
+  'POST /api/auth/login/totp',
+  `GET /api/auth/invite/${PLACEHOLDER_ID}`,
+  `POST /api/auth/invite/${PLACEHOLDER_ID}`,
   'POST /api/webhooks/level',
 ]);

@@ -1,8 +1,7 @@
 import { levelFailure } from '@/lib/actions/level-failure';
 import { noteReadOnly, READ_ONLY_MESSAGE, writeAccess } from '@/lib/actions/write-access';
 import { clientAddress, type AccessRequest } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import { DomainError, ReadOnlyKeyError } from '@/lib/domain/errors';
@@ -42,8 +41,7 @@ export async function runAction<T>(
 ): Promise<T> {
   const store = await getStore();
   const record = (result: 'ok' | 'denied' | 'failed', detail?: Record<string, unknown>) =>
-    audit(store, {
-      ...actorOf(context.access),
+    auditAs(store, context.access, {
       action: context.action,
       target: context.target,
       result,

@@ -1,4 +1,4 @@
-import type { Access } from '@/lib/auth/scope';
+import { seesFleetWide, type Access } from '@/lib/auth/scope';
 import { scopedFleet, type ScopedFleet } from '@/lib/auth/scoped-fleet';
 import { NotFoundError, UnavailableError } from '@/lib/domain/errors';
 import { fleetService } from '@/lib/fleet/instance';
@@ -19,8 +19,8 @@ export function readFleet(access: Access): FleetRead {
   const snapshot = service.current();
   if (!snapshot) {
     const status = service.status();
-    // Upstream error text is for people signed in; a link hears only that Level is unreachable.
-    const detail = access.via === 'person' ? status.lastError : 'Level unreachable.';
+    // Upstream error text is for people who see the whole fleet; others hear only that Level is unreachable.
+    const detail = seesFleetWide(access) ? status.lastError : 'Level unreachable.';
     const reason = status.lastError ? ` Last attempt failed: ${detail}` : '';
     throw new UnavailableError('not_synced', `The first sync from Level has not finished yet.${reason}`);
   }

@@ -8,6 +8,7 @@ import { BREAK_GLASS_ACCESS } from '@/lib/auth/scope';
 import { revokeShareLink } from '@/lib/auth/share-links';
 import { markReady } from '@/lib/readiness';
 import { apiRequest, type TestRequest } from '@/testing/api-request';
+import { insertPerson } from '@/testing/people';
 import { useTestAuth, type TestAuth } from '@/testing/sessions';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,7 +20,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 markReady();
 
 let auth: TestAuth;
-const cookies = { admin: '', idleAdmin: '', viewer: '', wall: '', revoked: '' };
+const cookies = {
+  admin: '',
+  idleAdmin: '',
+  viewer: '',
+  wall: '',
+  revoked: '',
+  personAdmin: '',
+  technician: '',
+  personViewer: '',
+};
 beforeAll(async () => {
   // A stopped clock: what memory holds (verified cookies, session endings, links) is trusted
   // for a second, and a busy machine must not cross that second between two calls of one test.
@@ -34,6 +44,9 @@ beforeAll(async () => {
     viewer: await auth.linkCookie((await auth.createLink({ scope: { kind: 'group', groupId: 'g' } })).id),
     wall: await auth.linkCookie((await auth.createLink({ kind: 'wall' })).id),
     revoked: await auth.linkCookie(revoked.id),
+    personAdmin: await auth.personCookie((await insertPerson(auth.store, { role: 'admin' })).id),
+    technician: await auth.personCookie((await insertPerson(auth.store, { role: 'technician' })).id),
+    personViewer: await auth.personCookie((await insertPerson(auth.store, { role: 'viewer' })).id),
   });
 });
 afterAll(async () => {
@@ -46,7 +59,7 @@ const CROSS_SITE = { origin: 'https://evil.example', host: 'levelboard.test' };
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** A route that records who it was called for and answers 200 with the role. */
-function recorder(access: 'public' | 'read' | 'admin') {
+function recorder(access: 'public' | 'read' | 'act' | 'admin') {
   const calls: (Access | null)[] = [];
   const handler = (_request: ApiRequest, _params: unknown, who: Access | null) => {
     calls.push(who);
@@ -103,6 +116,32 @@ describe('route access', () => {
       statuses.push((await send(r, { headers: { cookie } })).status);
     expect(statuses).toEqual([401, 403, 403, 200]);
     expect(calls).toEqual([BREAK_GLASS_ACCESS]);
+  });
+
+  it('lets admins and technicians through an act route, refusing viewers and links', async () => {
+    const { calls, route: r } = recorder('act');
+    const statuses = [];
+    for (const cookie of [
+      undefined,
+      cookies.viewer,
+      cookies.wall,
+      cookies.personViewer,
+      cookies.technician,
+      cookies.personAdmin,
+      cookies.admin,
+    ])
+      statuses.push((await send(r, { headers: { cookie } })).status);
+    expect(statuses).toEqual([401, 403, 403, 403, 200, 200, 200]);
+    expect(calls.map((who) => who?.role)).toEqual(['technician', 'admin', 'admin']);
+  });
+
+  it('lets only admins, people or break-glass, through an admin route', async () => {
+    const { calls, route: r } = recorder('admin');
+    const statuses = [];
+    for (const cookie of [cookies.personViewer, cookies.technician, cookies.personAdmin])
+      statuses.push((await send(r, { headers: { cookie } })).status);
+    expect(statuses).toEqual([403, 403, 200]);
+    expect(calls).toHaveLength(1);
   });
 
   it('defaults to read access', () => {

@@ -12,6 +12,7 @@ import {
   type SessionData,
 } from '@/lib/auth/session';
 import { isUsable, type ShareLink } from '@/lib/auth/share-links';
+import { logger } from '@/lib/logger';
 import { userDirectory, userDirectoryNow, type Person } from '@/lib/users/directory';
 import 'server-only';
 
@@ -71,7 +72,11 @@ function personAccess(session: PersonSessionData, person: Person | null): Person
 
 async function touched(session: SessionData): Promise<string | null> {
   const cookie = await touchedCookie(session);
-  if (cookie && session.role !== 'link') await sessionSeen(session.sid);
+  // "Last seen" in the session list is a courtesy: a failed write must not fail the request.
+  if (cookie && session.role !== 'link')
+    sessionSeen(session.sid).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not record when a session was last seen'),
+    );
   return cookie;
 }
 

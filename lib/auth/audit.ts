@@ -1,3 +1,5 @@
+import { actorOf } from '@/lib/auth/actor';
+import type { Access } from '@/lib/auth/scope';
 import type { Store } from '@/lib/db/open';
 import 'server-only';
 
@@ -31,6 +33,20 @@ export async function audit(store: Store, entry: AuditEntry, now = Date.now()): 
   return Number(row.id);
 }
 
+/** Appends an entry naming whoever `access` is (lib/auth/actor.ts). */
+export function auditAs(store: Store, access: Access, entry: Omit<AuditEntry, 'actor' | 'actorId'>) {
+  const { actor, actorId } = actorOf(access);
+  return audit(store, {
+    actor,
+    actorId,
+    action: entry.action,
+    target: entry.target,
+    result: entry.result,
+    detail: entry.detail,
+    ip: entry.ip,
+  });
+}
+
 /** Replaces an entry's detail (a count that grew: see lib/auth/denied-attempts.ts). */
 export async function updateAuditDetail(store: Store, id: number, detail: Record<string, unknown>) {
   await store.db
@@ -47,6 +63,26 @@ export async function pruneAudit(store: Store, retentionDays: number, now = Date
     .where('at', '<', now - retentionDays * 86_400_000)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Everyone with entries (a person or the break-glass admin), under the latest name recorded. */
+export async function auditPeople(store: Store): Promise<{ id: string; label: string }[]> {
+  const latest = await store.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('actor_id', 'is not', null)
+    .groupBy('actor_id')
+    .execute();
+  const ids = latest.map((row) => Number(row.id));
+  if (ids.length === 0) return [];
+  const rows = await store.db
+    .selectFrom('audit_log')
+    .select(['actor_id', 'actor'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows
+    .flatMap((row) => (row.actor_id ? [{ id: row.actor_id, label: row.actor }] : []))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Newest first; only one person's entries when `actorId` is given. */

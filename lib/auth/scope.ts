@@ -54,6 +54,13 @@ export const isAdmin = (access: Access): access is PersonAccess & { role: 'admin
 /** A signed-in person (any role): sees errors and names in full; a link never does. */
 export const isPerson = (access: Access): access is PersonAccess => access.via === 'person';
 
+/**
+ * Fleet-wide figures and upstream error text (sync request counts, Level's error messages, which
+ * may name any device): for people who see the whole fleet, never for a scoped person or a link.
+ */
+export const seesFleetWide = (access: Access): boolean =>
+  access.via === 'person' && access.scope.kind === 'fleet';
+
 /** Admin actions on Level (automations, groups, tags, resolve, acknowledge): admins and technicians. */
 export const canAct = (access: Access): access is PersonAccess =>
   access.via === 'person' && (access.role === 'admin' || access.role === 'technician');

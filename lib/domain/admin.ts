@@ -24,6 +24,25 @@ export interface ShareLinkView extends ShareLink {
   resolved: boolean;
 }
 
+/** Someone who appears in the audit log, for its filter: the latest name they were recorded under. */
+export interface AuditPerson {
+  id: string;
+  label: string;
+}
+
+/** One open session as the session lists show it. */
+export interface SessionListEntry {
+  id: string;
+  person: { id: string; name: string; email: string } | null;
+  method: 'password' | 'oidc' | 'break-glass';
+  issuedAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** This browser's own session. */
+  current: boolean;
+}
+
 export interface AuditEntryView {
   id: number;
   at: number;

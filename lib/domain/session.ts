@@ -18,4 +18,5 @@ export interface SessionIdentity {
 /** What each role may be shown: controls the server would refuse are never drawn. */
 export const mayAct = (identity: SessionIdentity) =>
   identity.via === 'person' && (identity.role === 'admin' || identity.role === 'technician');
-export const mayAdminister = (identity: SessionIdentity) => identity.via === 'person' && identity.role === 'admin';
+export const mayAdminister = (identity: SessionIdentity) =>
+  identity.via === 'person' && identity.role === 'admin';

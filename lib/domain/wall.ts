@@ -1,8 +1,8 @@
 import type { Acknowledgement } from '@/lib/domain/acknowledgement';
 import type { Freshness } from '@/lib/domain/fleet';
 import type { DeviceRole } from '@/lib/domain/level';
-import type { WallSettings } from '@/lib/domain/wall-settings';
 import type { Scope } from '@/lib/domain/scope';
+import type { WallSettings } from '@/lib/domain/wall-settings';
 
 // Shapes of the wall's own routes (/api/wall/*, /api/admin/walls), shared with the browser.
 

@@ -1,4 +1,10 @@
-import type { AuditEntryView, LevelSettingsView, ShareLinkView } from '@/lib/domain/admin';
+import type {
+  AuditEntryView,
+  AuditPerson,
+  LevelSettingsView,
+  SessionListEntry,
+  ShareLinkView,
+} from '@/lib/domain/admin';
 import type { WallScreenView } from '@/lib/domain/wall';
 import type { WebhookSettingsView } from '@/lib/domain/webhooks';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -28,10 +34,31 @@ export const webhookSettingsQuery = () =>
     refetchInterval: 15_000,
   });
 
-export const auditQuery = () =>
+/** The audit log, or one person's part of it (`actorId`: a user id or `break-glass`). */
+export const auditQuery = (actorId?: string) =>
   queryOptions({
-    queryKey: queryKeys.audit(),
-    queryFn: ({ signal }) => fetchJson<{ entries: AuditEntryView[] }>('/api/admin/audit', { signal }),
+    queryKey: queryKeys.audit(actorId),
+    queryFn: ({ signal }) =>
+      fetchJson<{ entries: AuditEntryView[]; people: AuditPerson[] }>(
+        actorId ? `/api/admin/audit?actorId=${encodeURIComponent(actorId)}` : '/api/admin/audit',
+        { signal },
+      ),
+    refetchInterval: 30_000,
+  });
+
+/** Every open session of every person (the admin's list). */
+export const sessionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.sessions(),
+    queryFn: ({ signal }) => fetchJson<{ sessions: SessionListEntry[] }>('/api/admin/sessions', { signal }),
+    refetchInterval: 30_000,
+  });
+
+/** This person's own open sessions. */
+export const ownSessionsQuery = () =>
+  queryOptions({
+    queryKey: [...queryKeys.sessions(), 'own'] as const,
+    queryFn: ({ signal }) => fetchJson<{ sessions: SessionListEntry[] }>('/api/account/sessions', { signal }),
     refetchInterval: 30_000,
   });
 

@@ -22,7 +22,7 @@ export default async function LoginPage({
   // Only a password generated at start-up was printed; one set in ADMIN_PASSWORD never is.
   const hint = !getEnv().ADMIN_PASSWORD
     ? 'The admin password was generated and printed in the server console at start-up (set ADMIN_PASSWORD to choose your own).'
-    : 'Technicians: open the share link you were sent instead.';
+    : 'Sign in with your e-mail. A share link you were sent opens by itself.';
   const ssoName = await oidcSignInName();
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">

@@ -4,6 +4,7 @@ import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { respondHashed } from '@/lib/api/respond';
 import { deviceShowQuery } from '@/lib/api/schemas/devices';
+import { seesFleetWide } from '@/lib/auth/scope';
 import { deviceDetails } from '@/lib/fleet/instance';
 import { compareAlertsSeverityFirst, toAlertRow } from '@/lib/fleet/queries/alert-list';
 import { toDeviceRow } from '@/lib/fleet/queries/device-row';
@@ -28,9 +29,9 @@ export const deviceRoute = route('devices.show', async (request, params, access)
           access.via === 'person' ? `person:${access.person.id}` : `link:${access.linkId}`,
         );
   const { detail, detailFetchedAt } = fetched;
-  // Upstream error text (paths, Level's message) is for people signed in, never for a link.
+  // Upstream error text (paths, Level's message) only for people who see the whole fleet.
   const detailError =
-    fetched.upstreamError && access.via === 'link' ? 'Level unreachable' : fetched.detailError;
+    fetched.upstreamError && !seesFleetWide(access) ? 'Level unreachable' : fetched.detailError;
   const acks = await acknowledgements();
   const alerts = [...snapshot.activeAlerts, ...snapshot.recentResolvedAlerts]
     .filter((alert) => alert.deviceId === id)

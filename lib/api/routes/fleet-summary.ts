@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/handler';
 import { respondVersioned } from '@/lib/api/respond';
-import { accessKey, isPerson } from '@/lib/auth/scope';
+import { accessKey, seesFleetWide } from '@/lib/auth/scope';
 import { scopedFleet } from '@/lib/auth/scoped-fleet';
 import { fleetService } from '@/lib/fleet/instance';
 import { buildSummary } from '@/lib/fleet/queries/summary';
@@ -17,7 +17,7 @@ export const fleetSummaryRoute = route('fleet.summary', (request, _params, acces
     [snapshot?.version ?? 0, service.revision(), service.isStale(), key],
     () => {
       const view = snapshot ? scopedFleet(snapshot, access) : undefined;
-      const admin = isPerson(access);
+      const admin = seesFleetWide(access);
       return JSON.stringify(buildSummary(snapshot, service.status(), isDemoMode(), view, admin));
     },
     `summary:${key}`,

@@ -2,6 +2,7 @@ import { route } from '@/lib/api/handler';
 import { syncPaceView } from '@/lib/api/sync-pace-view';
 import { json } from '@/lib/api/types';
 import { webhookStatusView } from '@/lib/api/webhook-status-view';
+import { seesFleetWide } from '@/lib/auth/scope';
 import { BUILD_ID } from '@/lib/build-id';
 import { currentSyncPace, fleetService, isSyncLeader } from '@/lib/fleet/instance';
 import { isDemoMode } from '@/lib/runtime/level-connection';
@@ -10,7 +11,7 @@ import { APP_VERSION } from '@/lib/version';
 import 'server-only';
 
 // Public (load balancers, the Docker health check): 200 while Levelboard can serve data (even
-// stale), 503 until the first sync. Upstream error text only for people signed in: a share link learns
+// stale), 503 until the first sync. Upstream error text only for people who see the whole fleet: a share link learns
 // that Level is unreachable, not why.
 export const healthRoute = route(
   'health',
@@ -29,7 +30,7 @@ export const healthRoute = route(
         /** `leader` syncs from Level; a `follower` replica serves what the leader wrote. */
         role: isSyncLeader() ? 'leader' : 'follower',
         lastAttemptAt: status.lastAttemptAt,
-        lastError: access?.via === 'person' ? status.lastError : null,
+        lastError: access && seesFleetWide(access) ? status.lastError : null,
         lastErrorKind: status.lastErrorKind,
       },
       /** Level's webhooks (issue 17): refreshed in the background, at most 2 s old. */

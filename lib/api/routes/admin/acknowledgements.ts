@@ -4,8 +4,7 @@ import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import { getStore } from '@/lib/db/instance';
 import {
   ACK_NOTE_MAX,
@@ -78,8 +77,7 @@ export const acknowledgeRoute = route(
     const text = note ? note : null;
     const by = acting.access.person.name;
     await acknowledge(targets.map((target) => ({ key: target.key, by, note: text, at })));
-    await audit(await getStore(), {
-      ...actorOf(access),
+    await auditAs(await getStore(), access, {
       action: 'problem.acknowledge',
       target: targetOf(targets),
       result: 'ok',
@@ -103,8 +101,7 @@ export const unacknowledgeRoute = route(
     const { problems } = await parseBody(request, removeSchema);
     const targets = targetsOf(actingScope(access), problems);
     const removed = await unacknowledge(targets.map((target) => target.key));
-    await audit(await getStore(), {
-      ...actorOf(access),
+    await auditAs(await getStore(), access, {
       action: 'problem.unacknowledge',
       target: targetOf(targets),
       result: 'ok',

@@ -1,6 +1,7 @@
 import { route } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { json } from '@/lib/api/types';
+import { auditPeople } from '@/lib/auth/audit';
 import { listAuditView } from '@/lib/auth/audit-view';
 import { getStore } from '@/lib/db/instance';
 import 'server-only';
@@ -16,7 +17,9 @@ export const auditRoute = route(
   'admin.audit',
   async (request) => {
     const { actorId, limit } = parseQuery(request, auditQuery);
-    return json({ entries: await listAuditView(await getStore(), limit, actorId) });
+    const store = await getStore();
+    const [entries, people] = await Promise.all([listAuditView(store, limit, actorId), auditPeople(store)]);
+    return json({ entries, people });
   },
   { access: 'admin' },
 );

@@ -3,8 +3,7 @@ import { route, type Params } from '@/lib/api/handler';
 import { parseQuery } from '@/lib/api/params';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import { endAllAdminSessions, endSession } from '@/lib/auth/live-sessions';
 import { endAllSessionsOf, openSessions, type SessionRow } from '@/lib/auth/person-sessions';
 import { BREAK_GLASS_ID, type Access } from '@/lib/auth/scope';
@@ -86,8 +85,7 @@ async function endOne(
   target: string,
 ) {
   await endSession(id);
-  await audit(await getStore(), {
-    ...actorOf(access),
+  await auditAs(await getStore(), access, {
     action: 'sessions.end',
     target,
     result: 'ok',
@@ -134,8 +132,7 @@ export const signOutEverywhereRoute = route(
     const owner = ownerOf(access);
     if (owner === null) await endAllAdminSessions();
     else await endAllSessionsOf(owner);
-    await audit(await getStore(), {
-      ...actorOf(access),
+    await auditAs(await getStore(), access, {
       action: 'sessions.sign_out_everywhere',
       result: 'ok',
       ip: clientAddress(request),

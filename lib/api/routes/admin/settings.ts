@@ -3,8 +3,7 @@ import { route } from '@/lib/api/handler';
 import { syncPaceView } from '@/lib/api/sync-pace-view';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import { lastFour, storeApiKey } from '@/lib/auth/key-vault';
 import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
@@ -55,8 +54,7 @@ async function changeKey(apiKey: string | null, ip: string, access: Access) {
   if (apiKey) registerSecret(apiKey);
   await storeApiKey(store, apiKey);
   await applyConnection(store);
-  await audit(store, {
-    ...actorOf(access),
+  await auditAs(store, access, {
     action: apiKey ? 'settings.level_key.set' : 'settings.level_key.remove',
     result: 'ok',
     detail: apiKey ? { keyHint: lastFour(apiKey) } : undefined,
@@ -100,8 +98,7 @@ export const testLevelKeyRoute = route(
     const outcome = await testConnection(baseUrl, key);
     // The key in use works (again): sync now instead of after the back-off of a 401.
     if (outcome.result === 'ok' && key === connection?.apiKey && isSyncLeader()) void fleetService().resync();
-    await audit(await getStore(), {
-      ...actorOf(access),
+    await auditAs(await getStore(), access, {
       action: 'settings.level_key.test',
       result: outcome.result === 'ok' ? 'ok' : 'failed',
       detail: { result: outcome.result },
@@ -118,8 +115,7 @@ export const syncNowRoute = route(
     if (!isSyncLeader())
       throw new ConflictError('not_leader', 'This replica does not sync; the leader does.');
     const snapshot = await fleetService().syncNow();
-    await audit(await getStore(), {
-      ...actorOf(access),
+    await auditAs(await getStore(), access, {
       action: 'fleet.sync_now',
       result: 'ok',
       ip: clientAddress(request),

@@ -2,8 +2,7 @@ import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import { forgetShareLink } from '@/lib/auth/live-share-links';
 import { shareLinkAdminView } from '@/lib/auth/share-link-view';
 import {
@@ -77,8 +76,7 @@ export const createShareLinkRoute = route(
       expiresAt: input.expiresInHours === null ? null : Date.now() + input.expiresInHours * HOUR,
       wall: input.wall,
     });
-    await audit(store, {
-      ...actorOf(access),
+    await auditAs(store, access, {
       action: 'share_link.create',
       target: link.id,
       result: 'ok',
@@ -107,8 +105,7 @@ export const updateShareLinkRoute = route(
       throw new InvalidInputError('This link is revoked or expired; its settings can no longer change.');
     }
     await forgetShareLink(id);
-    await audit(store, {
-      ...actorOf(access),
+    await auditAs(store, access, {
       action: 'share_link.update',
       target: id,
       result: 'ok',
@@ -130,8 +127,7 @@ export const revokeShareLinkRoute = route(
     if (!(await revokeShareLink(store, id))) throw new NotFoundError(`No active share link with id "${id}".`);
     // The link's sessions end on their next request here; other replicas follow within 2 s.
     await forgetShareLink(id);
-    await audit(store, {
-      ...actorOf(access),
+    await auditAs(store, access, {
       action: 'share_link.revoke',
       target: id,
       result: 'ok',

@@ -1,8 +1,7 @@
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import { BUILD_ID } from '@/lib/build-id';
 import { getStore } from '@/lib/db/instance';
 import { NotFoundError } from '@/lib/domain/errors';
@@ -21,8 +20,7 @@ export const forgetWallScreenRoute = route(
     const store = await getStore();
     const id = params.id ?? '';
     if (!(await forgetWallScreen(store, id))) throw new NotFoundError(`No wall screen with id "${id}".`);
-    await audit(store, {
-      ...actorOf(access),
+    await auditAs(store, access, {
       action: 'wall.forget',
       target: id,
       result: 'ok',

@@ -3,8 +3,7 @@ import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { webhookStatusView } from '@/lib/api/webhook-status-view';
 import { clientAddress } from '@/lib/auth/access';
-import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import { ConflictError } from '@/lib/domain/errors';
@@ -46,8 +45,7 @@ async function changeSecret(secret: string | null, ip: string, access: Access) {
     );
   }
   await changeWebhookSecret(secret);
-  await audit(await getStore(), {
-    ...actorOf(access),
+  await auditAs(await getStore(), access, {
     action: secret ? 'settings.webhook_secret.set' : 'settings.webhook_secret.remove',
     result: 'ok',
     ip,

@@ -1,5 +1,12 @@
 import { runAction } from '@/lib/actions/run-action';
-import { actingScope, describeDevices, deviceIdsSchema, pathId, requireDevices } from '@/lib/actions/targets';
+import {
+  actingScope,
+  describeDevices,
+  deviceIdsSchema,
+  pathId,
+  requireDevices,
+  type ActingScope,
+} from '@/lib/actions/targets';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
@@ -30,9 +37,26 @@ const triggerSchema = z.strictObject({
  * token that runs the automation, so it never leaves the server: the browser names automations
  * by id.
  */
+/**
+ * Level files an automation under a group path (`Client / Site`). A scoped person sees those
+ * filed under their own groups and those filed under none (fleet-wide), never another client's
+ * path.
+ */
+function automationFilter({
+  snapshot,
+  view,
+}: ActingScope): (automation: { groupName: string | null }) => boolean {
+  if (!view.scoped) return () => true;
+  const paths = new Set<string>();
+  for (const node of snapshot.groupNodes.values())
+    if (view.groupAllowed(node.id)) paths.add(node.path.join(' / '));
+  return (automation) => automation.groupName === null || paths.has(automation.groupName);
+}
+
 export const automationsRoute = route(
   'admin.automations.list',
-  async () => {
+  async (_request, _params, access) => {
+    const visible = automationFilter(actingScope(access));
     const client = getLevelClient();
     const [automations, webhooks] = await Promise.all([
       client.automations.listAll(),
@@ -42,6 +66,7 @@ export const automationsRoute = route(
     for (const hook of webhooks) if (hook.automationId) hookOf.set(hook.automationId, hook);
     return json({
       automations: automations
+        .filter(visible)
         .map((automation) => {
           const hook = hookOf.get(automation.id);
           return {

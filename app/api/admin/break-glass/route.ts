@@ -1,0 +1,4 @@
+import { breakGlassRoute } from '@/lib/api/routes/users/admin';
+
+export const POST = breakGlassRoute.next;
+export const dynamic = 'force-dynamic';

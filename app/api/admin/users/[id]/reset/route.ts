@@ -1,0 +1,4 @@
+import { resetUserRoute } from '@/lib/api/routes/users/admin';
+
+export const POST = resetUserRoute.next;
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,4 @@
+import { loginTotpRoute } from '@/lib/api/routes/auth/login';
+
+export const POST = loginTotpRoute.next;
+export const dynamic = 'force-dynamic';
