@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { EXTRA_PORTS, SHARED_SERVER_ENV } from './support/env';
+import { ADMIN_PASSWORD, EXTRA_PORTS, SHARED_SERVER_ENV } from './support/env';
 import { health, startServer, type ServerProcess } from './support/processes';
 
 // OIDC sign-in in a real browser, through a real OpenID provider (oidc-provider on loopback) and a
@@ -52,6 +52,7 @@ test.beforeAll(async () => {
     OIDC_PROVIDER_NAME: 'Test IdP',
     OIDC_ROLE_MAP: 'Levelboard.Admin=admin,Levelboard.Technician=technician',
     OIDC_DEFAULT_ROLE: 'refuse',
+    OIDC_LOCAL_SIGN_IN: 'off',
   });
   await expect.poll(async () => (await health(server.url)).lastSyncAt, { timeout: 60_000 }).not.toBeNull();
 });
@@ -214,6 +215,24 @@ test('an answer from another issuer ends on a readable page', async ({ browser }
   expect((await page.request.get(`${ORIGIN}/api/devices`)).status()).toBe(401);
 
   await context.close();
+});
+
+test('with local sign-in off, a password is refused and the break-glass admin still signs in', async ({
+  playwright,
+}) => {
+  const request = await playwright.request.newContext({
+    baseURL: ORIGIN,
+    extraHTTPHeaders: { Origin: ORIGIN },
+  });
+  const local = await request.post('/api/auth/login', {
+    data: { email: 'boss@msp.example', password: 'a-password-long-enough' },
+  });
+  expect(local.status()).toBe(403);
+  expect(await local.text()).toContain('sign in with single sign-on');
+  const breakGlass = await request.post('/api/auth/login', { data: { password: ADMIN_PASSWORD } });
+  expect(breakGlass.status()).toBe(200);
+  expect((await request.get('/api/devices?limit=1')).status()).toBe(200);
+  await request.dispose();
 });
 
 /** The test provider in its own process, its clock `offsetSeconds` off (testing/oidc-provider-cli.ts). */

@@ -14,6 +14,7 @@ import { secrets } from '@/lib/auth/secrets';
 import { clearedSessionCookie, sessionCookie } from '@/lib/auth/session';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
+import { localSignInAllowed } from '@/lib/oidc/config';
 import { auditBy } from '@/lib/users/audit-by';
 import { isBreakGlassEnabled } from '@/lib/users/break-glass';
 import { openTicket, sealTicket } from '@/lib/users/login-ticket';
@@ -88,6 +89,21 @@ async function localLogin(
   password: string,
 ): Promise<ApiResult> {
   const ip = clientAddress(request);
+  // OIDC_LOCAL_SIGN_IN=off: people sign in through the provider only (break-glass stays).
+  if (!localSignInAllowed()) {
+    await audit(store, {
+      actor: 'anonymous',
+      action: 'login',
+      result: 'denied',
+      detail: { email: email.toLowerCase(), reason: 'local_sign_in_off' },
+      ip,
+    });
+    return errorResult(
+      403,
+      'local_sign_in_off',
+      'Passwords are turned off here: sign in with single sign-on.',
+    );
+  }
   const user = await credentialsOf(store, { email });
   // No such person, disabled, or no password (invited, or single sign-on only): one answer, in the time a check takes.
   const ok =
