@@ -27,6 +27,9 @@ const LEVELS: Record<string, Level> = {
   'POST /api/auth/login/totp': 'public',
   'GET /api/auth/invite/[token]': 'public',
   'POST /api/auth/invite/[token]': 'public',
+  // Single sign-on's two redirects (e2e/oidc.spec.ts).
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
 
   'GET /api/auth/session': 'read',
   'GET /api/fleet/summary': 'read',
@@ -83,6 +86,8 @@ const LEVELS: Record<string, Level> = {
   'GET /api/admin/settings/webhook': 'admin',
   'PUT /api/admin/settings/webhook': 'admin',
   'DELETE /api/admin/settings/webhook': 'admin',
+  'GET /api/admin/settings/oidc': 'admin',
+  'PUT /api/admin/settings/oidc': 'admin',
   'GET /api/admin/share-links': 'admin',
   'POST /api/admin/share-links': 'admin',
   'PATCH /api/admin/share-links/[id]': 'admin',
