@@ -111,7 +111,6 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     const started = await h.flow.start({ origin: ORIGIN, returnTo, ip: '192.0.2.7' });
     const back = await signInAtProvider(started.location, account, CALLBACK);
     const input = {
-      origin: ORIGIN,
       search: new URL(back).search,
       transactionCookie: cookieValue(started.cookie),
       ip: '192.0.2.7',
@@ -228,7 +227,7 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     const back = new URL(await signInAtProvider(started.location, 'tech', CALLBACK));
     const tampered = new URLSearchParams(back.search);
     tampered.set('state', 'not-the-state-of-this-sign-in');
-    const base = { origin: ORIGIN, ip: null, userAgent: null };
+    const base = { ip: null, userAgent: null };
     const wrong = await h.flow.callback({
       ...base,
       search: `?${tampered}`,
@@ -265,7 +264,6 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     const back = new URL(await signInAtProvider(rerouted, 'tech', CALLBACK));
     expect(back.searchParams.get('iss')).toBe(other.issuer);
     const result = await h.flow.callback({
-      origin: ORIGIN,
       search: back.search,
       transactionCookie: cookieValue(started.cookie),
       ip: null,
@@ -310,7 +308,6 @@ describe.each(ENGINES)('OIDC sign-in against a real provider, on %s', (engine) =
     const h = harness();
     const { back } = await signIn(h, 'tech');
     await h.flow.callback({
-      origin: ORIGIN,
       search: new URL(back).search,
       transactionCookie: undefined,
       ip: null,

@@ -43,8 +43,6 @@ export interface Redirect {
 }
 
 export interface CallbackInput {
-  /** `https://levelboard.example.com`: where the browser reached this server. */
-  origin: string;
   /** The callback's query string, as the provider sent it. */
   search: string;
   transactionCookie: string | undefined;

@@ -52,7 +52,6 @@ it('signs in to a real person session with the mapped role and scope', async () 
   const started = await flow.start({ origin: ORIGIN, returnTo: '/', ip: null });
   const back = await signInAtProvider(started.location, 'tech', CALLBACK);
   const result = await flow.callback({
-    origin: ORIGIN,
     search: new URL(back).search,
     transactionCookie: cookieValue(started.cookie),
     ip: '192.0.2.1',

@@ -59,7 +59,6 @@ export const oidcCallbackRoute = route(
     const { flow } = await oidcRuntime();
     return redirect(
       await flow.callback({
-        origin: originOf(request),
         search: request.url.search,
         transactionCookie: parseCookies(request.header('cookie')).get(TRANSACTION_COOKIE),
         ip: clientAddress(request),
