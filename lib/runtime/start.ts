@@ -20,6 +20,7 @@ export async function startRuntime(): Promise<void> {
   registerSecret(env.LEVEL_API_KEY);
   registerSecret(env.SESSION_SECRET);
   registerSecret(env.ADMIN_PASSWORD);
+  registerSecret(env.OIDC_CLIENT_SECRET);
   secrets();
   const store = await getStore();
   await applyConnection(store);
