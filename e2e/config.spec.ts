@@ -42,3 +42,15 @@ test('a bad LEVEL_APP_DEVICE_PATH stops the server with the variable named', asy
   expect(code).toBe(1);
   expect(output).toContain('LEVEL_APP_DEVICE_PATH must contain {id} exactly once');
 });
+
+test('a bad OIDC variable stops the server with the variable named, never the client secret', async () => {
+  const { code, output } = await startWith({
+    OIDC_ISSUER: 'https://idp.example.com/realms/msp',
+    OIDC_CLIENT_ID: 'levelboard',
+    OIDC_CLIENT_SECRET: 'oidc-client-secret-value',
+    OIDC_DEFAULT_ROLE: 'admin',
+  });
+  expect(code).toBe(1);
+  expect(output).toContain('OIDC_DEFAULT_ROLE must be viewer, technician or refuse');
+  expect(output).not.toContain('oidc-client-secret-value');
+});
