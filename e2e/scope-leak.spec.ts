@@ -243,6 +243,8 @@ const HISTORY_WINDOW = 'range=24h';
 const EXERCISES: Record<string, Exercise> = {
   '/api/health': () => [{ url: '/api/health' }],
   '/api/auth/session': () => [{ url: '/api/auth/session' }],
+  // Public: an invite token that names nobody (a real one is never known to a link).
+  '/api/auth/invite/[token]': () => [{ url: '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
   '/api/fleet/summary': () => [{ url: '/api/fleet/summary' }],
   '/api/fleet/clients': () => [{ url: '/api/fleet/clients' }],
   '/api/groups': () => [{ url: '/api/groups' }],
@@ -322,6 +324,7 @@ const TECHNICIAN_READS: Record<string, Exercise> = {
 };
 /** Reads of one's own account: people only; a link is refused. */
 const PERSON_READS: Record<string, Exercise> = {
+  '/api/account': () => [{ url: '/api/account' }],
   '/api/account/sessions': () => [{ url: '/api/account/sessions' }],
 };
 

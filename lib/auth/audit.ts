@@ -33,12 +33,15 @@ export async function audit(store: Store, entry: AuditEntry, now = Date.now()): 
   return Number(row.id);
 }
 
-/** Appends an entry naming whoever `access` is (lib/auth/actor.ts). */
-export function auditAs(store: Store, access: Access, entry: Omit<AuditEntry, 'actor' | 'actorId'>) {
-  const { actor, actorId } = actorOf(access);
+/** Appends an entry under a named actor (a person signing in, before any access exists). */
+export function auditBy(
+  store: Store,
+  who: { actor: string; actorId: string | null },
+  entry: Omit<AuditEntry, 'actor' | 'actorId'>,
+): Promise<number> {
   return audit(store, {
-    actor,
-    actorId,
+    actor: who.actor,
+    actorId: who.actorId,
     action: entry.action,
     target: entry.target,
     result: entry.result,
@@ -46,6 +49,10 @@ export function auditAs(store: Store, access: Access, entry: Omit<AuditEntry, 'a
     ip: entry.ip,
   });
 }
+
+/** Appends an entry naming whoever `access` is (lib/auth/actor.ts). */
+export const auditAs = (store: Store, access: Access, entry: Omit<AuditEntry, 'actor' | 'actorId'>) =>
+  auditBy(store, actorOf(access), entry);
 
 /** Replaces an entry's detail (a count that grew: see lib/auth/denied-attempts.ts). */
 export async function updateAuditDetail(store: Store, id: number, detail: Record<string, unknown>) {

@@ -4,7 +4,7 @@ import { route } from '@/lib/api/handler';
 import { json, type ApiRequest, type ApiResult } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { actorOf } from '@/lib/auth/actor';
-import { audit } from '@/lib/auth/audit';
+import { audit, auditBy } from '@/lib/auth/audit';
 import { deniedAttemptLog } from '@/lib/auth/denied-attempts';
 import { endSessionOf, newAdminSession } from '@/lib/auth/live-sessions';
 import { LoginLimiter } from '@/lib/auth/login-limiter';
@@ -15,7 +15,6 @@ import { clearedSessionCookie, sessionCookie } from '@/lib/auth/session';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
 import { localSignInAllowed } from '@/lib/oidc/config';
-import { auditBy } from '@/lib/users/audit-by';
 import { isBreakGlassEnabled } from '@/lib/users/break-glass';
 import { openTicket, sealTicket } from '@/lib/users/login-ticket';
 import {

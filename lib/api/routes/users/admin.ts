@@ -3,6 +3,7 @@ import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { actorOf } from '@/lib/auth/actor';
+import { auditBy } from '@/lib/auth/audit';
 import { endAllAdminSessions } from '@/lib/auth/live-sessions';
 import { endAllSessionsOf } from '@/lib/auth/person-sessions';
 import type { Access } from '@/lib/auth/scope';
@@ -11,7 +12,6 @@ import type { Store } from '@/lib/db/open';
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/domain/errors';
 import { personScopeSchema, type PersonScope } from '@/lib/domain/scope';
 import { fleetService } from '@/lib/fleet/instance';
-import { auditBy } from '@/lib/users/audit-by';
 import { isBreakGlassEnabled, setBreakGlassEnabled } from '@/lib/users/break-glass';
 import { closeInvitesOf, createInvite } from '@/lib/users/invites';
 import {
