@@ -245,6 +245,9 @@ const EXERCISES: Record<string, Exercise> = {
   '/api/auth/session': () => [{ url: '/api/auth/session' }],
   // Public: an invite token that names nobody (a real one is never known to a link).
   '/api/auth/invite/[token]': () => [{ url: '/api/auth/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
+  // Public redirects of single sign-on (not configured here): followed to the sign-in page.
+  '/api/auth/oidc/start': () => [{ url: '/api/auth/oidc/start?returnTo=/devices' }],
+  '/api/auth/oidc/callback': () => [{ url: '/api/auth/oidc/callback?code=forged&state=forged' }],
   '/api/fleet/summary': () => [{ url: '/api/fleet/summary' }],
   '/api/fleet/clients': () => [{ url: '/api/fleet/clients' }],
   '/api/groups': () => [{ url: '/api/groups' }],
