@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { ARTIFACTS, liveUrl } from './support/env';
+import { ARTIFACTS, demoUrl, liveUrl } from './support/env';
 import { applyTheme, dashboardPages, type Theme } from './support/pages';
+import { createPerson } from './support/people';
 import { simulator } from './support/simulator';
 
 // Every page in light and dark, desktop and phone, as artifacts to look at (not compared).
@@ -43,6 +44,50 @@ test.describe('screenshots', () => {
             // The device table renders only the rows in view, so a full-page shot would be mostly blank.
             await page.screenshot({ path: path.join(DIR, file), fullPage: target.name !== 'devices' });
           }
+          await context.close();
+        }
+      }
+    }
+  });
+
+  test('each role’s header, the account page and a scoped technician’s overview, light and dark, NOC and phone', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const clients = (await (await request.get(`${demoUrl}/api/fleet/clients`)).json()).clients as {
+      id: string;
+    }[];
+    const people = [
+      await createPerson(request, demoUrl, {
+        role: 'technician',
+        name: 'Tess Technician',
+        scope: { kind: 'groups', groupIds: [clients[0]?.id ?? ''] },
+      }),
+      await createPerson(request, demoUrl, { role: 'viewer', name: 'Vic Viewer' }),
+    ];
+    for (const person of people) {
+      for (const theme of THEMES) {
+        for (const viewport of [VIEWPORTS[1], VIEWPORTS[2]]) {
+          const context = await browser.newContext({
+            viewport,
+            baseURL: demoUrl,
+            storageState: { cookies: [], origins: [] },
+          });
+          const [name = '', value = ''] = person.cookie.split(/=(.*)/s);
+          await context.addCookies([{ name, value, url: demoUrl }]);
+          const page = await context.newPage();
+          await applyTheme(page, theme);
+          const size = `${viewport?.width}x${viewport?.height}`;
+          await page.goto('/');
+          await expect(page.getByTestId('tile-total').locator('[data-value]')).toBeVisible();
+          await page.screenshot({ path: path.join(DIR, `overview-as-${person.role}-${theme}-${size}.png`) });
+          await page.goto('/account');
+          await expect(page.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
+          await page.screenshot({
+            path: path.join(DIR, `account-as-${person.role}-${theme}-${size}.png`),
+            fullPage: true,
+          });
           await context.close();
         }
       }

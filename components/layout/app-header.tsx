@@ -54,15 +54,16 @@ function PersonBadge({ identity }: { identity: SessionIdentity }) {
     <>
       <UserRound className="size-4" aria-hidden />
       <span className="sr-only max-w-40 truncate sm:not-sr-only">{identity.name}</span>
+      {/* On a phone the icon alone keeps the header on one line; the account page says the rest. */}
       <span
-        className="rounded bg-sunken px-1.5 py-0.5 text-[11px] font-medium text-muted"
+        className="hidden rounded bg-sunken px-1.5 py-0.5 text-[11px] font-medium text-muted sm:inline"
         data-testid="role-badge"
       >
         {ROLE_LABEL[identity.role]}
       </span>
     </>
   );
-  const className = 'inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-xs text-muted';
+  const className = 'inline-flex items-center gap-1.5 rounded-md p-2 text-xs text-muted sm:px-2 sm:py-1';
   if (identity.breakGlass)
     return (
       <span className={className} data-testid="signed-in-as">

@@ -78,6 +78,14 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       },
     },
     {
+      name: 'users',
+      path: '/users',
+      ready: async (page) => {
+        await expect(page.getByTestId('users-table')).toBeVisible();
+        await expect(page.getByTestId('break-glass-state')).toBeVisible();
+      },
+    },
+    {
       name: 'manage',
       path: '/manage',
       ready: async (page) => {
