@@ -1,10 +1,11 @@
 import type { Store } from '@/lib/db/open';
 import type { UserRole } from '@/lib/db/schema';
 import type { PersonScope } from '@/lib/domain/scope';
+import { createUser } from '@/lib/users/store';
 import { randomBytes } from 'node:crypto';
 
-// People for tests that need them before any sign-in exists: a row in `users`, written as the
-// accounts code writes it (lib/users), without a password.
+// People for tests that need them before any sign-in exists: created as an admin's invite creates
+// them (lib/users/store.ts), without a password.
 
 export interface TestPerson {
   id: string;
@@ -16,38 +17,20 @@ export interface TestPerson {
 
 export async function insertPerson(
   store: Store,
-  person: Partial<TestPerson> & { role: UserRole },
-  now = Date.now(),
+  person: Partial<Omit<TestPerson, 'id'>> & { role: UserRole },
 ): Promise<TestPerson> {
-  const id = person.id ?? `u-${randomBytes(6).toString('hex')}`;
-  const row: TestPerson = {
-    id,
-    email: person.email ?? `${id}@example.test`,
-    name: person.name ?? `Person ${id}`,
+  const tag = randomBytes(6).toString('hex');
+  const created = await createUser(store, {
+    email: person.email ?? `${tag}@example.test`,
+    name: person.name ?? `Person ${tag}`,
     role: person.role,
     scope: person.scope ?? { kind: 'fleet' },
+  });
+  return {
+    id: created.id,
+    email: created.email,
+    name: created.name,
+    role: person.role,
+    scope: created.scope,
   };
-  await store.db
-    .insertInto('users')
-    .values({
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      scope: JSON.stringify(row.scope),
-      password_hash: null,
-      totp_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      recovery_codes: null,
-      oidc_issuer: null,
-      oidc_subject: null,
-      disabled_at: null,
-      session_generation: 0,
-      created_at: now,
-      updated_at: now,
-      last_sign_in_at: null,
-    })
-    .execute();
-  return row;
 }
