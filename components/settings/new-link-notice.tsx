@@ -1,35 +1,13 @@
 'use client';
 
-import { buttonClass } from '@/components/settings/section';
-import { Check, Copy } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
-
-export type CopyState = 'idle' | 'copied' | 'selected';
-
-/** Copies with the Clipboard API, or (plain http, where it does not exist) selects the text instead. */
-export async function copyText(text: string, input: HTMLInputElement | null): Promise<CopyState> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return 'copied';
-    }
-  } catch {
-    // Denied or unavailable: fall through to selecting the text.
-  }
-  if (!input) return 'idle';
-  input.focus();
-  input.select();
-  // execCommand is deprecated but is the only copy path over plain http; the selection stays either way.
-  return document.execCommand?.('copy') ? 'copied' : 'selected';
-}
+import { CopyField } from '@/components/ui/copy-field';
+import { useEffect, useState } from 'react';
 
 /**
  * The link, shown once after creation: a copy button and a QR code for a phone or a wall screen.
  * The QR code is drawn here in the browser; the token goes nowhere else.
  */
 export function NewLinkNotice({ url, name }: { url: string; name: string }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
   const [qr, setQr] = useState<{ url: string; src: string } | null>(null);
 
   useEffect(() => {
@@ -51,37 +29,20 @@ export function NewLinkNotice({ url, name }: { url: string; name: string }) {
     >
       <div className="min-w-0 flex-1">
         <p className="font-medium">Link “{name}” created. Copy it now — it is shown only once:</p>
-        <div className="mt-2 flex gap-2">
-          <input
-            ref={input}
-            readOnly
-            value={url}
-            aria-label={`Link for ${name}`}
-            className="min-w-0 flex-1 rounded border border-line bg-surface px-2 py-1 font-mono text-xs"
-            data-testid="new-link-url"
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <button
-            type="button"
-            className={`${buttonClass} inline-flex shrink-0 items-center gap-1.5`}
-            data-testid="copy-link"
-            onClick={async () => setCopy(await copyText(url, input.current))}
-          >
-            {copy === 'copied' ? (
-              <Check className="size-4" aria-hidden />
-            ) : (
-              <Copy className="size-4" aria-hidden />
-            )}
-            {copy === 'copied' ? 'Copied' : 'Copy'}
-          </button>
-        </div>
-        <p className="mt-2 text-xs text-muted" aria-live="polite" data-testid="copy-state">
-          {copy === 'copied'
-            ? 'Copied to the clipboard.'
-            : copy === 'selected'
-              ? 'Selected — press Ctrl+C (⌘C on a Mac) to copy.'
-              : 'Or scan the code with the phone or screen that will use it.'}
-        </p>
+        <CopyField
+          url={url}
+          label={`Link for ${name}`}
+          testId="new-link-url"
+          buttonTestId="copy-link"
+          stateTestId="copy-state"
+          hint={(copy) =>
+            copy === 'copied'
+              ? 'Copied to the clipboard.'
+              : copy === 'selected'
+                ? 'Selected — press Ctrl+C (⌘C on a Mac) to copy.'
+                : 'Or scan the code with the phone or screen that will use it.'
+          }
+        />
       </div>
       {qr && qr.url === url ? (
         // A data URL made in this browser: nothing is fetched, so the token is never sent anywhere.
