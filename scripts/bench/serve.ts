@@ -11,9 +11,11 @@ import path from 'node:path';
 import { payloadTable } from './payloads';
 import {
   getAs,
+  getJsonAs,
   openShareLink,
   sabotageIfAsked,
   signInAsAdmin,
+  signInAsPerson,
   SMOKE,
   StatusTally,
   UnexpectedStatus,
@@ -184,10 +186,19 @@ async function main() {
   const viewer = await openShareLink(board.url, admin, { kind: 'viewer' });
   const summaryUrl = `${board.url}/api/fleet/summary`;
   await settled(summaryUrl, admin);
+  // A team member scoped to one client: a person's session and a scoped view, checked per request.
+  const [client] = (await getJsonAs<{ clients: { id: string }[] }>(`${board.url}/api/fleet/clients`, admin))
+    .clients;
+  if (!client) throw new Error('the fleet has no client to scope a technician to');
+  const technician = await signInAsPerson(board.url, admin, {
+    role: 'technician',
+    scope: { kind: 'groups', groupIds: [client.id] },
+  });
   // Each session's own summary bytes and ETag (the admin's answer carries a few fields more), each
   // served by its own raw server, so every comparison is byte for byte.
   const admins = await rawTwin(summaryUrl, admin);
   const links = await rawTwin(summaryUrl, viewer);
+  const technicians = await rawTwin(summaryUrl, technician);
 
   console.log(
     `\nbench:serve — ${DEVICES.toLocaleString('en-US')} devices, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target${SMOKE ? ' (smoke: statuses only)' : ''}`,
@@ -201,7 +212,7 @@ async function main() {
   console.log('Body size of every route a page polls, raw and gzip-compressed (what a browser receives):');
   console.table(await payloadTable(board.url, admin, viewer));
 
-  await sabotageIfAsked(board.url, admin, [viewer.linkId]);
+  await sabotageIfAsked(board.url, admin, [viewer.linkId], [technician.userId]);
   console.log(
     `GET /api/fleet/summary: ${admins.bytes.toLocaleString('en-US')} bytes as admin, ${links.bytes.toLocaleString('en-US')} as share link`,
   );
@@ -210,6 +221,7 @@ async function main() {
   for (const [session, twin] of [
     [admin, admins],
     [viewer, links],
+    [technician, technicians],
   ] as const) {
     const [raw, ok, notModified] = await compare([
       { what: `raw server (${session.label}'s bytes)`, url: twin.url, expected: 200, session: null },
@@ -235,7 +247,7 @@ async function main() {
   console.table(rows);
   for (const line of verdicts) console.log(line);
 
-  for (const twin of [admins, links]) twin.stop();
+  for (const twin of [admins, links, technicians]) twin.stop();
   await board.stop();
   await sim.close();
 }

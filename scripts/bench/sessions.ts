@@ -6,7 +6,7 @@ export const BENCH_PASSWORD = 'bench-password';
 
 /** Who a benchmark row ran as: the admin, or a share link (viewer or wall) with its cookie. */
 export interface BenchSession {
-  label: 'admin' | 'share link (viewer)' | 'share link (wall)';
+  label: 'admin' | 'share link (viewer)' | 'share link (wall)' | 'technician (one client)';
   cookie: string;
 }
 
@@ -75,6 +75,34 @@ export async function openShareLink(
   };
 }
 
+/**
+ * A person signed in, as a team member would be: invited by the admin (role and scope), the invite
+ * accepted with a password. Returns the session and the user id (to disable them for sabotage).
+ */
+export async function signInAsPerson(
+  url: string,
+  admin: BenchSession,
+  person: { role: 'technician' | 'viewer'; scope: Record<string, unknown> },
+): Promise<BenchSession & { userId: string }> {
+  const headers = { Origin: url, 'Content-Type': 'application/json', Cookie: admin.cookie };
+  const invited = await fetch(`${url}/api/admin/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: `bench-${Date.now()}@example.test`, name: 'Bench Technician', ...person }),
+  });
+  if (invited.status !== 201)
+    throw new UnexpectedStatus('inviting a person', invited.status, [201], await invited.text());
+  const { user, inviteUrl } = (await invited.json()) as { user: { id: string }; inviteUrl: string };
+  const accepted = await fetch(`${url}/api/auth/invite/${inviteUrl.split('/').pop() ?? ''}`, {
+    method: 'POST',
+    headers: { Origin: url, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password: 'bench-person-password' }),
+  });
+  if (accepted.status !== 200)
+    throw new UnexpectedStatus('accepting the invite', accepted.status, [200], await accepted.text());
+  return { label: 'technician (one client)', cookie: cookieFrom(accepted), userId: user.id };
+}
+
 /** GET as a session; throws on any status outside `expected` (200 unless given). */
 export async function getAs(
   url: string,
@@ -140,10 +168,21 @@ export class StatusTally {
  * every session the bench holds is ended on the server — admin sessions by "sign out
  * everywhere", links by revocation — so the phase gets 401s and the bench must fail on them.
  */
-export async function sabotageIfAsked(url: string, admin: BenchSession, linkIds: string[]): Promise<void> {
+export async function sabotageIfAsked(
+  url: string,
+  admin: BenchSession,
+  linkIds: string[],
+  userIds: string[] = [],
+): Promise<void> {
   if (process.env.BENCH_SABOTAGE !== 'sessions') return;
   const headers = { Origin: url, Cookie: admin.cookie };
   for (const id of linkIds) await fetch(`${url}/api/admin/share-links/${id}`, { method: 'DELETE', headers });
+  for (const id of userIds)
+    await fetch(`${url}/api/admin/users/${id}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
   await fetch(`${url}/api/admin/sessions/sign-out-everywhere`, { method: 'POST', headers });
   console.log('BENCH_SABOTAGE=sessions: every session was ended; the next phase must fail on 401');
 }
