@@ -322,9 +322,11 @@ export function UsersAdmin() {
           Invite a person
         </button>
       </div>
+      {/* Focusable: on a phone the table scrolls sideways, and keyboards must reach it (axe). */}
       <section
         aria-label="Users"
-        className="overflow-x-auto rounded-xl border border-line bg-raised shadow-sm"
+        tabIndex={0}
+        className="overflow-x-auto rounded-xl border border-line bg-raised shadow-sm focus-visible:outline-2 focus-visible:outline-accent"
       >
         {users.error ? (
           <p role="alert" className="p-4 text-sm text-critical">
