@@ -61,10 +61,12 @@ export function AuditLog({ person }: { person?: string }) {
                 >
                   {entry.actorId === 'break-glass' ? (
                     // The emergency sign-in is loud on purpose: it should be rare, and seen.
+                    // Ink on surface (inverted in dark mode) reads at any size; the dot carries the red.
                     <span
-                      className="mr-1.5 rounded bg-critical px-1.5 py-0.5 text-[11px] font-semibold text-surface"
+                      className="mr-1.5 inline-flex items-center gap-1 rounded bg-ink px-1.5 py-0.5 text-[11px] font-semibold text-surface"
                       data-testid="break-glass-badge"
                     >
+                      <span className="inline-block size-1.5 rounded-full bg-critical" aria-hidden />
                       BREAK-GLASS
                     </span>
                   ) : null}
