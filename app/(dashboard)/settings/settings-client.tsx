@@ -7,11 +7,22 @@ import { ShareLinks } from '@/components/settings/share-links';
 import { SignOutEverywhere } from '@/components/settings/sign-out-everywhere';
 import { WallScreens } from '@/components/settings/wall-screens';
 import { WebhookSettings } from '@/components/settings/webhook-settings';
+import Link from 'next/link';
 
 export function SettingsClient() {
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        {/* The phone's tab bar has no room for Users; this is its way there. */}
+        <Link
+          href="/users"
+          className="text-sm font-medium text-accent underline underline-offset-2"
+          data-testid="settings-users-link"
+        >
+          Users and sign-in →
+        </Link>
+      </div>
       <LevelConnection />
       <WebhookSettings />
       <OidcSettings />
