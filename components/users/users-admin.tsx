@@ -278,7 +278,7 @@ function BreakGlass({ enabled }: { enabled: boolean }) {
     <Section
       id="break-glass"
       title="Break-glass admin"
-      description="Signing in with ADMIN_PASSWORD alone (no e-mail) is the way in when nothing else works. It is marked loudly in the audit log. It can be turned off once another admin can sign in."
+      description="Signing in with the server's admin password alone (no e-mail) is the way in when nothing else works. It is marked loudly in the audit log. It can be turned off once another admin can sign in."
     >
       <p className="text-sm">
         Break-glass sign-in is <strong data-testid="break-glass-state">{enabled ? 'on' : 'off'}</strong>.

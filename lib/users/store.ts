@@ -236,10 +236,6 @@ export async function setDisabled(
 }
 
 /** Every session of the person stops counting (their own "sign out everywhere", a reset). */
-export async function bumpSessionGeneration(store: Store, id: string, now = Date.now()): Promise<void> {
-  await write(store, id, {}, { endSessions: true, now });
-}
-
 /** A new password hash; `endSessions` ends every session issued before (reset, change). */
 export async function setPasswordHash(
   store: Store,

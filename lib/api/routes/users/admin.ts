@@ -3,7 +3,7 @@ import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
 import { actorOf } from '@/lib/auth/actor';
-import { auditBy } from '@/lib/auth/audit';
+import { auditAs } from '@/lib/auth/audit';
 import { endAllAdminSessions } from '@/lib/auth/live-sessions';
 import { endAllSessionsOf } from '@/lib/auth/person-sessions';
 import type { Access } from '@/lib/auth/scope';
@@ -63,7 +63,8 @@ async function keepAnAdmin(store: Store, user: User, after: { role: User['role']
 /** Relative to this server: the browser (or the caller) puts its own origin in front. */
 const linkPath = (token: string) => `/invite/${token}`;
 
-function auditAs(
+/** An admin's change to people, audited under the admin with the request's address. */
+function audited(
   store: Store,
   access: Access,
   request: Parameters<typeof clientAddress>[0],
@@ -74,7 +75,7 @@ function auditAs(
     result?: 'ok' | 'denied' | 'failed';
   },
 ) {
-  return auditBy(store, actorOf(access), {
+  return auditAs(store, access, {
     action: entry.action,
     target: entry.target,
     detail: entry.detail,
@@ -112,7 +113,7 @@ export const inviteUserRoute = route(
     const user = await createUser(store, input);
     const { actor } = actorOf(access);
     const token = await createInvite(store, { userId: user.id, purpose: 'invite', createdBy: actor });
-    await auditAs(store, access, request, {
+    await audited(store, access, request, {
       action: 'user.invite',
       target: user.id,
       detail: { email: user.email, role: user.role, scope: user.scope },
@@ -153,7 +154,7 @@ export const updateUserRoute = route(
       }
     }
     const after = await mustGet(store, before.id);
-    await auditAs(store, access, request, {
+    await audited(store, access, request, {
       action: 'user.update',
       target: before.id,
       detail: {
@@ -191,7 +192,7 @@ export const resetUserRoute = route(
     });
     // Whoever holds the old password (or a session) is out until the link is used.
     await endAllSessionsOf(user.id);
-    await auditAs(store, access, request, {
+    await audited(store, access, request, {
       action: 'user.reset',
       target: user.id,
       detail: { email: user.email },
@@ -207,7 +208,7 @@ export const endUserSessionsRoute = route(
     const store = await getStore();
     const user = await mustGet(store, params.id ?? '');
     await endAllSessionsOf(user.id);
-    await auditAs(store, access, request, {
+    await audited(store, access, request, {
       action: 'user.sessions.end',
       target: user.id,
       detail: { email: user.email },
@@ -226,7 +227,7 @@ export const breakGlassRoute = route(
     await setBreakGlassEnabled(store, enabled);
     // Turned off: any session the break-glass password opened ends with it.
     if (before && !enabled) await endAllAdminSessions();
-    await auditAs(store, access, request, { action: 'break_glass.set', target: null, detail: { enabled } });
+    await audited(store, access, request, { action: 'break_glass.set', target: null, detail: { enabled } });
     return json({ breakGlass: { enabled } });
   },
   { access: 'admin' },
