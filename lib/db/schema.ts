@@ -219,6 +219,78 @@ export interface UserSessionTable {
   ended_at: number | null;
 }
 
+/** Where notifications go (lib/notify/channels). */
+export interface NotificationChannelTable {
+  id: string;
+  name: string;
+  kind: 'email' | 'teams' | 'slack' | 'ntfy' | 'pagerduty' | 'webhook';
+  /** JSON of the channel kind's non-secret settings. */
+  config: string;
+  /** Sealed (lib/auth/key-vault.ts) JSON of the kind's secret settings; never sent to a browser. */
+  secret: string | null;
+  enabled: number;
+  /** The most messages this channel is sent per minute (the rest wait). */
+  rate_per_minute: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A notification rule; `definition` is JSON of lib/domain/notifications.ts `RuleDefinition`. */
+export interface NotificationRuleTable {
+  id: string;
+  name: string;
+  enabled: number;
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One open (or recently resolved) condition a rule watches: the memory behind delay, repeat, recovery. */
+export interface NotificationIncidentTable {
+  /** `<rule id>|<signal key>`. */
+  id: string;
+  rule_id: string;
+  /** lib/notify/signals.ts: `alert:<id>`, `offline:<device>@<since>`, `site:<group>`, ... */
+  signal_key: string;
+  kind: string;
+  /** When the condition began (Level's time where it has one). */
+  since: number;
+  /** When Levelboard first saw it. */
+  detected_at: number;
+  /** When the first message about it was queued; null while delayed, held or waiting to group. */
+  notified_at: number | null;
+  /** The last trigger or repeat queued. */
+  last_sent_at: number | null;
+  resolved_at: number | null;
+  recovery_sent_at: number | null;
+  /** JSON of the signal's latest description (lib/domain/notifications.ts `SignalDetail`). */
+  detail: string;
+}
+
+/** A message to one channel: written before it is sent; the delivery log. */
+export interface NotificationOutboxTable {
+  id: string;
+  channel_id: string;
+  /** null: a test message from Settings. */
+  rule_id: string | null;
+  kind: 'trigger' | 'repeat' | 'recovery' | 'test';
+  /** JSON of lib/domain/notifications.ts `NotificationMessage`. */
+  message: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  created_at: number;
+  next_attempt_at: number;
+  claimed_at: number | null;
+  claimed_by: string | null;
+  sent_at: number | null;
+  /** The receiver's HTTP status (or SMTP reply code) of the last attempt. */
+  last_status: number | null;
+  /** Why the last attempt failed, in words (never a secret). */
+  last_error: string | null;
+  /** The start of the receiver's answer to the last attempt (at most 500 characters). */
+  last_answer: string | null;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -237,4 +309,8 @@ export interface Database {
   users: UserTable;
   user_invites: UserInviteTable;
   user_sessions: UserSessionTable;
+  notification_channels: NotificationChannelTable;
+  notification_rules: NotificationRuleTable;
+  notification_incidents: NotificationIncidentTable;
+  notification_outbox: NotificationOutboxTable;
 }

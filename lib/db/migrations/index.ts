@@ -5,6 +5,7 @@ import { sessionsMigration } from '@/lib/db/migrations/0004-sessions';
 import { acknowledgementsMigration } from '@/lib/db/migrations/0005-acknowledgements';
 import { webhooksMigration } from '@/lib/db/migrations/0006-webhooks';
 import { usersMigration } from '@/lib/db/migrations/0007-users';
+import { notificationsMigration } from '@/lib/db/migrations/0008-notifications';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -17,5 +18,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0005-acknowledgements': acknowledgementsMigration(),
     '0006-webhooks': webhooksMigration(),
     '0007-users': usersMigration(),
+    '0008-notifications': notificationsMigration(),
   };
 }
