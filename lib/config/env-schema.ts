@@ -95,6 +95,12 @@ export const envSchema = z
         .optional(),
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    /**
+     * The address people open Levelboard at (https://levelboard.example.com), for the links in
+     * notifications: a message is sent by a background loop that has no request to take a host from.
+     * Unset: http://localhost:<PORT>, and Settings → Notifications says so.
+     */
+    PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
     SYNC_INTERVAL_SECONDS: integer(30, 5, 3600),
     /**
      * Walk the device list serially (trusting only Level's cursor) at least every this many syncs,
