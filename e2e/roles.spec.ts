@@ -100,6 +100,10 @@ const LEVELS: Record<string, Level> = {
   'POST /api/admin/users/[id]/sessions/end': 'admin',
   'POST /api/admin/break-glass': 'admin',
   'DELETE /api/admin/walls/[id]': 'admin',
+  'GET /api/admin/notifications/rules': 'admin',
+  'POST /api/admin/notifications/rules': 'admin',
+  'PATCH /api/admin/notifications/rules/[id]': 'admin',
+  'DELETE /api/admin/notifications/rules/[id]': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

@@ -1,4 +1,5 @@
 import { parseBody } from '@/lib/api/body';
+import { checkScopeGroups } from '@/lib/api/check-scope';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
 import { clientAddress } from '@/lib/auth/access';
@@ -9,8 +10,8 @@ import { endAllSessionsOf } from '@/lib/auth/person-sessions';
 import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/domain/errors';
-import { personScopeSchema, type PersonScope } from '@/lib/domain/scope';
+import { ConflictError, NotFoundError } from '@/lib/domain/errors';
+import { personScopeSchema } from '@/lib/domain/scope';
 import { fleetService } from '@/lib/fleet/instance';
 import { isBreakGlassEnabled, setBreakGlassEnabled } from '@/lib/users/break-glass';
 import { closeInvitesOf, createInvite } from '@/lib/users/invites';
@@ -33,16 +34,6 @@ import { z } from 'zod';
 
 const nameSchema = z.string().trim().min(1).max(100);
 const roleSchema = z.enum(USER_ROLES);
-
-/** Group ids must exist in the fleet as synced now (before the first sync there is nothing to check against). */
-function checkScope(scope: PersonScope | undefined): void {
-  if (!scope || scope.kind === 'fleet') return;
-  const snapshot = fleetService().current();
-  if (!snapshot) return;
-  const unknown = scope.groupIds.find((id) => !snapshot.groupNodes.has(id));
-  if (unknown !== undefined)
-    throw new InvalidInputError(`Invalid field "scope.groupIds": no group "${unknown}".`);
-}
 
 async function mustGet(store: Store, id: string): Promise<User> {
   const user = await getUser(store, id);
@@ -108,7 +99,7 @@ export const inviteUserRoute = route(
   'admin.users.invite',
   async (request, _params, access) => {
     const input = await parseBody(request, inviteSchema);
-    checkScope(input.scope);
+    checkScopeGroups(input.scope);
     const store = await getStore();
     const user = await createUser(store, input);
     const { actor } = actorOf(access);
@@ -137,7 +128,7 @@ export const updateUserRoute = route(
   'admin.users.update',
   async (request, params, access) => {
     const input = await parseBody(request, updateSchema);
-    checkScope(input.scope);
+    checkScopeGroups(input.scope);
     const store = await getStore();
     const before = await mustGet(store, params.id ?? '');
     await keepAnAdmin(store, before, {
