@@ -37,4 +37,9 @@ export const queryKeys = {
   actionCapabilities: () => [...queryKeys.admin(), 'capabilities'] as const,
   automations: () => [...queryKeys.admin(), 'automations'] as const,
   tags: () => [...queryKeys.admin(), 'tags'] as const,
+  notifications: () => [...queryKeys.admin(), 'notifications'] as const,
+  notificationChannels: () => [...queryKeys.notifications(), 'channels'] as const,
+  notificationRules: () => [...queryKeys.notifications(), 'rules'] as const,
+  notificationDeliveries: (channelId: string, status: string) =>
+    [...queryKeys.notifications(), 'deliveries', channelId, status] as const,
 };
