@@ -1,5 +1,6 @@
 'use client';
 
+import clsx from 'clsx';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
@@ -12,12 +13,15 @@ export function Dialog({
   title,
   children,
   testId,
+  wide = false,
 }: {
   open: boolean;
   onClose: () => void;
   title: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** For a long form (a notification rule): wider on a desktop, the same on a phone. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -32,7 +36,10 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       aria-labelledby={titleId}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-xl border border-line bg-raised p-0 text-ink shadow-xl backdrop:bg-black/50"
+      className={clsx(
+        'm-auto rounded-xl border border-line bg-raised p-0 text-ink shadow-xl backdrop:bg-black/50',
+        wide ? 'w-[min(52rem,calc(100vw-2rem))]' : 'w-[min(34rem,calc(100vw-2rem))]',
+      )}
       data-testid={testId}
     >
       {open ? (

@@ -12,9 +12,13 @@ import { useState } from 'react';
 export function ScopePicker({
   value,
   onChange,
+  legend = 'Sees',
+  fleetLabel = 'The whole fleet',
 }: {
   value: PersonScope;
   onChange: (scope: PersonScope) => void;
+  legend?: string;
+  fleetLabel?: string;
 }) {
   const groups = useQuery({
     queryKey: queryKeys.groupsForLinks(),
@@ -33,7 +37,7 @@ export function ScopePicker({
   };
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Sees</legend>
+      <legend className="text-sm font-medium">{legend}</legend>
       <label className="flex items-center gap-2 text-sm">
         <input
           type="radio"
@@ -41,7 +45,7 @@ export function ScopePicker({
           checked={value.kind === 'fleet'}
           onChange={() => onChange({ kind: 'fleet' })}
         />
-        The whole fleet
+        {fleetLabel}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input

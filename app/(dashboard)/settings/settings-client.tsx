@@ -14,14 +14,23 @@ export function SettingsClient() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        {/* The phone's tab bar has no room for Users; this is its way there. */}
-        <Link
-          href="/users"
-          className="text-sm font-medium text-accent underline underline-offset-2"
-          data-testid="settings-users-link"
-        >
-          Users and sign-in →
-        </Link>
+        {/* The phone's tab bar has no room for Users or Notifications; these are their ways there. */}
+        <div className="flex flex-wrap gap-x-5 gap-y-1">
+          <Link
+            href="/settings/notifications"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-notifications-link"
+          >
+            Notifications →
+          </Link>
+          <Link
+            href="/users"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-users-link"
+          >
+            Users and sign-in →
+          </Link>
+        </div>
       </div>
       <LevelConnection />
       <WebhookSettings />
