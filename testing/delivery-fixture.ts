@@ -21,7 +21,9 @@ export interface ReceivedRequest {
 }
 
 /** What the receiver does with a request: answer it, or hold it open and never answer. */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string } | 'hang';
+export type Answer =
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
+  | 'hang';
 
 export interface TestReceiver {
   url: string;
@@ -69,10 +71,15 @@ export async function startReceiver(): Promise<TestReceiver> {
         hung.add(response);
         return;
       }
-      if (answer.status >= 200 && answer.status < 300)
-        receiver.accepted.set(id, (receiver.accepted.get(id) ?? 0) + 1);
-      response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
-      response.end(answer.body ?? '');
+      const send = () => {
+        if (response.destroyed) return; // the sender went away first: nothing was accepted
+        if (answer.status >= 200 && answer.status < 300)
+          receiver.accepted.set(id, (receiver.accepted.get(id) ?? 0) + 1);
+        response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+        response.end(answer.body ?? '');
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
