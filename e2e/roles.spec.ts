@@ -104,6 +104,7 @@ const LEVELS: Record<string, Level> = {
   'POST /api/admin/notifications/rules': 'admin',
   'PATCH /api/admin/notifications/rules/[id]': 'admin',
   'DELETE /api/admin/notifications/rules/[id]': 'admin',
+  'GET /api/admin/notifications/deliveries': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';
