@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { ARTIFACTS, demoUrl, liveUrl } from './support/env';
+import { startReceiver } from './support/notify-receiver';
 import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { createPerson } from './support/people';
 import { simulator } from './support/simulator';
@@ -150,6 +151,87 @@ test.describe('screenshots', () => {
         }
         await context.close();
       }
+    }
+  });
+  test('Settings → Notifications: rules, the rule editor and the delivery log, light and dark, 1920×1080 and phone', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const receiver = await startReceiver();
+    const headers = { Origin: demoUrl };
+    const api = async (path: string, data?: unknown) => {
+      const response = await request.post(`${demoUrl}/api/admin/notifications${path}`, { headers, data });
+      expect(response.ok(), await response.text()).toBe(true);
+      return response.json();
+    };
+    const channel = async (name: string, path: '/ok' | '/fail') =>
+      (
+        (await api('/channels', {
+          kind: 'webhook',
+          name,
+          config: { url: receiver.url(path) },
+          secret: { signingSecret: 'a-screenshot-signing-secret-0123' },
+        })) as { channel: { id: string } }
+      ).channel.id;
+    const ops = await channel('Teams ops', '/ok');
+    const pager = await channel('On-call pager', '/fail');
+    for (const id of [ops, pager, ops]) await api(`/channels/${id}/test`);
+    const clients = (await (await request.get(`${demoUrl}/api/fleet/clients`)).json()).clients as {
+      id: string;
+    }[];
+    await api('/rules', {
+      name: 'Client servers, office hours',
+      events: ['alert', 'device_offline'],
+      roles: ['server'],
+      scope: { kind: 'groups', groupIds: [clients[0]?.id ?? ''] },
+      timeZone: 'Europe/Berlin',
+      businessHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' },
+      channelIds: [ops],
+    });
+    await api('/rules', {
+      name: 'Night: only what is down',
+      events: ['site_down', 'level_unreachable', 'wall_silent'],
+      delayMinutes: 10,
+      repeatMinutes: 60,
+      timeZone: 'Europe/Berlin',
+      quietHours: { start: '22:30', end: '06:00' },
+      channelIds: [pager, ops],
+    });
+    try {
+      for (const theme of THEMES) {
+        for (const viewport of [VIEWPORTS[1], VIEWPORTS[2]]) {
+          const context = await browser.newContext({ viewport });
+          const page = await context.newPage();
+          await applyTheme(page, theme);
+          const size = `${theme}-${viewport?.width}x${viewport?.height}`;
+          await page.goto('/settings/notifications?tab=rules');
+          await expect(page.getByTestId('rule-summary').first()).toContainText('→ Teams ops');
+          await page.screenshot({ path: path.join(DIR, `notifications-rules-${size}.png`), fullPage: true });
+          await page.getByTestId('rule-row').first().getByRole('button', { name: 'Edit' }).click();
+          await expect(page.getByTestId('rule-editor').getByTestId('rule-channels')).toBeVisible();
+          await page.screenshot({ path: path.join(DIR, `notifications-rule-editor-${size}.png`) });
+          await page.goto('/settings/notifications?tab=log');
+          await expect(page.getByTestId('delivery-row').first()).toBeVisible();
+          await page
+            .getByTestId('delivery-row')
+            .filter({ hasText: 'On-call pager' })
+            .first()
+            .locator('summary')
+            .click();
+          await page.screenshot({ path: path.join(DIR, `notifications-log-${size}.png`), fullPage: true });
+          await page.goto('/settings/notifications');
+          await page.getByTestId('send-test').first().click();
+          await expect(page.getByTestId('test-answer').first()).toBeVisible();
+          await page.screenshot({
+            path: path.join(DIR, `notifications-channels-${size}.png`),
+            fullPage: true,
+          });
+          await context.close();
+        }
+      }
+    } finally {
+      await receiver.close();
     }
   });
 });

@@ -86,6 +86,14 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       },
     },
     {
+      name: 'notifications',
+      path: '/settings/notifications?tab=log',
+      ready: async (page) => {
+        await expect(page.getByTestId('delivery-log')).toBeVisible();
+        await expect(page.getByTestId('log-channel')).toBeVisible();
+      },
+    },
+    {
       name: 'manage',
       path: '/manage',
       ready: async (page) => {
