@@ -8,12 +8,13 @@ import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
+import { startNotificationEngine } from '@/lib/runtime/notifications';
 import { initWebhooks } from '@/lib/runtime/webhooks';
 import 'server-only';
 
 /**
  * Builds the process: environment, secrets, database, Level connection, history, audit retention,
- * the fleet loop and the webhook receiver. Called once, by server/boot.ts; throws when the process cannot start.
+ * the fleet loop, the webhook receiver and notifications. Called once, by server/boot.ts; throws when the process cannot start.
  */
 export async function startRuntime(): Promise<void> {
   const env = getEnv();
@@ -26,10 +27,17 @@ export async function startRuntime(): Promise<void> {
   await applyConnection(store);
   const recordHistory = initHistory(store, () => isSyncLeader());
   startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
+  // Reads the fleet only when it evaluates, after the fleet runtime below exists.
+  const notifications = startNotificationEngine(store, {
+    isLeader: () => isSyncLeader(),
+    onQueued: () => {},
+  });
+  // Not awaited: the sync loop does not wait for the rules.
+  const notifyAfterSync = async () => void notifications.evaluate();
   const fleet = initFleetRuntime(store, {
     getClient: getLevelClient,
     requestCount: levelRequestCount,
-    afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader())],
+    afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader()), notifyAfterSync],
   });
   await fleet.coordinator.start();
   initWebhooks(store);
