@@ -16,12 +16,21 @@ const SERVER_CORE = [
   './lib/acknowledgements',
   './lib/actions',
   './lib/webhooks',
+  './lib/notify',
   './lib/redaction',
   './lib/runtime',
   './lib/api',
 ];
 const BROWSER = ['./lib/query', './lib/hooks', './lib/wall/hooks', './components', './app'];
-const ABOVE_CORE = ['./lib/runtime', './lib/api', './server', './app', './components', ...BROWSER];
+const ABOVE_CORE = [
+  './lib/notify',
+  './lib/runtime',
+  './lib/api',
+  './server',
+  './app',
+  './components',
+  ...BROWSER,
+];
 const rooms = (...lists) => [...new Set(lists.flat())];
 const layerZones = [
   {
@@ -125,6 +134,17 @@ const layerZones = [
     from: rooms('./lib/wall', ABOVE_CORE),
     message:
       "Level's webhooks: verify, dedupe and apply to the fleet; they return outcomes, lib/api maps them to statuses.",
+  },
+  {
+    target: './lib/notify',
+    from: rooms(
+      './lib/webhooks',
+      './lib/actions',
+      './lib/wall',
+      ABOVE_CORE.filter((room) => room !== './lib/notify'),
+    ),
+    message:
+      'Notifications decide and deliver from domain data; they know nothing of HTTP routes or start-up (lib/runtime wires them).',
   },
   {
     target: './lib/runtime',

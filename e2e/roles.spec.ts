@@ -105,6 +105,11 @@ const LEVELS: Record<string, Level> = {
   'PATCH /api/admin/notifications/rules/[id]': 'admin',
   'DELETE /api/admin/notifications/rules/[id]': 'admin',
   'GET /api/admin/notifications/deliveries': 'admin',
+  'GET /api/admin/notifications/channels': 'admin',
+  'POST /api/admin/notifications/channels': 'admin',
+  'PATCH /api/admin/notifications/channels/[id]': 'admin',
+  'DELETE /api/admin/notifications/channels/[id]': 'admin',
+  'POST /api/admin/notifications/channels/[id]/test': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

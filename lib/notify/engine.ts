@@ -21,7 +21,8 @@ export interface EvaluationResult {
 }
 
 export interface EvaluateInput {
-  signals: readonly Signal[];
+  /** Asked for only when a rule is enabled: a fleet without rules pays nothing. */
+  signals: readonly Signal[] | (() => Promise<readonly Signal[]>);
   fleetKnown: boolean;
   baseUrl: string;
   now: number;
@@ -32,11 +33,13 @@ export async function evaluateNotifications(store: Store, input: EvaluateInput):
   const { now } = input;
   const newId = input.newId ?? randomUUID;
   const rules = await listRules(store);
+  const active = rules.some((rule) => rule.definition.enabled);
+  const signals = !active ? [] : typeof input.signals === 'function' ? await input.signals() : input.signals;
   return store.db.transaction().execute(async (trx) => {
     const incidents = await loadIncidents(trx);
     const plan = planNotifications({
       rules,
-      signals: input.signals,
+      signals,
       incidents,
       now,
       fleetKnown: input.fleetKnown,

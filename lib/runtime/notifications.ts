@@ -55,21 +55,23 @@ export function startNotificationEngine(
       const service = fleetService();
       const snapshot = service.current();
       const status = service.status();
-      const acks = await acknowledgements();
-      const signals = collectSignals({
-        snapshot,
-        isAcknowledged: (key) => acks.lookup(key) !== null,
-        sync: {
-          lastErrorKind: status.lastErrorKind,
-          lastError: status.lastError,
-          syncedAtMs: status.syncedAt ? Date.parse(status.syncedAt) : null,
-          intervalMs: service.intervalMs(),
-        },
-        silentWalls: await silentWalls(store, now),
-        siteDown: siteDownThreshold(),
-        levelUrlOf: levelUrlOf(),
-        now,
-      });
+      const signals = async () => {
+        const acks = await acknowledgements();
+        return collectSignals({
+          snapshot,
+          isAcknowledged: (key) => acks.lookup(key) !== null,
+          sync: {
+            lastErrorKind: status.lastErrorKind,
+            lastError: status.lastError,
+            syncedAtMs: status.syncedAt ? Date.parse(status.syncedAt) : null,
+            intervalMs: service.intervalMs(),
+          },
+          silentWalls: await silentWalls(store, now),
+          siteDown: siteDownThreshold(),
+          levelUrlOf: levelUrlOf(),
+          now,
+        });
+      };
       const result = await evaluateNotifications(store, {
         signals,
         fleetKnown: snapshot !== null,

@@ -7,8 +7,8 @@ import { acknowledgementPruning } from '@/lib/runtime/acknowledgement-pruning';
 import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
-import { startNotificationEngine, type NotificationRuntime } from '@/lib/runtime/notifications';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
+import { startNotificationEngine } from '@/lib/runtime/notifications';
 import { initWebhooks } from '@/lib/runtime/webhooks';
 import 'server-only';
 
@@ -27,9 +27,13 @@ export async function startRuntime(): Promise<void> {
   await applyConnection(store);
   const recordHistory = initHistory(store, () => isSyncLeader());
   startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
-  let notifications: NotificationRuntime | undefined;
+  // Reads the fleet only when it evaluates, after the fleet runtime below exists.
+  const notifications = startNotificationEngine(store, {
+    isLeader: () => isSyncLeader(),
+    onQueued: () => {},
+  });
   // Not awaited: the sync loop does not wait for the rules.
-  const notifyAfterSync = async () => void notifications?.evaluate();
+  const notifyAfterSync = async () => void notifications.evaluate();
   const fleet = initFleetRuntime(store, {
     getClient: getLevelClient,
     requestCount: levelRequestCount,
@@ -37,7 +41,6 @@ export async function startRuntime(): Promise<void> {
   });
   await fleet.coordinator.start();
   initWebhooks(store);
-  notifications = startNotificationEngine(store, { isLeader: () => isSyncLeader(), onQueued: () => {} });
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {
     applyConnection(store).then(

@@ -47,6 +47,21 @@ function failureOf(error: unknown, timeoutMs: number, secrets: string[]): Delive
       : { result: 'retry', status, error, retryAfterMs: null, answer };
   }
   const code = smtp.code ?? '';
+  // Node's certificate errors reach us as ESOCKET; their wording is fixed and names no secret.
+  const message = error instanceof Error ? error.message : '';
+  const certificate = /certificate|self[- ]signed|altname|unable to verify|wrong version number/i.exec(
+    message,
+  );
+  if (certificate)
+    return {
+      result: 'failed',
+      status: null,
+      error: redact(
+        `E-mail not sent: TLS failed (${message.slice(0, 120)}). Check the security setting, or accept a self-signed certificate.`,
+        secrets,
+      ),
+      answer: null,
+    };
   if (code === 'ETIMEDOUT' || code === 'EABORT')
     return {
       result: 'retry',
