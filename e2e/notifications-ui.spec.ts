@@ -58,7 +58,7 @@ test('an admin adds channels, tests them, writes a rule and reads the delivery l
   // Write-only: the secret is not in the page, not even in the edit form.
   await okRow.getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByTestId('channel-dialog').getByLabel('Signing secret')).toHaveValue('');
-  await expect(page.getByTestId('channel-dialog')).toContainText('leave empty to keep');
+  await expect(page.getByTestId('channel-dialog')).toContainText('Leave empty to keep');
   expect(await page.content()).not.toContain(SECRET);
   await page.getByTestId('channel-dialog').getByRole('button', { name: 'Cancel' }).click();
 

@@ -102,41 +102,41 @@ function FieldInput({
     required: field.required && !keep,
   };
   return (
-    <label className="block">
-      <span className="text-sm font-medium">
-        {field.label}
-        {field.secret && secretSet && editing ? (
-          <span className="ml-2 text-xs font-normal text-muted">(set — leave empty to keep)</span>
-        ) : null}
-      </span>
-      {field.input === 'select' ? (
-        <select {...common} value={String(value)} onChange={(event) => onChange(event.target.value)}>
-          {field.options?.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          {...common}
-          type={
-            field.input === 'password' || field.secret
-              ? 'password'
-              : field.input === 'email-list'
-                ? 'text'
-                : field.input
-          }
-          autoComplete={field.secret ? 'new-password' : 'off'}
-          placeholder={keep ? '••••••••' : field.placeholder}
-          value={String(value)}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-      <span id={helpId} className="mt-1 block text-xs text-muted">
+    <div>
+      <label className="block">
+        <span className="text-sm font-medium">
+          {field.label}
+          {keep ? <span className="ml-2 text-xs font-normal text-muted">(set)</span> : null}
+        </span>
+        {field.input === 'select' ? (
+          <select {...common} value={String(value)} onChange={(event) => onChange(event.target.value)}>
+            {field.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...common}
+            type={
+              field.input === 'password' || field.secret
+                ? 'password'
+                : field.input === 'email-list'
+                  ? 'text'
+                  : field.input
+            }
+            autoComplete={field.secret ? 'new-password' : 'off'}
+            placeholder={keep ? '••••••••' : field.placeholder}
+            value={String(value)}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )}
+      </label>
+      <p id={helpId} className="mt-1 text-xs text-muted">
         {help}
-      </span>
-    </label>
+      </p>
+    </div>
   );
 }
 
@@ -217,21 +217,24 @@ export function ChannelDialog({ channel, onClose }: { channel: ChannelView | nul
             secretSet={channel?.secretSet ?? false}
           />
         ))}
-        <label className="block">
-          <span className="text-sm font-medium">At most, messages per minute</span>
-          <input
-            name="ratePerMinute"
-            type="number"
-            min={1}
-            max={600}
-            value={rate}
-            onChange={(event) => setRate(event.target.value)}
-            className={inputClass}
-          />
-          <span className="mt-1 block text-xs text-muted">
+        <div>
+          <label className="block">
+            <span className="text-sm font-medium">At most, messages per minute</span>
+            <input
+              name="ratePerMinute"
+              type="number"
+              min={1}
+              max={600}
+              value={rate}
+              onChange={(event) => setRate(event.target.value)}
+              aria-describedby="channel-rate-help"
+              className={inputClass}
+            />
+          </label>
+          <p id="channel-rate-help" className="mt-1 text-xs text-muted">
             More wait their turn in the queue; nothing is dropped.
-          </span>
-        </label>
+          </p>
+        </div>
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
           Enabled

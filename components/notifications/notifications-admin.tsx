@@ -3,16 +3,10 @@
 import { ChannelList } from '@/components/notifications/channel-list';
 import { DeliveryLog } from '@/components/notifications/delivery-log';
 import { RuleList } from '@/components/notifications/rule-list';
+import { NOTIFICATION_TABS, type NotificationTab } from '@/components/notifications/tabs';
 import clsx from 'clsx';
 import Link from 'next/link';
 import { useRef, useState, type KeyboardEvent } from 'react';
-
-export const NOTIFICATION_TABS = [
-  { value: 'channels', label: 'Channels' },
-  { value: 'rules', label: 'Rules' },
-  { value: 'log', label: 'Delivery log' },
-] as const;
-export type NotificationTab = (typeof NOTIFICATION_TABS)[number]['value'];
 
 /** Settings → Notifications: three tabs (WAI-ARIA tabs, arrow keys move between them); the tab is in the URL. */
 export function NotificationsAdmin({ initialTab }: { initialTab: NotificationTab }) {

@@ -63,23 +63,25 @@ function NumberField({
 }) {
   const helpId = useId();
   return (
-    <label className="block">
-      <span className="text-sm font-medium">{label}</span>
-      <input
-        name={name}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={helpId}
-        className={inputClass}
-      />
-      <span id={helpId} className="mt-1 block text-xs text-muted">
+    <div>
+      <label className="block">
+        <span className="text-sm font-medium">{label}</span>
+        <input
+          name={name}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={helpId}
+          className={inputClass}
+        />
+      </label>
+      <p id={helpId} className="mt-1 text-xs text-muted">
         {help}
-      </span>
-    </label>
+      </p>
+    </div>
   );
 }
 

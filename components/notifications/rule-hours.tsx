@@ -51,24 +51,27 @@ export function RuleHours({ value, onChange }: { value: Hours; onChange: (next: 
   const quiet = value.quietHours;
   return (
     <div className="space-y-4">
-      <label className="block">
-        <span className="text-sm font-medium">Time zone</span>
-        <select
-          name="timeZone"
-          value={value.timeZone}
-          onChange={(event) => onChange({ timeZone: event.target.value })}
-          className={inputClass}
-        >
-          {timeZones(value.timeZone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-        <span className="mt-1 block text-xs text-muted">
+      <div>
+        <label className="block">
+          <span className="text-sm font-medium">Time zone</span>
+          <select
+            name="timeZone"
+            value={value.timeZone}
+            onChange={(event) => onChange({ timeZone: event.target.value })}
+            aria-describedby="rule-zone-help"
+            className={inputClass}
+          >
+            {timeZones(value.timeZone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="rule-zone-help" className="mt-1 text-xs text-muted">
           Business and quiet hours are read in this zone, summer time included.
-        </span>
-      </label>
+        </p>
+      </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Business hours</legend>
         <label className="flex items-center gap-2 text-sm">

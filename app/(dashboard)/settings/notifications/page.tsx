@@ -1,8 +1,5 @@
-import {
-  NOTIFICATION_TABS,
-  NotificationsAdmin,
-  type NotificationTab,
-} from '@/components/notifications/notifications-admin';
+import { NotificationsAdmin } from '@/components/notifications/notifications-admin';
+import { notificationTab } from '@/components/notifications/tabs';
 import { requireAdmin } from '@/lib/auth/page-access';
 import type { Metadata } from 'next';
 
@@ -16,6 +13,5 @@ export default async function NotificationsPage({
 }) {
   await requireAdmin();
   const { tab } = await searchParams;
-  const initial = NOTIFICATION_TABS.find((item) => item.value === tab)?.value ?? 'channels';
-  return <NotificationsAdmin initialTab={initial as NotificationTab} />;
+  return <NotificationsAdmin initialTab={notificationTab(tab)} />;
 }
