@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/notifications/form-error';
 import { CHANNELS_URL, send } from '@/components/notifications/notify-api';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/settings/section';
 import { Dialog } from '@/components/ui/dialog';
@@ -239,11 +240,7 @@ export function ChannelDialog({ channel, onClose }: { channel: ChannelView | nul
           <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
           Enabled
         </label>
-        {save.error ? (
-          <p role="alert" className="text-sm text-critical" data-testid="channel-error">
-            {save.error.message}
-          </p>
-        ) : null}
+        {save.error ? <FormError message={save.error.message} testId="channel-error" /> : null}
         <div className="flex justify-end gap-2">
           <button type="button" className={secondaryButtonClass} onClick={onClose}>
             Cancel

@@ -2,6 +2,7 @@
 
 import { ChannelDialog } from '@/components/notifications/channel-dialog';
 import { channelTarget } from '@/components/notifications/channel-target';
+import { FormError } from '@/components/notifications/form-error';
 import { CHANNELS_URL, send, useChannels } from '@/components/notifications/notify-api';
 import { buttonClass, secondaryButtonClass } from '@/components/settings/section';
 import { dangerButtonClass, Dialog } from '@/components/ui/dialog';
@@ -52,11 +53,7 @@ function DeleteChannel({ channel, onClose }: { channel: ChannelView; onClose: ()
       <p className="text-sm">
         Rules that send here stop sending to it. Messages already queued for it are not sent.
       </p>
-      {remove.error ? (
-        <p role="alert" className="text-sm text-critical">
-          {remove.error.message}
-        </p>
-      ) : null}
+      {remove.error ? <FormError message={remove.error.message} /> : null}
       <div className="flex justify-end gap-2">
         <button type="button" className={secondaryButtonClass} onClick={onClose}>
           Cancel
@@ -125,11 +122,7 @@ function ChannelRow({
       </div>
       <div role="status" aria-live="polite">
         {test.data ? <TestAnswer answer={test.data} /> : null}
-        {test.error ? (
-          <p className="mt-2 text-sm text-critical" data-testid="test-answer">
-            {test.error.message}
-          </p>
-        ) : null}
+        {test.error ? <FormError message={test.error.message} testId="test-answer" /> : null}
       </div>
     </li>
   );
@@ -155,11 +148,7 @@ export function ChannelList() {
           Add a channel
         </button>
       </div>
-      {channels.error ? (
-        <p role="alert" className="text-sm text-critical">
-          {channels.error.message}
-        </p>
-      ) : null}
+      {channels.error ? <FormError message={channels.error.message} /> : null}
       <ul
         className="divide-y divide-line rounded-xl border border-line bg-raised shadow-sm"
         aria-label="Channels"

@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/notifications/form-error';
 import { DELIVERIES_URL, useChannels } from '@/components/notifications/notify-api';
 import { secondaryButtonClass } from '@/components/settings/section';
 import { SelectField } from '@/components/ui/select-field';
@@ -109,11 +110,7 @@ export function DeliveryLog() {
         </SelectField>
         <p className="pb-2 text-xs text-muted">Refreshes every 10 s.</p>
       </div>
-      {log.error ? (
-        <p role="alert" className="text-sm text-critical">
-          {log.error.message}
-        </p>
-      ) : null}
+      {log.error ? <FormError message={log.error.message} /> : null}
       {/* Focusable: on a phone the table scrolls sideways, and keyboards must reach it (axe). */}
       <section
         aria-label="Delivery log"

@@ -1,6 +1,7 @@
 'use client';
 
 import { CheckGroup } from '@/components/notifications/check-group';
+import { FormError } from '@/components/notifications/form-error';
 import { RULES_URL, send, useChannels } from '@/components/notifications/notify-api';
 import { RuleHours } from '@/components/notifications/rule-hours';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/settings/section';
@@ -275,11 +276,7 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView | null; onClose: 
             </Part>
           </div>
         </div>
-        {save.error ? (
-          <p role="alert" className="text-sm text-critical" data-testid="rule-error">
-            {save.error.message}
-          </p>
-        ) : null}
+        {save.error ? <FormError message={save.error.message} testId="rule-error" /> : null}
         <div className="flex justify-end gap-2">
           <button type="button" className={secondaryButtonClass} onClick={onClose}>
             Cancel

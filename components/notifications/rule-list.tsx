@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/notifications/form-error';
 import { RULES_URL, send, useChannels, useRules } from '@/components/notifications/notify-api';
 import { RuleEditor } from '@/components/notifications/rule-editor';
 import { buttonClass, secondaryButtonClass } from '@/components/settings/section';
@@ -29,11 +30,7 @@ function DeleteRule({ rule, onClose }: { rule: RuleView; onClose: () => void }) 
         It stops watching at once; what it has open is forgotten, so no recovery message follows. Messages
         already queued still go out.
       </p>
-      {remove.error ? (
-        <p role="alert" className="text-sm text-critical">
-          {remove.error.message}
-        </p>
-      ) : null}
+      {remove.error ? <FormError message={remove.error.message} /> : null}
       <div className="flex justify-end gap-2">
         <button type="button" className={secondaryButtonClass} onClick={onClose}>
           Cancel
@@ -82,11 +79,7 @@ export function RuleList() {
           New rule
         </button>
       </div>
-      {rules.error ? (
-        <p role="alert" className="text-sm text-critical">
-          {rules.error.message}
-        </p>
-      ) : null}
+      {rules.error ? <FormError message={rules.error.message} /> : null}
       <ul
         className="divide-y divide-line rounded-xl border border-line bg-raised shadow-sm"
         aria-label="Rules"
