@@ -71,6 +71,25 @@ function Answer({ row }: { row: DeliveryView }) {
   );
 }
 
+/** A phone has no room for seven columns: one card per delivery instead. */
+function DeliveryCard({ row }: { row: DeliveryView }) {
+  return (
+    <li className="space-y-1 px-4 py-3 text-sm" data-testid="delivery-card" data-status={row.status}>
+      <div className="flex items-center justify-between gap-2">
+        <span className="font-medium">{row.channel.name ?? '(deleted channel)'}</span>
+        <StatusBadge status={row.status} />
+      </div>
+      <p className="text-xs text-muted">
+        {formatRelative(iso(row.createdAt))} · {KIND_TEXT[row.kind]}
+        {row.rule ? ` · ${row.rule.name ?? '(deleted rule)'}` : ''} · {row.attempts}{' '}
+        {row.attempts === 1 ? 'try' : 'tries'}
+      </p>
+      <p className="truncate text-xs text-muted">{row.title}</p>
+      <Answer row={row} />
+    </li>
+  );
+}
+
 export function DeliveryLog() {
   const channels = useChannels();
   const [channelId, setChannelId] = useState('');
@@ -112,10 +131,21 @@ export function DeliveryLog() {
       </div>
       {log.error ? <FormError message={log.error.message} /> : null}
       {/* Focusable: on a phone the table scrolls sideways, and keyboards must reach it (axe). */}
+      <ul
+        aria-label="Deliveries"
+        className="divide-y divide-line rounded-xl border border-line bg-raised shadow-sm md:hidden"
+      >
+        {rows.map((row) => (
+          <DeliveryCard key={row.id} row={row} />
+        ))}
+        {log.data && rows.length === 0 ? (
+          <li className="px-4 py-6 text-center text-sm text-muted">Nothing sent yet.</li>
+        ) : null}
+      </ul>
       <section
         aria-label="Delivery log"
         tabIndex={0}
-        className="overflow-x-auto rounded-xl border border-line bg-raised shadow-sm focus-visible:outline-2 focus-visible:outline-accent"
+        className="hidden overflow-x-auto rounded-xl border border-line bg-raised shadow-sm focus-visible:outline-2 focus-visible:outline-accent md:block"
       >
         <table className="w-full text-left text-sm" data-testid="delivery-log">
           <thead className="border-b border-line text-xs text-muted uppercase">

@@ -231,7 +231,7 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView | null; onClose: 
                 />
                 <NumberField
                   name="groupSeconds"
-                  label="Group within (s)"
+                  label="Grouping (s)"
                   help="What comes due together goes out as one message."
                   min={0}
                   max={3600}
@@ -240,8 +240,8 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView | null; onClose: 
                 />
                 <NumberField
                   name="repeatMinutes"
-                  label="Repeat every (min)"
-                  help="While open and not acknowledged; 0 = never."
+                  label="Repeat (min)"
+                  help="Every so often while open and not acknowledged; 0 = never."
                   min={0}
                   max={10080}
                   value={numbers.repeatMinutes}

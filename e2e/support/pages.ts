@@ -89,7 +89,10 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       name: 'notifications',
       path: '/settings/notifications?tab=log',
       ready: async (page) => {
-        await expect(page.getByTestId('delivery-log')).toBeVisible();
+        const phone = (page.viewportSize()?.width ?? 0) < 768;
+        await expect(
+          phone ? page.getByRole('list', { name: 'Deliveries' }) : page.getByTestId('delivery-log'),
+        ).toBeVisible();
         await expect(page.getByTestId('log-channel')).toBeVisible();
       },
     },
