@@ -211,22 +211,32 @@ test.describe('screenshots', () => {
           await page.getByTestId('rule-row').first().getByRole('button', { name: 'Edit' }).click();
           await expect(page.getByTestId('rule-editor').getByTestId('rule-channels')).toBeVisible();
           await page.screenshot({ path: path.join(DIR, `notifications-rule-editor-${size}.png`) });
+          await page.keyboard.press('Escape');
+          await page.getByTestId('rule-row').nth(1).getByRole('button', { name: 'Edit' }).click();
+          await expect(page.getByTestId('quiet-hours')).toBeVisible();
+          await page.getByTestId('quiet-hours').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: path.join(DIR, `notifications-rule-editor-quiet-${size}.png`) });
           await page.goto('/settings/notifications?tab=log');
           await expect(page.locator('[data-testid^="delivery-"][data-status]').first()).toBeAttached();
+          const phone = (viewport?.width ?? 0) < 768;
           await page
-            .getByTestId('delivery-row')
+            .getByTestId(phone ? 'delivery-card' : 'delivery-row')
             .filter({ hasText: 'On-call pager' })
             .first()
             .locator('summary')
             .click();
           await page.screenshot({ path: path.join(DIR, `notifications-log-${size}.png`), fullPage: true });
           await page.goto('/settings/notifications');
-          await page.getByTestId('send-test').first().click();
-          await expect(page.getByTestId('test-answer').first()).toBeVisible();
+          await expect(page.getByTestId('send-test')).toHaveCount(2);
+          for (const button of await page.getByTestId('send-test').all()) await button.click();
+          await expect(page.getByTestId('test-answer')).toHaveCount(2);
           await page.screenshot({
             path: path.join(DIR, `notifications-channels-${size}.png`),
             fullPage: true,
           });
+          await page.getByTestId('channel-row').first().getByRole('button', { name: 'Edit' }).click();
+          await expect(page.getByTestId('channel-dialog')).toContainText('Leave empty to keep');
+          await page.screenshot({ path: path.join(DIR, `notifications-channel-dialog-${size}.png`) });
           await context.close();
         }
       }
