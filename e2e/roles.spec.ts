@@ -77,6 +77,7 @@ const LEVELS: Record<string, Level> = {
 
   'GET /api/metrics': 'admin',
   'GET /api/admin/audit': 'admin',
+  'GET /api/admin/notifications/status': 'admin',
   'GET /api/admin/sessions': 'admin',
   'DELETE /api/admin/sessions/[id]': 'admin',
   'GET /api/admin/settings/level': 'admin',
