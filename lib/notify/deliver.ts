@@ -76,7 +76,13 @@ async function attempt(
   } catch (error) {
     // A driver bug: its text could carry anything, so only its class is recorded.
     const kind = error instanceof Error ? error.name : typeof error;
-    return { result: 'retry', status: null, error: `The driver failed (${kind})`, retryAfterMs: null, answer: null };
+    return {
+      result: 'retry',
+      status: null,
+      error: `The driver failed (${kind})`,
+      retryAfterMs: null,
+      answer: null,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -159,9 +165,20 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
       }
       const outcome = await attempt(resolved, settings, message, options.timeoutMs);
       const at = options.now();
-      const where = { id: row.id, channelId, kind: channel.kind, attempt: held.attempt, status: outcome.status };
+      const where = {
+        id: row.id,
+        channelId,
+        kind: channel.kind,
+        attempt: held.attempt,
+        status: outcome.status,
+      };
       if (outcome.result === 'sent') {
-        const settled = await complete(db, held, { status: outcome.status, error: null, answer: outcome.answer }, at);
+        const settled = await complete(
+          db,
+          held,
+          { status: outcome.status, error: null, answer: outcome.answer },
+          at,
+        );
         if (!settled) options.log.warn(where, 'A notification was sent after its claim ran out');
         count(channel.kind, 'sent');
         options.log.info(where, 'Notification sent');
@@ -177,7 +194,9 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
       count(channel.kind, next.status === 'failed' ? 'failed' : 'retry');
       options.log.warn(
         { ...where, error: outcome.error, nextAttemptAt: next.nextAttemptAt },
-        next.status === 'failed' ? 'Notification failed after its last attempt' : 'Notification will be retried',
+        next.status === 'failed'
+          ? 'Notification failed after its last attempt'
+          : 'Notification will be retried',
       );
       // The receiver is struggling: leave the rest of this channel for later; a pause it asked
       // for (429 Retry-After) holds for all of them.

@@ -115,7 +115,12 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     receiver.answer = () => ({ status: 400, body: 'invalid payload' });
     const sender = worker();
     await sender.runOnce();
-    expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1, last_status: 400, last_error: 'HTTP 400' });
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_status: 400,
+      last_error: 'HTTP 400',
+    });
     clock += 3_600_000;
     await sender.runOnce();
     expect(receiver.received).toHaveLength(1);
@@ -171,7 +176,9 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     expect([...receiver.accepted.values()].every((n) => n === 1)).toBe(true);
     const after = await metrics().registry.getSingleMetricAsString('levelboard_notifications_total');
     expect(after).not.toBe(before);
-    expect(after).toMatch(/levelboard_notifications_total\{channel_kind="webhook",result="rate_limited"\} \d+/);
+    expect(after).toMatch(
+      /levelboard_notifications_total\{channel_kind="webhook",result="rate_limited"\} \d+/,
+    );
   });
 
   it('fails what is queued for a deleted or a disabled channel, with the reason', async () => {
@@ -179,7 +186,11 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     const [held = ''] = await enqueueTest(store, disabled, 1, clock);
     const [orphan = ''] = await enqueueTest(store, 'no-such-channel', 1, clock);
     await worker().runOnce();
-    expect(await row(held)).toMatchObject({ status: 'failed', attempts: 0, last_error: 'The channel is disabled' });
+    expect(await row(held)).toMatchObject({
+      status: 'failed',
+      attempts: 0,
+      last_error: 'The channel is disabled',
+    });
     expect(await row(orphan)).toMatchObject({
       status: 'failed',
       last_error: 'The channel was deleted before this was sent',
