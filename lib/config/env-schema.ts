@@ -101,6 +101,8 @@ export const envSchema = z
      * Unset: http://localhost:<PORT>, and Settings → Notifications says so.
      */
     PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+    /** How often the notification rules look at the fleet (lib/runtime/notifications.ts); also after every sync. */
+    NOTIFY_EVALUATE_SECONDS: integer(10, 1, 300),
     SYNC_INTERVAL_SECONDS: integer(30, 5, 3600),
     /**
      * Walk the device list serially (trusting only Level's cursor) at least every this many syncs,

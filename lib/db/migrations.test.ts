@@ -16,6 +16,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0005-acknowledgements', 'Success'],
         ['0006-webhooks', 'Success'],
         ['0007-users', 'Success'],
+        ['0008-notifications', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -37,6 +38,10 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'users',
         'user_invites',
         'user_sessions',
+        'notification_channels',
+        'notification_rules',
+        'notification_incidents',
+        'notification_outbox',
       ] as const) {
         const rows = await store.db
           .selectFrom(table)

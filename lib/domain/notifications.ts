@@ -103,6 +103,8 @@ export interface SignalDetail {
   path: string;
   /** "Open in Level", or null. */
   levelUrl: string | null;
+  /** A site down: the devices that went offline together (their own offline lines fold into it). */
+  members?: string[];
 }
 
 /** One line of a message. */

@@ -7,13 +7,14 @@ import { acknowledgementPruning } from '@/lib/runtime/acknowledgement-pruning';
 import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
+import { startNotificationEngine, type NotificationRuntime } from '@/lib/runtime/notifications';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
 import { initWebhooks } from '@/lib/runtime/webhooks';
 import 'server-only';
 
 /**
  * Builds the process: environment, secrets, database, Level connection, history, audit retention,
- * the fleet loop and the webhook receiver. Called once, by server/boot.ts; throws when the process cannot start.
+ * the fleet loop, the webhook receiver and notifications. Called once, by server/boot.ts; throws when the process cannot start.
  */
 export async function startRuntime(): Promise<void> {
   const env = getEnv();
@@ -26,13 +27,17 @@ export async function startRuntime(): Promise<void> {
   await applyConnection(store);
   const recordHistory = initHistory(store, () => isSyncLeader());
   startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
+  let notifications: NotificationRuntime | undefined;
+  // Not awaited: the sync loop does not wait for the rules.
+  const notifyAfterSync = async () => void notifications?.evaluate();
   const fleet = initFleetRuntime(store, {
     getClient: getLevelClient,
     requestCount: levelRequestCount,
-    afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader())],
+    afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader()), notifyAfterSync],
   });
   await fleet.coordinator.start();
   initWebhooks(store);
+  notifications = startNotificationEngine(store, { isLeader: () => isSyncLeader(), onQueued: () => {} });
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {
     applyConnection(store).then(
