@@ -144,9 +144,13 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
     if (!settings.ok) return failAll(channel.kind, rows, settings.error);
     const cap = Math.max(1, channel.ratePerMinute);
 
+    // Read once per round and kept up to date with this lane's own claims: while one replica
+    // sends (the leader), nobody else adds to it.
+    const window = await attemptsInWindow(db, channelId, options.now());
     for (const [index, row] of rows.entries()) {
       if (!options.shouldContinue()) return;
-      const window = await attemptsInWindow(db, channelId, options.now());
+      const windowStart = options.now() - RATE_WINDOW_MS;
+      while (window.length > 0 && (window[0] ?? 0) <= windowStart) window.shift();
       if (window.length >= cap) {
         // The oldest attempts age out of the window one by one; the next slot frees with this one.
         const freesAt = (window[window.length - cap] ?? options.now()) + RATE_WINDOW_MS;
@@ -155,6 +159,7 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
       }
       const held = await claim(db, row, options.workerId, options.now());
       if (!held) continue;
+      window.push(held.claimedAt);
       let message: NotificationMessage;
       try {
         message = JSON.parse(row.message) as NotificationMessage;
