@@ -101,6 +101,7 @@ const LEVELS: Record<string, Level> = {
   'POST /api/admin/users/[id]/sessions/end': 'admin',
   'POST /api/admin/break-glass': 'admin',
   'DELETE /api/admin/walls/[id]': 'admin',
+  'GET /api/admin/notifications/deliveries': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';
