@@ -86,7 +86,14 @@ export function outcomeOf(
       answer,
     };
   if (status >= 500)
-    return { result: 'retry', status, error: `${receiver} failed (${status}).`, retryAfterMs: null, answer };
+    // A 503 may say when to come back, too.
+    return {
+      result: 'retry',
+      status,
+      error: `${receiver} failed (${status}).`,
+      retryAfterMs: retryAfterMs(retryAfter),
+      answer,
+    };
   if (status >= 300 && status < 400)
     return {
       result: 'failed',
