@@ -16,6 +16,8 @@ interface Metrics {
   fleetHealth: Gauge<'client'>;
   syncAge: Gauge;
   stale: Gauge;
+  notifications: Counter<'channel_kind' | 'result'>;
+  notificationsUnsent: Gauge;
 }
 
 declare module '@/lib/process-wide' {
@@ -92,6 +94,17 @@ function create(): Metrics {
     stale: new Gauge({
       name: 'levelboard_stale',
       help: '1 when the fleet data is stale',
+      registers: [registry],
+    }),
+    notifications: new Counter({
+      name: 'levelboard_notifications_total',
+      help: 'Notification attempts by channel kind and result (sent, retry, failed, rate_limited: held back by the channel rate cap or a 429)',
+      labelNames: ['channel_kind', 'result'],
+      registers: [registry],
+    }),
+    notificationsUnsent: new Gauge({
+      name: 'levelboard_notifications_unsent',
+      help: 'Notifications waiting in the outbox (pending or being sent); reported by the sending replica only',
       registers: [registry],
     }),
   };
