@@ -101,6 +101,11 @@ const LEVELS: Record<string, Level> = {
   'POST /api/admin/users/[id]/sessions/end': 'admin',
   'POST /api/admin/break-glass': 'admin',
   'DELETE /api/admin/walls/[id]': 'admin',
+  'GET /api/admin/notifications/channels': 'admin',
+  'POST /api/admin/notifications/channels': 'admin',
+  'PATCH /api/admin/notifications/channels/[id]': 'admin',
+  'DELETE /api/admin/notifications/channels/[id]': 'admin',
+  'POST /api/admin/notifications/channels/[id]/test': 'admin',
   'GET /api/admin/notifications/deliveries': 'admin',
 };
 

@@ -1,0 +1,4 @@
+import { testChannelRoute } from '@/lib/api/routes/notifications/channels';
+
+export const POST = testChannelRoute.next;
+export const dynamic = 'force-dynamic';
