@@ -18,16 +18,24 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium-launch';
 
 // Two Levelboard servers from the same build: "demo" (no key, built-in simulator) and "live"
 // (a known key against a standalone simulator whose faults the specs switch at run time).
+const shard = process.env.E2E_SHARD;
+
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: shard ? `test-results/shard-${shard}` : 'test-results',
   fullyParallel: false,
   // The servers and simulators are shared; specs that inject faults must not overlap.
   workers: 1,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 20_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      { open: 'never', outputFolder: shard ? `playwright-report/shard-${shard}` : 'playwright-report' },
+    ],
+  ],
   use: {
     baseURL: demoUrl,
     trace: 'retain-on-failure',

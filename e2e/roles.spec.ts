@@ -77,6 +77,7 @@ const LEVELS: Record<string, Level> = {
 
   'GET /api/metrics': 'admin',
   'GET /api/admin/audit': 'admin',
+  'GET /api/admin/notifications/status': 'admin',
   'GET /api/admin/sessions': 'admin',
   'DELETE /api/admin/sessions/[id]': 'admin',
   'GET /api/admin/settings/level': 'admin',
@@ -104,12 +105,12 @@ const LEVELS: Record<string, Level> = {
   'POST /api/admin/notifications/rules': 'admin',
   'PATCH /api/admin/notifications/rules/[id]': 'admin',
   'DELETE /api/admin/notifications/rules/[id]': 'admin',
-  'GET /api/admin/notifications/deliveries': 'admin',
   'GET /api/admin/notifications/channels': 'admin',
   'POST /api/admin/notifications/channels': 'admin',
   'PATCH /api/admin/notifications/channels/[id]': 'admin',
   'DELETE /api/admin/notifications/channels/[id]': 'admin',
   'POST /api/admin/notifications/channels/[id]/test': 'admin',
+  'GET /api/admin/notifications/deliveries': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

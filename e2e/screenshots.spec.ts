@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { ARTIFACTS, demoUrl, liveUrl } from './support/env';
+import { SCREENSHOTS, demoUrl, liveUrl } from './support/env';
 import { startReceiver } from './support/notify-receiver';
 import { applyTheme, dashboardPages, type Theme } from './support/pages';
 import { createPerson } from './support/people';
@@ -8,7 +8,7 @@ import { simulator } from './support/simulator';
 
 // Every page in light and dark, desktop and phone, as artifacts to look at (not compared).
 const demo = simulator('demo');
-const DIR = path.join(ARTIFACTS, 'screenshots');
+const DIR = SCREENSHOTS;
 const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ADMIN_PASSWORD, ARTIFACTS, demoUrl } from './support/env';
+import { ADMIN_PASSWORD, SCREENSHOTS, demoUrl } from './support/env';
 
 // The whole story in real browsers: an admin signs in, checks the Level connection, creates a
 // scoped expiring link; a technician opens it in another browser; the admin revokes it.
-const shots = path.join(ARTIFACTS, 'screenshots');
+const shots = SCREENSHOTS;
 
 test('admin signs in, creates a scoped link, a technician uses it, the admin revokes it', async ({
   browser,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { SYNC_INTERVAL_SECONDS, liveUrl } from './support/env';
+import path from 'node:path';
+import { SCREENSHOTS, SYNC_INTERVAL_SECONDS, liveUrl } from './support/env';
 import { simulator } from './support/simulator';
 import { tableReady, tableTotal } from './support/ui';
 
@@ -21,7 +22,7 @@ test('the overview keeps its numbers and says so when Level fails, and recovers 
       'data-value',
       total ?? '',
     );
-    await page.screenshot({ path: 'e2e/.artifacts/screenshots/overview-stale.png', fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-stale.png'), fullPage: true });
   } finally {
     await live.resetFaults();
   }

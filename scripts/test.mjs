@@ -1,6 +1,7 @@
 // `npm test`: the whole suite (unit + end-to-end), preparing whatever a fresh clone lacks.
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { runShardedE2e } from './lib/e2e-shards.mjs';
 import { ensureBuild, ensureDependencies, run } from './lib/prepare.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
@@ -17,7 +18,18 @@ if (process.argv.length <= 2) {
   run('npm', ['run', 'bench:smoke'], { env: { ...env, CHROMIUM_PATH: chromium } });
 }
 console.log('› End-to-end tests (Playwright, Chromium at ' + chromium + ')');
-run('npx', ['playwright', 'test', ...process.argv.slice(2)], { env: { ...env, CHROMIUM_PATH: chromium } });
+// The whole suite runs as two shards side by side (E2E_SHARDS=1 for one serial run); a run narrowed
+// to some specs is one plain Playwright run.
+const shards = Number(process.env.E2E_SHARDS ?? 2);
+if (process.argv.length <= 2 && shards > 1) {
+  const code = await runShardedE2e({ ...env, CHROMIUM_PATH: chromium }, shards);
+  if (code !== 0) {
+    console.error('\n✗ end-to-end tests failed (see the [e2e N] lines above)');
+    process.exit(code);
+  }
+} else {
+  run('npx', ['playwright', 'test', ...process.argv.slice(2)], { env: { ...env, CHROMIUM_PATH: chromium } });
+}
 // The short wall soak (the full one is `npm run soak:wall`, 30 minutes); skipped when the run is
 // narrowed to some specs.
 if (process.argv.length <= 2) {

@@ -22,8 +22,7 @@ export interface ReceivedRequest {
 
 /** What the receiver does with a request: answer it, or hold it open and never answer. */
 export type Answer =
-  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
-  | 'hang';
+  { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang';
 
 export interface TestReceiver {
   url: string;
@@ -47,7 +46,9 @@ export async function startReceiver(): Promise<TestReceiver> {
     accepted: new Map(),
     answer: () => ({ status: 200, body: 'ok' }),
     waitForRequests: (n) =>
-      receiver.received.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve })),
+      receiver.received.length >= n
+        ? Promise.resolve()
+        : new Promise((resolve) => waiters.push({ n, resolve })),
     close: () =>
       new Promise((resolve) => {
         for (const response of hung) response.destroy();
@@ -191,7 +192,12 @@ export function testMessage(id: string, title = `Test ${id.slice(0, 8)}`): Notif
 }
 
 /** Writes n pending messages for a channel (ids returned in order). */
-export async function enqueueTest(store: Store, channelId: string, n: number, now: number): Promise<string[]> {
+export async function enqueueTest(
+  store: Store,
+  channelId: string,
+  n: number,
+  now: number,
+): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
   await enqueueMessages(
     store.db,

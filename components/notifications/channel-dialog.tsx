@@ -4,13 +4,8 @@ import { FormError } from '@/components/notifications/form-error';
 import { CHANNELS_URL, send } from '@/components/notifications/notify-api';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/settings/section';
 import { Dialog } from '@/components/ui/dialog';
-import {
-  CHANNEL_FIELDS,
-  CHANNEL_LABELS,
-  DEFAULT_RATE_PER_MINUTE,
-  type ChannelField,
-  type ChannelView,
-} from '@/lib/domain/notification-channels';
+import { CHANNEL_FIELDS, CHANNEL_LABELS, type ChannelField } from '@/lib/domain/notification-channel-fields';
+import { DEFAULT_RATE_PER_MINUTE, type ChannelView } from '@/lib/domain/notification-channels';
 import { CHANNEL_KINDS, type ChannelKind } from '@/lib/domain/notifications';
 import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQueryClient } from '@tanstack/react-query';

@@ -4,7 +4,7 @@ import { FormError } from '@/components/notifications/form-error';
 import { DELIVERIES_URL, useChannels } from '@/components/notifications/notify-api';
 import { secondaryButtonClass } from '@/components/settings/section';
 import { SelectField } from '@/components/ui/select-field';
-import { CHANNEL_LABELS } from '@/lib/domain/notification-channels';
+import { CHANNEL_LABELS } from '@/lib/domain/notification-channel-fields';
 import type { DeliveryPage, DeliveryView } from '@/lib/domain/notification-deliveries';
 import type { DeliveryStatus } from '@/lib/domain/notifications';
 import { formatAbsolute, formatRelative } from '@/lib/format';

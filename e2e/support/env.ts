@@ -32,9 +32,13 @@ export const SHARED_SERVER_ENV = {
   SYNC_WITH_WEBHOOKS_SECONDS: '0',
 };
 
-// E2E_PORT_BASE lets two checkouts run their suites side by side on one machine.
+// E2E_PORT_BASE lets two checkouts run their suites side by side on one machine. `npm test` runs
+// the suite as shards side by side (scripts/lib/e2e-shards.mjs): each shard (E2E_SHARD) has its own
+// port base, servers, data and logs; screenshots from every shard land in one folder.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
-export const ARTIFACTS = path.resolve('e2e/.artifacts');
+const shard = process.env.E2E_SHARD;
+export const ARTIFACTS = path.resolve(shard ? `e2e/.artifacts/shard-${shard}` : 'e2e/.artifacts');
+export const SCREENSHOTS = path.resolve('e2e/.artifacts/screenshots');
 export const ADMIN_STATE = path.join(ARTIFACTS, 'admin-state.json');
 export const DEMO = {
   port: base,

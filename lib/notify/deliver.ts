@@ -76,7 +76,13 @@ async function attempt(
   } catch (error) {
     // A driver bug: its text could carry anything, so only its class is recorded.
     const kind = error instanceof Error ? error.name : typeof error;
-    return { result: 'retry', status: null, error: `The driver failed (${kind})`, retryAfterMs: null, answer: null };
+    return {
+      result: 'retry',
+      status: null,
+      error: `The driver failed (${kind})`,
+      retryAfterMs: null,
+      answer: null,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -138,9 +144,13 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
     if (!settings.ok) return failAll(channel.kind, rows, settings.error);
     const cap = Math.max(1, channel.ratePerMinute);
 
+    // Read once per round and kept up to date with this lane's own claims: while one replica
+    // sends (the leader), nobody else adds to it.
+    const window = await attemptsInWindow(db, channelId, options.now());
     for (const [index, row] of rows.entries()) {
       if (!options.shouldContinue()) return;
-      const window = await attemptsInWindow(db, channelId, options.now());
+      const windowStart = options.now() - RATE_WINDOW_MS;
+      while (window.length > 0 && (window[0] ?? 0) <= windowStart) window.shift();
       if (window.length >= cap) {
         // The oldest attempts age out of the window one by one; the next slot frees with this one.
         const freesAt = (window[window.length - cap] ?? options.now()) + RATE_WINDOW_MS;
@@ -149,6 +159,7 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
       }
       const held = await claim(db, row, options.workerId, options.now());
       if (!held) continue;
+      window.push(held.claimedAt);
       let message: NotificationMessage;
       try {
         message = JSON.parse(row.message) as NotificationMessage;
@@ -159,9 +170,20 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
       }
       const outcome = await attempt(resolved, settings, message, options.timeoutMs);
       const at = options.now();
-      const where = { id: row.id, channelId, kind: channel.kind, attempt: held.attempt, status: outcome.status };
+      const where = {
+        id: row.id,
+        channelId,
+        kind: channel.kind,
+        attempt: held.attempt,
+        status: outcome.status,
+      };
       if (outcome.result === 'sent') {
-        const settled = await complete(db, held, { status: outcome.status, error: null, answer: outcome.answer }, at);
+        const settled = await complete(
+          db,
+          held,
+          { status: outcome.status, error: null, answer: outcome.answer },
+          at,
+        );
         if (!settled) options.log.warn(where, 'A notification was sent after its claim ran out');
         count(channel.kind, 'sent');
         options.log.info(where, 'Notification sent');
@@ -177,7 +199,9 @@ export async function deliverDue(store: Store, options: RoundOptions): Promise<R
       count(channel.kind, next.status === 'failed' ? 'failed' : 'retry');
       options.log.warn(
         { ...where, error: outcome.error, nextAttemptAt: next.nextAttemptAt },
-        next.status === 'failed' ? 'Notification failed after its last attempt' : 'Notification will be retried',
+        next.status === 'failed'
+          ? 'Notification failed after its last attempt'
+          : 'Notification will be retried',
       );
       // The receiver is struggling: leave the rest of this channel for later; a pause it asked
       // for (429 Retry-After) holds for all of them.

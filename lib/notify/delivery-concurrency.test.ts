@@ -1,6 +1,12 @@
 import { openStore, type Store } from '@/lib/db/open';
 import { startDeliveryWorker, type DeliveryWorker } from '@/lib/notify/delivery-worker';
-import { enqueueTest, insertChannel, startReceiver, testResolveChannel, until } from '@/testing/delivery-fixture';
+import {
+  enqueueTest,
+  insertChannel,
+  startReceiver,
+  testResolveChannel,
+  until,
+} from '@/testing/delivery-fixture';
 import { ENGINES, openTestStore } from '@/testing/stores';
 import { describe, expect, it } from 'vitest';
 
@@ -37,7 +43,11 @@ describe.each(ENGINES)('two senders on one %s database', (engine) => {
           batch: 25,
           log: quiet,
         });
-      workers.push(start(a, 'sender-a', true), start(b, 'sender-b', true), start(follower, 'follower', false));
+      workers.push(
+        start(a, 'sender-a', true),
+        start(b, 'sender-b', true),
+        start(follower, 'follower', false),
+      );
       // Messages keep arriving while both senders poll, each followed by a kick to both.
       for (let round = 0; round < 20; round += 1) {
         for (const channel of channels) ids.push(...(await enqueueTest(base, channel, 3, Date.now())));

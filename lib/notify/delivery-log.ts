@@ -16,7 +16,8 @@ export interface DeliveryQuery {
 
 const CURSOR = /^(\d{1,15})\.(.+)$/;
 
-export const deliveryCursor = (view: Pick<DeliveryView, 'createdAt' | 'id'>) => `${view.createdAt}.${view.id}`;
+export const deliveryCursor = (view: Pick<DeliveryView, 'createdAt' | 'id'>) =>
+  `${view.createdAt}.${view.id}`;
 
 /** null when the text is not a cursor. */
 export function parseDeliveryCursor(text: string): { createdAt: number; id: string } | null {

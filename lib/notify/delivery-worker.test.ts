@@ -1,16 +1,19 @@
 import type { Store } from '@/lib/db/open';
 import { metrics } from '@/lib/metrics';
+import type { ChannelDriver } from '@/lib/notify/channels/driver';
 import { startDeliveryWorker, type DeliveryWorkerOptions } from '@/lib/notify/delivery-worker';
 import { LEASE_MS, MAX_ATTEMPTS } from '@/lib/notify/outbox';
 import {
   enqueueTest,
   insertChannel,
   startReceiver,
+  testDriver,
   testResolveChannel,
   type TestReceiver,
 } from '@/testing/delivery-fixture';
 import { ENGINES, openTestStore } from '@/testing/stores';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 // The sender against a real receiver on loopback, on both engines, with the clock in the test's
 // hands: each round is run explicitly, and "later" is a clock moved forward, never a wait.
@@ -115,7 +118,12 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     receiver.answer = () => ({ status: 400, body: 'invalid payload' });
     const sender = worker();
     await sender.runOnce();
-    expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1, last_status: 400, last_error: 'HTTP 400' });
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_status: 400,
+      last_error: 'HTTP 400',
+    });
     clock += 3_600_000;
     await sender.runOnce();
     expect(receiver.received).toHaveLength(1);
@@ -171,7 +179,9 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     expect([...receiver.accepted.values()].every((n) => n === 1)).toBe(true);
     const after = await metrics().registry.getSingleMetricAsString('levelboard_notifications_total');
     expect(after).not.toBe(before);
-    expect(after).toMatch(/levelboard_notifications_total\{channel_kind="webhook",result="rate_limited"\} \d+/);
+    expect(after).toMatch(
+      /levelboard_notifications_total\{channel_kind="webhook",result="rate_limited"\} \d+/,
+    );
   });
 
   it('fails what is queued for a deleted or a disabled channel, with the reason', async () => {
@@ -179,7 +189,11 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     const [held = ''] = await enqueueTest(store, disabled, 1, clock);
     const [orphan = ''] = await enqueueTest(store, 'no-such-channel', 1, clock);
     await worker().runOnce();
-    expect(await row(held)).toMatchObject({ status: 'failed', attempts: 0, last_error: 'The channel is disabled' });
+    expect(await row(held)).toMatchObject({
+      status: 'failed',
+      attempts: 0,
+      last_error: 'The channel is disabled',
+    });
     expect(await row(orphan)).toMatchObject({
       status: 'failed',
       last_error: 'The channel was deleted before this was sent',
@@ -203,6 +217,60 @@ describe.each(ENGINES)('delivery worker on %s', (engine) => {
     await sender.runOnce();
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(receiver.accepted.get(id)).toBe(1);
+  });
+
+  it("keeps the channel's secret out of its log lines and the delivery rows", async () => {
+    const secret = 'hook-token-5f2b9c71e0';
+    const channel = await insertChannel(store, { url: 'unused' });
+    const ids = await enqueueTest(store, channel, 3, clock);
+    // As a real Teams or Slack channel: the URL is the secret.
+    const driver: ChannelDriver<Record<string, never>, { url: string }> = {
+      kind: 'webhook',
+      configSchema: z.object({}).strict(),
+      secretSchema: z.object({ url: z.string() }),
+      send: (message, settings, context) =>
+        testDriver.send(message, { config: { url: settings.secret.url }, secret: null }, context),
+    };
+    const lines: string[] = [];
+    const log = {
+      info: (obj: object, msg: string) => lines.push(`${msg} ${JSON.stringify(obj)}`),
+      warn: (obj: object, msg: string) => lines.push(`${msg} ${JSON.stringify(obj)}`),
+    };
+    receiver.answer = (_request, index) =>
+      [{ status: 500 }, { status: 400 }, { status: 200 }][index] ?? { status: 200 };
+    const sender = worker({
+      log,
+      resolveChannel: async (id) => ({
+        channel: {
+          id,
+          name: 'Teams',
+          kind: 'webhook',
+          config: {},
+          secret: { url: `${receiver.url}?token=${secret}` },
+          enabled: true,
+          ratePerMinute: 60,
+        },
+        driver: driver as ChannelDriver,
+      }),
+    });
+    await sender.runOnce(); // 500: retry later; the lane stops
+    await sender.runOnce(); // 400, then 200
+    expect(receiver.received).toHaveLength(3);
+    clock += 3_600_000;
+    await enqueueTest(store, channel, 1, clock);
+    await worker({
+      log,
+      resolveChannel: async () => {
+        throw new Error('vault sealed');
+      },
+    }).runOnce();
+    expect(lines.length).toBeGreaterThan(0);
+    const rows = await store.db
+      .selectFrom('notification_outbox')
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute();
+    expect(JSON.stringify(lines) + JSON.stringify(rows)).not.toContain(secret);
   });
 
   it('does nothing while it does not lead', async () => {

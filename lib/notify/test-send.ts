@@ -1,6 +1,7 @@
 import type { Store } from '@/lib/db/open';
 import { NotFoundError } from '@/lib/domain/errors';
-import { CHANNEL_LABELS, type ChannelTestView } from '@/lib/domain/notification-channels';
+import { CHANNEL_LABELS } from '@/lib/domain/notification-channel-fields';
+import type { ChannelTestView } from '@/lib/domain/notification-channels';
 import type { DeliveryOutcome, NotificationMessage } from '@/lib/domain/notifications';
 import { loadChannelForSending } from '@/lib/notify/channel-store';
 import { CHANNEL_DRIVERS } from '@/lib/notify/channels';

@@ -3,6 +3,7 @@ import { getStore } from '@/lib/db/instance';
 import { getEnv } from '@/lib/env';
 import { fleetService, initFleetRuntime, isSyncLeader } from '@/lib/fleet/instance';
 import { registerSecret } from '@/lib/logger';
+import { startDeliveryWorker } from '@/lib/notify/delivery-worker';
 import { acknowledgementPruning } from '@/lib/runtime/acknowledgement-pruning';
 import { startAuditRetention } from '@/lib/runtime/audit-retention';
 import { applyConnection } from '@/lib/runtime/connection';
@@ -28,9 +29,10 @@ export async function startRuntime(): Promise<void> {
   const recordHistory = initHistory(store, () => isSyncLeader());
   startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
   // Reads the fleet only when it evaluates, after the fleet runtime below exists.
+  const delivery = startDeliveryWorker(store, { isLeader: () => isSyncLeader() });
   const notifications = startNotificationEngine(store, {
     isLeader: () => isSyncLeader(),
-    onQueued: () => {},
+    onQueued: () => delivery.kick(),
   });
   // Not awaited: the sync loop does not wait for the rules.
   const notifyAfterSync = async () => void notifications.evaluate();

@@ -82,6 +82,12 @@ export function notificationsMigration(): Migration {
         .on('notification_outbox')
         .columns(['channel_id', 'created_at'])
         .execute();
+      // The per-channel rate cap counts the attempts of the last minute (lib/notify/deliver.ts).
+      await db.schema
+        .createIndex('notification_outbox_window')
+        .on('notification_outbox')
+        .columns(['channel_id', 'claimed_at'])
+        .execute();
       await db.schema
         .createIndex('notification_outbox_created')
         .on('notification_outbox')

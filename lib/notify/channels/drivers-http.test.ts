@@ -198,6 +198,26 @@ describe('what each message shows', () => {
     expect(JSON.stringify(receiver.received[0]?.json)).toContain('and 30 more');
   });
 
+  it("Teams: a full message (25 items with long titles, 15 more) stays under Teams' 28 KB card limit", async () => {
+    const base = sampleMessage();
+    const items = Array.from({ length: 25 }, (_, index) => ({
+      ...(base.items[0] as (typeof base.items)[number]),
+      key: `k${index}`,
+      title: `Disk space critically low on the system volume of a long-named server ${index} `.repeat(3),
+      device: `SRV-${String(index).padStart(3, '0')}-WITH-A-LONG-HOST-NAME.contoso.internal`,
+    }));
+    for (const item of [CASES[0], CASES[1]] as Case[]) {
+      receiver.reset();
+      expect(await send(item, sampleMessage({ items, moreCount: 15 }))).toMatchObject({ result: 'sent' });
+      console.log(`${item.name}: ${Buffer.byteLength(receiver.received[0]?.raw ?? '')} bytes for 25 items`);
+    }
+    // Absurdly long names: items that do not fit are counted instead, and Teams still takes it.
+    const huge = items.map((entry) => ({ ...entry, device: 'X'.repeat(1500) }));
+    receiver.reset();
+    expect(await send(CASES[0] as Case, sampleMessage({ items: huge }))).toMatchObject({ result: 'sent' });
+    expect(receiver.received[0]?.raw).toMatch(/and \d+ more in Levelboard/);
+  });
+
   it('ntfy: title (RFC 2047 for non-ASCII), priority from severity, tags, click and view actions, Bearer token', async () => {
     await send(CASES[3] as Case);
     const headers = receiver.received[0]?.headers ?? {};

@@ -5,7 +5,7 @@ import { APP_VERSION } from '@/lib/version';
 import 'server-only';
 
 // One POST to a receiver, and its answer as a DeliveryOutcome: 2xx sent; 429 retry (Retry-After
-// honoured); 5xx, timeouts and connection errors retry; any other answer fails for good. Every
+// honoured); 5xx, 408, timeouts and connection errors retry; any other answer fails for good. Every
 // text is built here (never an exception's message as such) and passed through redact().
 
 export interface HttpPost {
@@ -85,8 +85,15 @@ export function outcomeOf(
       retryAfterMs: retryAfterMs(retryAfter),
       answer,
     };
-  if (status >= 500)
-    return { result: 'retry', status, error: `${receiver} failed (${status}).`, retryAfterMs: null, answer };
+  if (status >= 500 || status === 408)
+    // A 503 may say when to come back, too.
+    return {
+      result: 'retry',
+      status,
+      error: `${receiver} failed (${status}).`,
+      retryAfterMs: retryAfterMs(retryAfter),
+      answer,
+    };
   if (status >= 300 && status < 400)
     return {
       result: 'failed',

@@ -48,9 +48,18 @@ function cutToBytes(text: string, max: number): string {
     .replace(/\uFFFD$/, '')}…`;
 }
 
+/** A URL as header-safe ASCII (a host or path with other characters percent- or punycode-encoded). */
+function asciiUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return encodeURI(url);
+  }
+}
+
 /** ntfy's action syntax separates fields by commas and actions by semicolons. */
 const viewAction = (label: string, url: string) =>
-  `view, ${label}, ${url.replace(/[,;]/g, encodeURIComponent)}`;
+  `view, ${label}, ${asciiUrl(url).replace(/[,;]/g, encodeURIComponent)}`;
 
 export function ntfyRequest(message: NotificationMessage, config: NtfyConfig, secret: NtfySecret) {
   const recovery = message.kind === 'recovery';
@@ -66,7 +75,7 @@ export function ntfyRequest(message: NotificationMessage, config: NtfyConfig, se
     Title: headerValue(headline(message)),
     Priority: String(recovery || message.kind === 'test' ? 3 : NTFY_PRIORITY[message.severity]),
     Tags: tags.join(','),
-    Click: message.url,
+    Click: asciiUrl(message.url),
     Actions: actions.join('; '),
   };
   if (secret.accessToken) headers.Authorization = `Bearer ${secret.accessToken}`;

@@ -8,6 +8,7 @@ import type { DeliveryOutcome, MessageItem, NotificationMessage, Severity } from
 import type { ChannelDriver } from '@/lib/notify/channels/driver';
 import { postOnce } from '@/lib/notify/channels/http-delivery';
 import { LEVEL_LINK, LEVELBOARD_LINK, truncate } from '@/lib/notify/channels/render';
+import { createHash } from 'node:crypto';
 import 'server-only';
 
 // PagerDuty Events API v2. One event per item, each with the dedup key `levelboard:<item key>`,
@@ -25,7 +26,11 @@ const PD_SEVERITY: Record<Severity, 'critical' | 'error' | 'warning' | 'info'> =
   information: 'info',
 };
 
-export const dedupKey = (item: MessageItem) => `levelboard:${item.key}`;
+/** `levelboard:<item key>`; a key past PagerDuty's 255 characters is hashed (still stable). */
+export function dedupKey(item: MessageItem): string {
+  const key = `levelboard:${item.key}`;
+  return key.length <= 255 ? key : `levelboard:sha256:${createHash('sha256').update(item.key).digest('hex')}`;
+}
 
 export function pagerdutyEvents(message: NotificationMessage, routingKey: string) {
   const events = eventsFor(message, routingKey, message.kind === 'recovery' ? 'resolve' : 'trigger');

@@ -23,6 +23,8 @@ import 'server-only';
 // at most MAX_MESSAGE_ITEMS (25) with short facts, well below it.
 
 export const ADAPTIVE_CARD_VERSION = '1.5';
+/** Teams refuses a message past about 28 KB; this leaves room for its envelope. */
+const TEAMS_MAX_BYTES = 26 * 1024;
 
 const CARD_COLOUR: Record<Severity, string> = {
   emergency: 'Attention',
@@ -115,12 +117,23 @@ export function messageCard(message: NotificationMessage) {
   };
 }
 
+/** Under Teams' limit: items past what fits are counted instead of listed (a safety net; 25 fit). */
+function fitted(message: NotificationMessage, render: (message: NotificationMessage) => object): object {
+  let shown = message;
+  let payload = render(shown);
+  while (Buffer.byteLength(JSON.stringify(payload)) > TEAMS_MAX_BYTES && shown.items.length > 1) {
+    shown = { ...shown, items: shown.items.slice(0, -1), moreCount: shown.moreCount + 1 };
+    payload = render(shown);
+  }
+  return payload;
+}
+
 export const teamsDriver: ChannelDriver<TeamsConfig, TeamsSecret> = {
   kind: 'teams',
   configSchema: teamsConfigSchema,
   secretSchema: teamsSecretSchema,
   send(message, { config, secret }, { timeoutMs }) {
-    const payload = config.format === 'message_card' ? messageCard(message) : adaptiveCard(message);
+    const payload = fitted(message, config.format === 'message_card' ? messageCard : adaptiveCard);
     return postWithTimeout(
       {
         receiver: 'Teams',

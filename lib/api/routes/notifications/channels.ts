@@ -7,8 +7,8 @@ import { auditAs } from '@/lib/auth/audit';
 import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
+import { CHANNEL_FIELDS } from '@/lib/domain/notification-channel-fields';
 import {
-  CHANNEL_FIELDS,
   channelCreateSchema,
   channelUpdateSchema,
   type ChannelView,

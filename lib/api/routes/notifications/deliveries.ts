@@ -16,7 +16,9 @@ const deliveriesQuery = z.strictObject({
   before: z
     .string()
     .max(200)
-    .refine((text) => parseDeliveryCursor(text) !== null, { error: 'must be the nextBefore of a previous page' })
+    .refine((text) => parseDeliveryCursor(text) !== null, {
+      error: 'must be the nextBefore of a previous page',
+    })
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
