@@ -2,6 +2,7 @@
 
 import { ChannelList } from '@/components/notifications/channel-list';
 import { DeliveryLog } from '@/components/notifications/delivery-log';
+import { NotificationStatusStrip } from '@/components/notifications/notification-status';
 import { RuleList } from '@/components/notifications/rule-list';
 import { NOTIFICATION_TABS, type NotificationTab } from '@/components/notifications/tabs';
 import clsx from 'clsx';
@@ -38,6 +39,7 @@ export function NotificationsAdmin({ initialTab }: { initialTab: NotificationTab
           Levelboard tells the on-call technician in Teams, Slack, e-mail, ntfy, PagerDuty or a webhook.
         </p>
       </div>
+      <NotificationStatusStrip />
       <div
         role="tablist"
         aria-label="Notifications"
