@@ -174,6 +174,15 @@ test.describe('screenshots', () => {
           secret: { signingSecret: 'a-screenshot-signing-secret-0123' },
         })) as { channel: { id: string } }
       ).channel.id;
+    // Clean shots: what other specs left on this server goes first.
+    const base = `${demoUrl}/api/admin/notifications`;
+    const left = {
+      rules: ((await (await request.get(`${base}/rules`)).json()) as { rules: { id: string }[] }).rules,
+      channels: ((await (await request.get(`${base}/channels`)).json()) as { channels: { id: string }[] })
+        .channels,
+    };
+    for (const rule of left.rules) await request.delete(`${base}/rules/${rule.id}`, { headers });
+    for (const old of left.channels) await request.delete(`${base}/channels/${old.id}`, { headers });
     const ops = await channel('Teams ops', '/ok');
     const pager = await channel('On-call pager', '/fail');
     for (const id of [ops, pager, ops]) await api(`/channels/${id}/test`);
@@ -225,11 +234,13 @@ test.describe('screenshots', () => {
             .first()
             .locator('summary')
             .click();
+          await page.evaluate(() => window.scrollTo(0, 0));
           await page.screenshot({ path: path.join(DIR, `notifications-log-${size}.png`), fullPage: true });
           await page.goto('/settings/notifications');
           await expect(page.getByTestId('send-test')).toHaveCount(2);
           for (const button of await page.getByTestId('send-test').all()) await button.click();
           await expect(page.getByTestId('test-answer')).toHaveCount(2);
+          await page.evaluate(() => window.scrollTo(0, 0));
           await page.screenshot({
             path: path.join(DIR, `notifications-channels-${size}.png`),
             fullPage: true,
