@@ -140,3 +140,21 @@ test('technicians and viewers are sent away from the page', async ({ browser, re
     await context.close();
   }
 });
+
+test('a rule naming a group the synced fleet does not have is refused with the reason', async ({
+  request,
+}) => {
+  const response = await request.post(`${demoUrl}/api/admin/notifications/rules`, {
+    headers: { Origin: demoUrl },
+    data: {
+      name: 'Ghost client',
+      events: ['alert'],
+      scope: { kind: 'groups', groupIds: ['no-such-group'] },
+      channelIds: ['any'],
+    },
+  });
+  expect(response.status()).toBe(400);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+    'Invalid field "scope.groupIds": no group "no-such-group".',
+  );
+});
