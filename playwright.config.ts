@@ -76,6 +76,9 @@ export default defineConfig({
         ...SHARED_SERVER_ENV,
         SYNC_INTERVAL_SECONDS: String(SYNC_INTERVAL_SECONDS),
         LEVEL_TIMEOUT_MS: '2000',
+        // Notifications (e2e/notifications-flow.spec.ts): evaluate often, links to this server.
+        NOTIFY_EVALUATE_SECONDS: '2',
+        PUBLIC_URL: liveUrl,
       },
     },
     {
