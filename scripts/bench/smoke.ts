@@ -21,6 +21,7 @@ const CASES: Case[] = [
   { bench: 'streams' },
   { bench: 'latency' },
   { bench: 'sync-budget' },
+  { bench: 'notify' },
   { bench: 'serve', sabotage: true },
   { bench: 'upstream', sabotage: true },
   { bench: 'streams', sabotage: true },
