@@ -189,6 +189,12 @@ describe.each(ENGINES)('notification engine on %s', (engine) => {
     expect(await outbox(store)).toHaveLength(0);
   });
 
+  it('a condition that began in the same minute the rule was saved is announced (Level has whole seconds)', async () => {
+    const { store } = await storeWithRule(engine, rule({ delayMinutes: 0, groupSeconds: 0 }), T0 + 999);
+    await tick(store, signalsOf(snapshotOf(offline(baseDevices(), ['fab-0'], T0)), T0 + 1_000), T0 + 1_000);
+    expect((await outbox(store)).map((row) => row.message.items[0]?.device)).toEqual(['FAB-0']);
+  });
+
   it('a condition that flaps back before its recovery went out stays one incident', async () => {
     const { store } = await storeWithRule(engine, rule({ delayMinutes: 0, groupSeconds: 120 }));
     const a1 = alert('a1', 'fab-0', 'critical', T0);

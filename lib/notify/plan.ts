@@ -9,7 +9,7 @@ import type { Signal } from '@/lib/notify/signals';
 //
 // An incident is one rule watching one signal. Its life:
 // - seen: a row with `since` (when the condition began) and `detectedAt` (when Levelboard saw it).
-//   A condition that began before the rule was last saved is a *baseline*: remembered as
+//   A condition that began before the rule was last saved (by more than a minute) is a *baseline*: remembered as
 //   `notifiedAt = 0` and never announced (a new or edited rule speaks about what starts after it).
 // - due: once it has been true for the rule's delay. Due incidents wait `groupSeconds` from the
 //   first of them becoming due (or being seen, if later), then go out together in one message.
@@ -19,6 +19,13 @@ import type { Signal } from '@/lib/notify/signals';
 // - repeated every `repeatMinutes` while open and not acknowledged.
 // - ended: a recovery message if it was announced and the rule wants recoveries (grouped the same
 //   way); a condition that comes back before its recovery went out simply stays open (a flap).
+
+/**
+ * A condition counts as older than the rule only if it began this long before the rule was saved:
+ * Level's times have whole seconds and its clock is not ours, so one that began "as the rule was
+ * saved" is announced rather than lost.
+ */
+export const BASELINE_GRACE_MS = 60_000;
 
 /** notifiedAt of an incident that will never be announced (baseline, or acknowledged first). */
 export const SILENCED = 0;
@@ -98,7 +105,7 @@ function planRule(
         kind: signal.detail.kind,
         since,
         detectedAt: now,
-        notifiedAt: since < rule.updatedAt ? SILENCED : null,
+        notifiedAt: since < rule.updatedAt - BASELINE_GRACE_MS ? SILENCED : null,
         lastSentAt: null,
         resolvedAt: null,
         detail: signal.detail,

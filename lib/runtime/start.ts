@@ -28,11 +28,12 @@ export async function startRuntime(): Promise<void> {
   await applyConnection(store);
   const recordHistory = initHistory(store, () => isSyncLeader());
   startAuditRetention(store, env.AUDIT_RETENTION_DAYS, () => isSyncLeader());
-  // Reads the fleet only when it evaluates, after the fleet runtime below exists.
-  const delivery = startDeliveryWorker(store, { isLeader: () => isSyncLeader() });
+  // The engine reads the fleet only when it evaluates, after the fleet runtime below exists; the
+  // delivery worker starts once it does (it asks who leads on its first round).
+  const wake = { delivery: () => {} };
   const notifications = startNotificationEngine(store, {
     isLeader: () => isSyncLeader(),
-    onQueued: () => delivery.kick(),
+    onQueued: () => wake.delivery(),
   });
   // Not awaited: the sync loop does not wait for the rules.
   const notifyAfterSync = async () => void notifications.evaluate();
@@ -42,6 +43,8 @@ export async function startRuntime(): Promise<void> {
     afterSync: [recordHistory, acknowledgementPruning(store, () => isSyncLeader()), notifyAfterSync],
   });
   await fleet.coordinator.start();
+  const delivery = startDeliveryWorker(store, { isLeader: () => isSyncLeader() });
+  wake.delivery = () => delivery.kick();
   initWebhooks(store);
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {

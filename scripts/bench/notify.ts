@@ -207,20 +207,24 @@ const deliveredNow = (receivers: Receivers) =>
     number
   >;
 
-async function outboxRows(url: string, admin: BenchSession): Promise<number> {
-  let count = 0;
+interface DeliveryRow {
+  id: string;
+  title: string;
+  status: string;
+  channel: { kind: string | null };
+}
+
+async function outboxRows(url: string, admin: BenchSession): Promise<DeliveryRow[]> {
+  const rows: DeliveryRow[] = [];
   let before: string | null = null;
   do {
-    const page = (await (
-      await getAs(
-        `${url}/api/admin/notifications/deliveries?limit=200${before ? `&before=${before}` : ''}`,
-        admin,
-      )
-    ).json()) as { deliveries: unknown[]; nextBefore: string | null };
-    count += page.deliveries.length;
+    const query = `limit=200${before ? `&before=${before}` : ''}`;
+    const response = await getAs(`${url}/api/admin/notifications/deliveries?${query}`, admin);
+    const page = (await response.json()) as { deliveries: DeliveryRow[]; nextBefore: string | null };
+    rows.push(...page.deliveries);
     before = page.nextBefore;
   } while (before);
-  return count;
+  return rows;
 }
 
 async function phase(
@@ -236,7 +240,7 @@ async function phase(
 ): Promise<PhaseResult> {
   const { url, pid, admin, sim, receivers, storm } = ctx;
   receivers.reset();
-  const rowsBefore = await outboxRows(url, admin);
+  const rowsBefore = new Set((await outboxRows(url, admin)).map((row) => row.id));
   const statuses = new StatusTally();
   let stopped = false;
   const cpuBefore = cpuSeconds(pid);
@@ -259,7 +263,10 @@ async function phase(
   clearInterval(watch);
   const cpuShare = (cpuSeconds(pid) - cpuBefore) / ((Date.now() - started) / 1_000);
   const delivered = deliveredNow(receivers);
-  const messages = (await outboxRows(url, admin)) - rowsBefore;
+  const rows = (await outboxRows(url, admin)).filter((row) => !rowsBefore.has(row.id));
+  for (const row of rows.toReversed().slice(0, 12))
+    console.log(`  ${row.channel.kind}: ${row.status} · ${row.title}`);
+  if (rows.length > 12) console.log(`  … and ${rows.length - 12} more`);
   const anything = Object.values(delivered).some((n) => n > 0);
   const shapeProblems =
     receivers.http.received.filter((request) => request.problems.length > 0).length +
@@ -270,7 +277,7 @@ async function phase(
     statuses,
     cpuShare,
     delivered,
-    messages,
+    messages: rows.length,
     lastMessageSeconds: anything ? (lastChange - started) / 1_000 : null,
     shapeProblems,
   };
