@@ -8,6 +8,20 @@ import 'server-only';
 
 type Db = Kysely<Database>;
 
+// The leader reads every incident at each evaluation; most details have not changed since the last
+// one, so their parsed form is kept (bounded: dropped whole when it grows past any real fleet).
+const parsed = new Map<string, SignalDetail>();
+
+function parsedDetail(json: string): SignalDetail {
+  let detail = parsed.get(json);
+  if (!detail) {
+    if (parsed.size > 200_000) parsed.clear();
+    detail = JSON.parse(json) as SignalDetail;
+    parsed.set(json, detail);
+  }
+  return detail;
+}
+
 export async function loadIncidents(db: Db): Promise<Incident[]> {
   const rows = await db.selectFrom('notification_incidents').selectAll().execute();
   return rows.map((row) => ({
@@ -20,7 +34,8 @@ export async function loadIncidents(db: Db): Promise<Incident[]> {
     notifiedAt: row.notified_at,
     lastSentAt: row.last_sent_at,
     resolvedAt: row.resolved_at,
-    detail: JSON.parse(row.detail) as SignalDetail,
+    detail: parsedDetail(row.detail),
+    detailJson: row.detail,
   }));
 }
 
@@ -39,7 +54,7 @@ export async function upsertIncidents(db: Db, incidents: readonly Incident[]): P
       last_sent_at: incident.lastSentAt,
       resolved_at: incident.resolvedAt,
       recovery_sent_at: null,
-      detail: JSON.stringify(incident.detail),
+      detail: incident.detailJson,
     }));
     await db
       .insertInto('notification_incidents')

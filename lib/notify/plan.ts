@@ -2,7 +2,7 @@ import type { MessageKind, SignalDetail } from '@/lib/domain/notifications';
 import { ruleWatches } from '@/lib/notify/rule-match';
 import type { Rule } from '@/lib/notify/rule-store';
 import { mayNotify } from '@/lib/notify/schedule';
-import type { Signal } from '@/lib/notify/signals';
+import { detailJsonOf, type Signal } from '@/lib/notify/signals';
 
 // The rule engine's decisions, as a pure function of the rules, the signals true now, the incidents
 // remembered so far and the time: easy to test at any instant, and the same after a restart.
@@ -41,6 +41,8 @@ export interface Incident {
   lastSentAt: number | null;
   resolvedAt: number | null;
   detail: SignalDetail;
+  /** `detail` as stored: compared as text, so an unchanged condition costs no parse or stringify. */
+  detailJson: string;
 }
 
 export interface Batch {
@@ -109,6 +111,7 @@ function planRule(
         lastSentAt: null,
         resolvedAt: null,
         detail: signal.detail,
+        detailJson: detailJsonOf(signal),
       };
       rows.set(signal.key, incident);
       changed.add(incident);
@@ -118,8 +121,9 @@ function planRule(
       row.resolvedAt = null; // back before its recovery went out: it never really ended
       changed.add(row);
     }
-    if (JSON.stringify(row.detail) !== JSON.stringify(signal.detail)) {
+    if (row.detailJson !== detailJsonOf(signal)) {
       row.detail = signal.detail;
+      row.detailJson = detailJsonOf(signal);
       changed.add(row);
     }
   }

@@ -285,16 +285,41 @@ function systemSignals(sources: SignalSources): Signal[] {
   return signals;
 }
 
-/** Every signal that is true now. Without a snapshot only the system signals are known. */
-export function collectSignals(sources: SignalSources): Signal[] {
-  const system = systemSignals(sources);
+const detailJson = new WeakMap<Signal, string>();
+
+/** A signal's detail as stored with its incident; computed once per signal. */
+export function detailJsonOf(signal: Signal): string {
+  let json = detailJson.get(signal);
+  if (json === undefined) {
+    json = JSON.stringify(signal.detail);
+    detailJson.set(signal, json);
+  }
+  return json;
+}
+
+/**
+ * The signals of the fleet itself (alerts, offline devices, sites down, client health): they
+ * depend only on the snapshot and the acknowledgements, so the caller may keep them until either
+ * changes.
+ */
+export function collectFleetSignals(
+  sources: Omit<SignalSources, 'snapshot'> & { snapshot: FleetSnapshot },
+): Signal[] {
   const { snapshot } = sources;
-  if (!snapshot) return system;
   return [
     ...alertSignals(sources, snapshot),
     ...deviceSignals(sources, snapshot),
     ...siteSignals(sources, snapshot),
     ...healthSignals(snapshot),
-    ...system,
   ];
+}
+
+/** Levelboard's own signals (Level unreachable, sync behind, silent walls): they change with time. */
+export { systemSignals };
+
+/** Every signal that is true now. Without a snapshot only the system signals are known. */
+export function collectSignals(sources: SignalSources): Signal[] {
+  const { snapshot } = sources;
+  const system = systemSignals(sources);
+  return snapshot ? [...collectFleetSignals({ ...sources, snapshot }), ...system] : system;
 }

@@ -5,10 +5,11 @@ import { levelDeviceUrl } from '@/lib/domain/level-app';
 import { getEnv } from '@/lib/env';
 import { fleetService } from '@/lib/fleet/instance';
 import { siteDownThreshold } from '@/lib/fleet/site-down';
+import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { logger } from '@/lib/logger';
 import { evaluateNotifications } from '@/lib/notify/engine';
 import { publicUrl } from '@/lib/notify/public-url';
-import { collectSignals, type SilentWall } from '@/lib/notify/signals';
+import { collectFleetSignals, systemSignals, type Signal, type SilentWall } from '@/lib/notify/signals';
 import { isDemoMode } from '@/lib/runtime/level-connection';
 import { listWallScreens } from '@/lib/screens/registry';
 import 'server-only';
@@ -47,6 +48,7 @@ export function startNotificationEngine(
   options: { isLeader: () => boolean; onQueued: () => void },
 ): NotificationRuntime {
   let running = false;
+  let fleet: { snapshot: FleetSnapshot; acks: number; signals: Signal[] } | undefined;
   async function evaluate(): Promise<void> {
     if (running || !options.isLeader()) return;
     running = true;
@@ -57,9 +59,9 @@ export function startNotificationEngine(
       const status = service.status();
       const signals = async () => {
         const acks = await acknowledgements();
-        return collectSignals({
+        const sources = {
           snapshot,
-          isAcknowledged: (key) => acks.lookup(key) !== null,
+          isAcknowledged: (key: string) => acks.lookup(key) !== null,
           sync: {
             lastErrorKind: status.lastErrorKind,
             lastError: status.lastError,
@@ -70,7 +72,13 @@ export function startNotificationEngine(
           siteDown: siteDownThreshold(),
           levelUrlOf: levelUrlOf(),
           now,
-        });
+        };
+        // The fleet's signals change only with the snapshot or the acknowledgements: between
+        // syncs the same ones (and their stored text) are reused.
+        if (snapshot && (fleet?.snapshot !== snapshot || fleet.acks !== acks.version)) {
+          fleet = { snapshot, acks: acks.version, signals: collectFleetSignals({ ...sources, snapshot }) };
+        }
+        return [...(snapshot && fleet ? fleet.signals : []), ...systemSignals(sources)];
       };
       const result = await evaluateNotifications(store, {
         signals,

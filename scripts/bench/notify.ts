@@ -311,7 +311,8 @@ async function main(): Promise<void> {
     LEVEL_API_KEY: apiKey,
     LEVEL_API_URL: sim.url,
     SYNC_INTERVAL_SECONDS: String(SYNC_SECONDS),
-    NOTIFY_EVALUATE_SECONDS: '2',
+    // The deployed default (10 s); the smoke run evaluates every 2 s to stay short.
+    NOTIFY_EVALUATE_SECONDS: SMOKE ? '2' : '10',
     PUBLIC_URL: 'https://levelboard.example.com',
   });
   try {
