@@ -1,12 +1,8 @@
+import { auditRequest } from '@/lib/api/audit-request';
 import { parseBody } from '@/lib/api/body';
 import { route } from '@/lib/api/handler';
-import type { ApiRequest } from '@/lib/api/types';
 import { json } from '@/lib/api/types';
-import { clientAddress } from '@/lib/auth/access';
-import { auditAs } from '@/lib/auth/audit';
-import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
-import type { Store } from '@/lib/db/open';
 import { CHANNEL_FIELDS } from '@/lib/domain/notification-channel-fields';
 import {
   channelCreateSchema,
@@ -49,21 +45,6 @@ const auditedChannel = (view: ChannelView) => ({
   ratePerMinute: view.ratePerMinute,
 });
 
-function audited(
-  store: Store,
-  access: Access,
-  request: ApiRequest,
-  entry: { action: string; target: string; detail: Record<string, unknown>; result?: 'ok' | 'failed' },
-) {
-  return auditAs(store, access, {
-    action: entry.action,
-    target: entry.target,
-    detail: entry.detail,
-    result: entry.result ?? 'ok',
-    ip: clientAddress(request),
-  });
-}
-
 export const listChannelsRoute = route(
   'admin.notifications.channels.list',
   async () => {
@@ -79,7 +60,7 @@ export const createChannelRoute = route(
     const input = await parseBody(request, channelCreateSchema);
     const store = await getStore();
     const channel = await createChannel(store, input);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_channel.create',
       target: channel.id,
       detail: { channel: auditedChannel(channel), secretSet: channel.secretSet },
@@ -97,7 +78,7 @@ export const updateChannelRoute = route(
     const id = params.id ?? '';
     const before = await getChannel(store, id);
     const after = await updateChannel(store, id, input);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_channel.update',
       target: id,
       detail: {
@@ -116,7 +97,7 @@ export const deleteChannelRoute = route(
   async (request, params, access) => {
     const store = await getStore();
     const deleted = await deleteChannel(store, params.id ?? '');
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_channel.delete',
       target: deleted.id,
       detail: auditedChannel(deleted),
@@ -132,7 +113,7 @@ export const testChannelRoute = route(
     const store = await getStore();
     const id = params.id ?? '';
     const outcome = await sendTest(store, id);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_channel.test',
       target: id,
       detail: { result: outcome.result, status: outcome.status },

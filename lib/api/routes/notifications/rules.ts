@@ -1,10 +1,8 @@
+import { auditRequest } from '@/lib/api/audit-request';
 import { parseBody } from '@/lib/api/body';
 import { checkScopeGroups } from '@/lib/api/check-scope';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
-import { clientAddress } from '@/lib/auth/access';
-import { auditAs } from '@/lib/auth/audit';
-import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
 import { InvalidInputError, NotFoundError } from '@/lib/domain/errors';
@@ -79,21 +77,6 @@ async function mustGet(store: Store, id: string): Promise<Rule> {
   return rule;
 }
 
-function audited(
-  store: Store,
-  access: Access,
-  request: Parameters<typeof clientAddress>[0],
-  entry: { action: string; target: string; detail: Record<string, unknown> },
-) {
-  return auditAs(store, access, {
-    action: entry.action,
-    target: entry.target,
-    detail: entry.detail,
-    result: 'ok',
-    ip: clientAddress(request),
-  });
-}
-
 export const listRulesRoute = route(
   'admin.notifications.rules.list',
   async () => {
@@ -110,7 +93,7 @@ export const createRuleRoute = route(
     const store = await getStore();
     await checkReferences(store, definition);
     const rule = await createRule(store, definition);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_rule.create',
       target: rule.id,
       detail: { definition: definitionView(rule.definition) },
@@ -138,7 +121,7 @@ export const updateRuleRoute = route(
     const definition = await parseBody(request, patchOf(before.definition));
     await checkReferences(store, definition);
     const after = await updateRule(store, before.id, definition);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_rule.update',
       target: before.id,
       detail: { before: definitionView(before.definition), after: definitionView(after.definition) },
@@ -154,7 +137,7 @@ export const deleteRuleRoute = route(
     const store = await getStore();
     const rule = await mustGet(store, params.id ?? '');
     await deleteRule(store, rule.id);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'notification_rule.delete',
       target: rule.id,
       detail: { name: rule.definition.name },

@@ -1,13 +1,11 @@
+import { auditRequest } from '@/lib/api/audit-request';
 import { parseBody } from '@/lib/api/body';
 import { checkScopeGroups } from '@/lib/api/check-scope';
 import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/types';
-import { clientAddress } from '@/lib/auth/access';
 import { actorOf } from '@/lib/auth/actor';
-import { auditAs } from '@/lib/auth/audit';
 import { endAllAdminSessions } from '@/lib/auth/live-sessions';
 import { endAllSessionsOf } from '@/lib/auth/person-sessions';
-import type { Access } from '@/lib/auth/scope';
 import { getStore } from '@/lib/db/instance';
 import type { Store } from '@/lib/db/open';
 import { ConflictError, NotFoundError } from '@/lib/domain/errors';
@@ -55,25 +53,6 @@ async function keepAnAdmin(store: Store, user: User, after: { role: User['role']
 const linkPath = (token: string) => `/invite/${token}`;
 
 /** An admin's change to people, audited under the admin with the request's address. */
-function audited(
-  store: Store,
-  access: Access,
-  request: Parameters<typeof clientAddress>[0],
-  entry: {
-    action: string;
-    target: string | null;
-    detail?: Record<string, unknown>;
-    result?: 'ok' | 'denied' | 'failed';
-  },
-) {
-  return auditAs(store, access, {
-    action: entry.action,
-    target: entry.target,
-    detail: entry.detail,
-    result: entry.result ?? 'ok',
-    ip: clientAddress(request),
-  });
-}
 
 export const listUsersRoute = route(
   'admin.users.list',
@@ -104,7 +83,7 @@ export const inviteUserRoute = route(
     const user = await createUser(store, input);
     const { actor } = actorOf(access);
     const token = await createInvite(store, { userId: user.id, purpose: 'invite', createdBy: actor });
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'user.invite',
       target: user.id,
       detail: { email: user.email, role: user.role, scope: user.scope },
@@ -145,7 +124,7 @@ export const updateUserRoute = route(
       }
     }
     const after = await mustGet(store, before.id);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'user.update',
       target: before.id,
       detail: {
@@ -183,7 +162,7 @@ export const resetUserRoute = route(
     });
     // Whoever holds the old password (or a session) is out until the link is used.
     await endAllSessionsOf(user.id);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'user.reset',
       target: user.id,
       detail: { email: user.email },
@@ -199,7 +178,7 @@ export const endUserSessionsRoute = route(
     const store = await getStore();
     const user = await mustGet(store, params.id ?? '');
     await endAllSessionsOf(user.id);
-    await audited(store, access, request, {
+    await auditRequest(store, access, request, {
       action: 'user.sessions.end',
       target: user.id,
       detail: { email: user.email },
@@ -218,7 +197,11 @@ export const breakGlassRoute = route(
     await setBreakGlassEnabled(store, enabled);
     // Turned off: any session the break-glass password opened ends with it.
     if (before && !enabled) await endAllAdminSessions();
-    await audited(store, access, request, { action: 'break_glass.set', target: null, detail: { enabled } });
+    await auditRequest(store, access, request, {
+      action: 'break_glass.set',
+      target: null,
+      detail: { enabled },
+    });
     return json({ breakGlass: { enabled } });
   },
   { access: 'admin' },
