@@ -21,7 +21,8 @@ test('with Level slow, the device page shows name and status at once', async ({ 
   try {
     const started = Date.now();
     await page.goto(`/devices/${device.id}`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(device.displayName, { timeout: 3_000 });
+    // Well inside Level's latency: the page must not be waiting for Level.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(device.displayName, { timeout: 5_000 });
     await expect(page.getByTestId('device-identity').locator('[data-status]').first()).toHaveAttribute(
       'data-status',
       device.status,
@@ -31,10 +32,14 @@ test('with Level slow, the device page shows name and status at once', async ({ 
     console.log(
       `name and status shown ${shownAfterMs} ms after navigation (Level latency ${LEVEL_LATENCY_MS} ms)`,
     );
-    expect(shownAfterMs).toBeLessThan(3_000);
+    // The property, rather than a stopwatch (a loaded CI machine is slow too): name and status are
+    // shown while Level's detail is still on its way, its section still a skeleton.
+    expect(shownAfterMs).toBeLessThan(LEVEL_LATENCY_MS);
+    await expect(page.getByRole('status', { name: 'Loading operating system' })).toBeVisible({
+      timeout: 500,
+    });
     // Alerts come from the snapshot too; only the Level sections are skeletons meanwhile.
     await expect(page.getByTestId('device-alerts')).toBeVisible();
-    await expect(page.getByRole('status', { name: 'Loading operating system' })).toBeVisible();
     await expect(page.getByTestId('device-os')).toBeVisible({ timeout: 40_000 });
     await expect(page.getByRole('status', { name: 'Loading operating system' })).toHaveCount(0);
   } finally {
