@@ -17,6 +17,8 @@ const SERVER_CORE = [
   './lib/actions',
   './lib/webhooks',
   './lib/notify',
+  './lib/posture',
+  './lib/reports',
   './lib/redaction',
   './lib/runtime',
   './lib/api',
@@ -24,6 +26,7 @@ const SERVER_CORE = [
 const BROWSER = ['./lib/query', './lib/hooks', './lib/wall/hooks', './components', './app'];
 const ABOVE_CORE = [
   './lib/notify',
+  './lib/reports',
   './lib/runtime',
   './lib/api',
   './server',
@@ -145,6 +148,23 @@ const layerZones = [
     ),
     message:
       'Notifications decide and deliver from domain data; they know nothing of HTTP routes or start-up (lib/runtime wires them).',
+  },
+  {
+    target: './lib/posture',
+    from: rooms('./lib/webhooks', './lib/actions', './lib/wall', ABOVE_CORE),
+    message:
+      'Posture syncs and summarises Level data into stored rows; it knows nothing of reports, HTTP routes or start-up.',
+  },
+  {
+    target: './lib/reports',
+    from: rooms(
+      './lib/webhooks',
+      './lib/actions',
+      './lib/wall',
+      ABOVE_CORE.filter((room) => room !== './lib/reports' && room !== './lib/notify'),
+    ),
+    message:
+      'Reports compute, render and send from stored history; they know nothing of HTTP routes or start-up (lib/runtime wires them).',
   },
   {
     target: './lib/runtime',

@@ -17,6 +17,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0006-webhooks', 'Success'],
         ['0007-users', 'Success'],
         ['0008-notifications', 'Success'],
+        ['0009-reports', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -38,6 +39,11 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'users',
         'user_invites',
         'user_sessions',
+        'device_posture',
+        'posture_samples',
+        'client_report_settings',
+        'report_schedules',
+        'report_archive',
         'notification_channels',
         'notification_rules',
         'notification_incidents',

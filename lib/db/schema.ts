@@ -89,7 +89,7 @@ export interface ShareLinkTable {
   name: string;
   /** SHA-256 of the token; the token itself is shown once and never stored. */
   token_hash: string;
-  kind: 'viewer' | 'wall';
+  kind: 'viewer' | 'wall' | 'report';
   /** JSON of lib/auth/scope.ts `Scope`. */
   scope: string;
   /** 1 = hide hostnames and users. */
@@ -101,6 +101,8 @@ export interface ShareLinkTable {
   revoked_at: number | null;
   last_used_at: number | null;
   use_count: Generated<number>;
+  /** Report links only: JSON of lib/domain/report.ts `ReportPeriod` (added by 0009-reports). */
+  report_period: string | null;
 }
 
 export interface AuditLogTable {
@@ -291,6 +293,67 @@ export interface NotificationOutboxTable {
   last_answer: string | null;
 }
 
+/** Latest posture per device (issue 20); JSON columns hold lib/domain/posture.ts shapes. */
+export interface DevicePostureTable {
+  device_id: string;
+  /** JSON of `DeviceSecurity` as Level last sent it, or null before the first posture walk. */
+  security: string | null;
+  security_synced_at: number | null;
+  /** JSON of `DevicePatchSummary`, or null before this device's updates were first fetched. */
+  patches: string | null;
+  patches_synced_at: number | null;
+}
+
+/** One posture sample per scope (`fleet` or a client group id) and UTC day (the day's last). */
+export interface PostureSampleTable {
+  scope: string;
+  /** UTC midnight of the day, epoch ms. */
+  day: number;
+  /** When the figures were taken. */
+  t: number;
+  /** JSON of lib/domain/posture.ts `PostureFigures`. */
+  figures: string;
+}
+
+export interface ClientReportSettingsTable {
+  /** The client's group id (a top-level group). */
+  client_id: string;
+  /** JSON of lib/domain/report-settings.ts `ClientReportSettings`. */
+  settings: string;
+  updated_at: number;
+}
+
+export interface ReportScheduleTable {
+  id: string;
+  client_id: string;
+  /** JSON of lib/domain/report-settings.ts `ReportScheduleDefinition`. */
+  definition: string;
+  enabled: number;
+  next_run_at: number | null;
+  last_run_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReportArchiveTable {
+  id: string;
+  client_id: string;
+  period_start: number;
+  period_end: number;
+  created_at: number;
+  trigger: 'schedule' | 'manual';
+  schedule_id: string | null;
+  delivery: 'attachment' | 'link' | 'none';
+  /** JSON array of e-mail addresses. */
+  recipients: string;
+  status: 'generated' | 'sent' | 'failed';
+  /** Why sending failed, in words (never a secret). */
+  error: string | null;
+  share_link_id: string | null;
+  pdf: Buffer | null;
+  pdf_bytes: number | null;
+}
+
 export interface Database {
   share_links: ShareLinkTable;
   audit_log: AuditLogTable;
@@ -313,4 +376,9 @@ export interface Database {
   notification_rules: NotificationRuleTable;
   notification_incidents: NotificationIncidentTable;
   notification_outbox: NotificationOutboxTable;
+  device_posture: DevicePostureTable;
+  posture_samples: PostureSampleTable;
+  client_report_settings: ClientReportSettingsTable;
+  report_schedules: ReportScheduleTable;
+  report_archive: ReportArchiveTable;
 }

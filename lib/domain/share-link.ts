@@ -5,7 +5,8 @@ import type { WallSettings } from '@/lib/domain/wall-settings';
 export interface ShareLink {
   id: string;
   name: string;
-  kind: 'viewer' | 'wall';
+  /** `report`: one client's report for one period (issue 20); it reads nothing else. */
+  kind: 'viewer' | 'wall' | 'report';
   scope: Scope;
   redact: boolean;
   /** Wall links only (null for viewer links). */

@@ -6,6 +6,7 @@ import { acknowledgementsMigration } from '@/lib/db/migrations/0005-acknowledgem
 import { webhooksMigration } from '@/lib/db/migrations/0006-webhooks';
 import { usersMigration } from '@/lib/db/migrations/0007-users';
 import { notificationsMigration } from '@/lib/db/migrations/0008-notifications';
+import { reportsMigration } from '@/lib/db/migrations/0009-reports';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -19,5 +20,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0006-webhooks': webhooksMigration(),
     '0007-users': usersMigration(),
     '0008-notifications': notificationsMigration(),
+    '0009-reports': reportsMigration(dialect),
   };
 }
