@@ -112,7 +112,8 @@ export function recentMonthKeys(now: number, timeZone: string, count = 12): stri
   let key = previousMonthKey(now, timeZone);
   for (let i = 0; i < count; i += 1) {
     keys.push(key);
-    const [y, m] = key.split('-').map(Number);
+    const y = Number(key.slice(0, 4));
+    const m = Number(key.slice(5, 7));
     key = m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
   }
   return keys;
