@@ -2,7 +2,7 @@ import { clientAddressOf } from '@/lib/auth/client-address';
 import { isSessionLive, isSessionLiveNow } from '@/lib/auth/live-sessions';
 import { currentShareLink, currentShareLinkNow } from '@/lib/auth/live-share-links';
 import { sessionSeen } from '@/lib/auth/person-sessions';
-import { BREAK_GLASS_ACCESS, type Access, type PersonAccess } from '@/lib/auth/scope';
+import { BREAK_GLASS_ACCESS, type Access, type LinkAccess, type PersonAccess } from '@/lib/auth/scope';
 import {
   readSession,
   readSessionNow,
@@ -32,12 +32,21 @@ export interface ResolvedAccess {
   setCookie: string | null;
 }
 
+/**
+ * The role each kind of link signs in as. A report link has none: it opens its one report
+ * (lib/reports/report-link.ts) and nothing else, so every page and route treats its session as
+ * they treat a revoked link's. A kind not listed here (a new one) opens nothing either.
+ */
+const LINK_ROLES: Partial<Record<ShareLink['kind'], LinkAccess['role']>> = { viewer: 'viewer', wall: 'kiosk' };
+
 function linkAccess(link: ShareLink | null): ResolvedAccess {
   if (!link || !isUsable(link)) return NOBODY;
+  const role = Object.hasOwn(LINK_ROLES, link.kind) ? LINK_ROLES[link.kind] : undefined;
+  if (!role) return NOBODY;
   return {
     access: {
       via: 'link',
-      role: link.kind === 'wall' ? 'kiosk' : 'viewer',
+      role,
       linkId: link.id,
       scope: link.scope,
       redact: link.redact,

@@ -1,8 +1,11 @@
 import { audit } from '@/lib/auth/audit';
 import { newSessionId, sessionCookie } from '@/lib/auth/session';
-import { findByToken, isUsable, recordUse } from '@/lib/auth/share-links';
+import { findByToken, isUsable, recordUse, type ShareLink } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
 import 'server-only';
+
+/** Where each kind of link's session starts (a report link's page is lib/reports/report-link.ts's). */
+const LANDING: Record<ShareLink['kind'], string> = { viewer: '/', wall: '/wall', report: '/report-link' };
 
 /**
  * `/s/<token>`: a valid, unexpired, unrevoked link becomes a session cookie and a redirect
@@ -25,7 +28,7 @@ export async function exchangeShareToken(
   });
   return {
     cookie: await sessionCookie({ role: 'link', linkId: link.id, issuedAt: Date.now(), sid: newSessionId() }),
-    location: link.kind === 'wall' ? '/wall' : '/',
+    location: LANDING[link.kind],
   };
 }
 

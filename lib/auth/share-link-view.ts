@@ -43,6 +43,7 @@ export function shareLinkAdminView(link: ShareLink, snapshot: FleetSnapshot | nu
     resolved: snapshot !== null,
     redact: link.redact,
     wall: link.wall,
+    reportPeriod: link.reportPeriod,
     createdAt: link.createdAt,
     expiresAt: link.expiresAt,
     revokedAt: link.revokedAt,

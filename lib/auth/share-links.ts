@@ -1,17 +1,33 @@
 import type { Store } from '@/lib/db/open';
 import type { ShareLinkTable } from '@/lib/db/schema';
+import type { ReportPeriod } from '@/lib/domain/report';
 import { scopeSchema, type LinkScope as Scope } from '@/lib/domain/scope';
 import type { ShareLink } from '@/lib/domain/share-link';
 import { storedWallSettings, type WallSettings } from '@/lib/domain/wall-settings';
 import type { Selectable } from 'kysely';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import 'server-only';
+import { z } from 'zod';
 
 export type { ShareLink };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type Row = Selectable<ShareLinkTable>;
+
+const periodSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+/** A report link without a readable period opens nothing (an empty period: start = end = 0). */
+function reportPeriodOf(stored: string | null): ReportPeriod {
+  let raw: unknown = null;
+  try {
+    raw = stored ? JSON.parse(stored) : null;
+  } catch {
+    // an unreadable period is no period
+  }
+  const parsed = periodSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { start: 0, end: 0 };
+}
 
 function toLink(row: Row): ShareLink {
   return {
@@ -22,6 +38,7 @@ function toLink(row: Row): ShareLink {
     redact: row.redact === 1,
     wall:
       row.kind === 'wall' ? storedWallSettings(row.wall_settings ? JSON.parse(row.wall_settings) : {}) : null,
+    reportPeriod: row.kind === 'report' ? reportPeriodOf(row.report_period) : null,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
@@ -36,11 +53,13 @@ export function isUsable(link: ShareLink, now = Date.now()): boolean {
 
 export interface NewShareLink {
   name: string;
-  kind: 'viewer' | 'wall';
+  kind: 'viewer' | 'wall' | 'report';
   scope: Scope;
   redact: boolean;
   expiresAt: number | null;
   wall?: WallSettings;
+  /** Report links: the period of the report it opens. */
+  reportPeriod?: ReportPeriod;
 }
 
 /** Creates a link; the token (256 random bits) is returned once and only its hash is stored. */
@@ -61,6 +80,8 @@ export async function createShareLink(
       scope: JSON.stringify(input.scope),
       redact: input.redact ? 1 : 0,
       wall_settings: input.wall === undefined ? null : JSON.stringify(input.wall),
+      report_period:
+        input.kind === 'report' && input.reportPeriod ? JSON.stringify(input.reportPeriod) : null,
       created_at: now,
       expires_at: input.expiresAt,
       revoked_at: null,

@@ -11,6 +11,7 @@ const SECRET_VARIABLES = new Set([
   'ADMIN_PASSWORD',
   'DATABASE_URL',
   'LEVEL_WEBHOOK_SECRET',
+  'SMTP_URL',
   ...OIDC_SECRET_VARIABLES,
 ]);
 
@@ -101,6 +102,22 @@ export const envSchema = z
      * Unset: http://localhost:<PORT>, and Settings → Notifications says so.
      */
     PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+    /**
+     * Client reports' mail server (`smtp://user:pass@host:587`, `smtps://…:465`); unset → the
+     * first enabled e-mail notification channel (lib/reports/mailer.ts).
+     */
+    SMTP_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol), {
+          error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587',
+        })
+        .optional(),
+    ),
+    /** The From of report e-mails; unset → the e-mail channel's From (or reports@<SMTP host>). */
+    REPORT_FROM: z.preprocess(blankToUndefined, z.email({ error: 'must be an e-mail address' }).optional()),
     /** How often the notification rules look at the fleet (lib/runtime/notifications.ts); also after every sync. */
     NOTIFY_EVALUATE_SECONDS: integer(10, 1, 300),
     SYNC_INTERVAL_SECONDS: integer(30, 5, 3600),

@@ -1,3 +1,4 @@
+import type { ReportPeriod } from '@/lib/domain/report';
 import type { LinkScope as Scope } from '@/lib/domain/scope';
 import type { WallSettings } from '@/lib/domain/wall-settings';
 
@@ -11,6 +12,8 @@ export interface ShareLink {
   redact: boolean;
   /** Wall links only (null for viewer links). */
   wall: WallSettings | null;
+  /** Report links only: the period of the one report it opens (null for other kinds). */
+  reportPeriod: ReportPeriod | null;
   createdAt: number;
   expiresAt: number | null;
   revokedAt: number | null;

@@ -32,7 +32,8 @@ interface SmtpError {
 
 const NO_RETRY_CODES = new Set(['ETLS', 'EAUTH', 'ENOAUTH', 'ECONFIG', 'EENVELOPE', 'EREQUIRETLS']);
 
-function failureOf(error: unknown, timeoutMs: number, secrets: string[]): DeliveryOutcome {
+/** What an SMTP failure means (sent nothing; retry or not) in words that carry no secret. Client reports reuse it. */
+export function smtpFailure(error: unknown, timeoutMs: number, secrets: string[]): DeliveryOutcome {
   const smtp = (error && typeof error === 'object' ? error : {}) as SmtpError;
   const status = typeof smtp.responseCode === 'number' ? smtp.responseCode : null;
   const answer = typeof smtp.response === 'string' ? answerText(smtp.response, secrets) : null;
@@ -88,24 +89,33 @@ function failureOf(error: unknown, timeoutMs: number, secrets: string[]): Delive
   };
 }
 
+/** A one-message transport to the channel's server (client reports send through it too). */
+export function smtpTransport(
+  config: Pick<EmailConfig, 'host' | 'port' | 'security' | 'username' | 'allowSelfSigned'>,
+  secret: EmailSecret,
+  timeoutMs: number,
+) {
+  return nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.security === 'tls',
+    requireTLS: config.security === 'starttls',
+    ignoreTLS: config.security === 'none',
+    auth: config.username ? { user: config.username, pass: secret.password } : undefined,
+    tls: { rejectUnauthorized: !config.allowSelfSigned },
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+}
+
 export const emailDriver: ChannelDriver<EmailConfig, EmailSecret> = {
   kind: 'email',
   configSchema: emailConfigSchema,
   secretSchema: emailSecretSchema,
   async send(message, { config, secret }, { timeoutMs }) {
     const secrets = secret.password ? [secret.password] : [];
-    const transport = nodemailer.createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.security === 'tls',
-      requireTLS: config.security === 'starttls',
-      ignoreTLS: config.security === 'none',
-      auth: config.username ? { user: config.username, pass: secret.password } : undefined,
-      tls: { rejectUnauthorized: !config.allowSelfSigned },
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-    });
+    const transport = smtpTransport(config, secret, timeoutMs);
     try {
       const info = await transport.sendMail({
         from: config.from,
@@ -128,7 +138,7 @@ export const emailDriver: ChannelDriver<EmailConfig, EmailSecret> = {
         answer: answerText(String(info.response ?? ''), secrets),
       };
     } catch (error) {
-      return failureOf(error, timeoutMs, secrets);
+      return smtpFailure(error, timeoutMs, secrets);
     } finally {
       transport.close();
     }
