@@ -1,4 +1,7 @@
-import type { ExecutiveScore, ScoreBand, ScoreComponent } from '@/lib/reports/model';
+import type { ExecutiveScore, ScoreBand, ScoreComponent } from '@/lib/domain/client-report';
+import { ALERT_WEIGHTS, SCORE_BANDS, SCORE_WEIGHTS } from '@/lib/domain/report-score';
+
+export { ALERT_WEIGHTS, SCORE_BANDS, SCORE_WEIGHTS };
 
 // The executive score: one 0–100 figure for a client's month, so a reader sees at a glance how the
 // estate fared. Documented in docs/ARCHITECTURE.md ("Client reports") and in the report's footnote;
@@ -17,30 +20,10 @@ import type { ExecutiveScore, ScoreBand, ScoreComponent } from '@/lib/reports/mo
 // A component with nothing measured is left out and its weight shared pro rata by the others.
 // Bands: ≥ 90 excellent, ≥ 75 good, ≥ 60 fair, below 60 poor.
 
-export const SCORE_WEIGHTS = { availability: 40, patching: 25, security: 25, alerts: 10 } as const;
-
-export const SCORE_BANDS: ReadonlyArray<{ band: ScoreBand; min: number; label: string }> = [
-  { band: 'excellent', min: 90, label: 'Excellent' },
-  { band: 'good', min: 75, label: 'Good' },
-  { band: 'fair', min: 60, label: 'Fair' },
-  { band: 'poor', min: 0, label: 'Poor' },
-];
-
-export const ALERT_WEIGHTS: Record<string, number> = {
-  emergency: 3,
-  critical: 2,
-  warning: 1,
-  information: 0,
-};
-
 const clamp = (value: number) => Math.min(100, Math.max(0, value));
 
 export function bandOf(score: number): ScoreBand {
   return (SCORE_BANDS.find((b) => score >= b.min) ?? SCORE_BANDS[SCORE_BANDS.length - 1]!).band;
-}
-
-export function bandLabel(band: ScoreBand): string {
-  return SCORE_BANDS.find((b) => b.band === band)?.label ?? band;
 }
 
 export function availabilityScore(availabilityPct: number | null): number | null {

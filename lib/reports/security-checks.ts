@@ -1,5 +1,5 @@
+import type { SecurityTrendPoint } from '@/lib/domain/client-report';
 import type { DevicePosture, PosturePoint } from '@/lib/domain/posture';
-import type { SecurityTrendPoint } from '@/lib/reports/model';
 
 // The five security checks of the executive score (lib/reports/score.ts). A device counts only once
 // Levelboard has its security fields; then an unknown answer fails its check (unknown is never good).
