@@ -10,12 +10,13 @@ import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
 import { startNotificationEngine } from '@/lib/runtime/notifications';
+import { startReports } from '@/lib/runtime/reports';
 import { initWebhooks } from '@/lib/runtime/webhooks';
 import 'server-only';
 
 /**
  * Builds the process: environment, secrets, database, Level connection, history, audit retention,
- * the fleet loop, the webhook receiver and notifications. Called once, by server/boot.ts; throws when the process cannot start.
+ * the fleet loop, the webhook receiver, notifications and scheduled reports. Called once, by server/boot.ts; throws when the process cannot start.
  */
 export async function startRuntime(): Promise<void> {
   const env = getEnv();
@@ -46,6 +47,7 @@ export async function startRuntime(): Promise<void> {
   const delivery = startDeliveryWorker(store, { isLeader: () => isSyncLeader() });
   wake.delivery = () => delivery.kick();
   initWebhooks(store);
+  startReports(store);
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {
     applyConnection(store).then(
