@@ -32,7 +32,7 @@ const SEVERITY_COLOUR: Record<string, string> = {
 const SCORE_FOOTNOTE =
   `* Executive score: a weighted mean of availability (${SCORE_WEIGHTS.availability} %), patching ` +
   `(${SCORE_WEIGHTS.patching} %), security (${SCORE_WEIGHTS.security} %) and alerts (${SCORE_WEIGHTS.alerts} %). ` +
-  'Availability scores 0 at 95 % and 100 at 100 %, linearly. Patching is the share of devices with no pending ' +
+  'Availability is the servers\' (workstations are shown, not scored): 0 at 95 %, 100 at 100 %, linearly. Patching is the share of devices with no pending ' +
   'update. Security is the share of passed checks (risk below high, antivirus healthy, firewall on, disk ' +
   'encrypted, OS supported; unknown counts as failed). Alerts score 100 − 20 × weighted alerts per device ' +
   `(emergency ${ALERT_WEIGHTS.emergency}, critical ${ALERT_WEIGHTS.critical}, warning ${ALERT_WEIGHTS.warning}, ` +
