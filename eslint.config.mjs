@@ -161,10 +161,19 @@ const layerZones = [
       './lib/webhooks',
       './lib/actions',
       './lib/wall',
-      ABOVE_CORE.filter((room) => room !== './lib/reports' && room !== './lib/notify'),
+      ABOVE_CORE.filter(
+        (room) => room !== './lib/reports' && room !== './lib/notify' && room !== './components',
+      ),
     ),
     message:
       'Reports compute, render and send from stored history; they know nothing of HTTP routes or start-up (lib/runtime wires them).',
+  },
+  {
+    // The PDF prints the same document the page shows (components/reports), rendered to markup here.
+    target: './lib/reports',
+    from: './components',
+    except: ['./reports'],
+    message: 'Reports render only the report document (components/reports).',
   },
   {
     target: './lib/runtime',

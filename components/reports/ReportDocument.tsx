@@ -32,7 +32,7 @@ const SEVERITY_COLOUR: Record<string, string> = {
 const SCORE_FOOTNOTE =
   `* Executive score: a weighted mean of availability (${SCORE_WEIGHTS.availability} %), patching ` +
   `(${SCORE_WEIGHTS.patching} %), security (${SCORE_WEIGHTS.security} %) and alerts (${SCORE_WEIGHTS.alerts} %). ` +
-  'Availability scores 0 at 95 % and 100 at 100 %, linearly. Patching is the share of devices with no pending ' +
+  "Availability is the servers' (workstations are shown, not scored): 0 at 95 %, 100 at 100 %, linearly. Patching is the share of devices with no pending " +
   'update. Security is the share of passed checks (risk below high, antivirus healthy, firewall on, disk ' +
   'encrypted, OS supported; unknown counts as failed). Alerts score 100 − 20 × weighted alerts per device ' +
   `(emergency ${ALERT_WEIGHTS.emergency}, critical ${ALERT_WEIGHTS.critical}, warning ${ALERT_WEIGHTS.warning}, ` +
@@ -120,6 +120,8 @@ export function ReportDocument({
       <style dangerouslySetInnerHTML={{ __html: reportCss(branding.colour, paper) }} />
       <header className="masthead">
         <div className="brand">
+          {/* A data URL: nothing to optimise, and the PDF has no image server. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
           {branding.logoDataUrl ? <img src={branding.logoDataUrl} alt={`${branding.name} logo`} /> : null}
           <div>
             <div className="brand-name">{branding.name}</div>
@@ -407,7 +409,10 @@ export function ReportDocument({
           </div>
           <div className="tile">
             <div className="value">{patches.failed}</div>
-            <div className="label">Failed updates ({patches.devicesWithFailed} devices)</div>
+            <div className="label">
+              Failed updates ({patches.devicesWithFailed}{' '}
+              {patches.devicesWithFailed === 1 ? 'device' : 'devices'})
+            </div>
           </div>
           <div className="tile">
             <div className="value">{formatIsoDate(patches.oldestPendingAt, tz)}</div>

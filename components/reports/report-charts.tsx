@@ -95,7 +95,7 @@ export function TrendChart({
   height?: number;
 }) {
   const left = 36;
-  const right = 12;
+  const right = 28;
   const top = 12;
   const bottom = 40;
   const plotW = width - left - right;

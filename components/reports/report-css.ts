@@ -64,7 +64,7 @@ export function reportCss(accent: string, paper: Paper): string {
   .lb-report section { break-inside: auto; }
   .lb-report section.page { break-before: page; }
   .lb-report h2, .lb-report h3 { break-after: avoid; }
-  .lb-report tr, .lb-report .tile, .lb-report svg, .lb-report .summary, .lb-report .keep { break-inside: avoid; }
+  .lb-report tr, .lb-report .tile, .lb-report .footnote, .lb-report svg, .lb-report .summary, .lb-report .keep { break-inside: avoid; }
   .lb-report thead { display: table-header-group; }
   .lb-report .tiles { grid-template-columns: repeat(5, minmax(0, 1fr)); }
   .lb-report .cols { grid-template-columns: repeat(2, minmax(0, 1fr)); }

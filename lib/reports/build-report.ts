@@ -170,7 +170,7 @@ export async function buildClientReport(
   const byAt = (a: ReportDeviceRef, b: ReportDeviceRef) => a.at - b.at || a.name.localeCompare(b.name);
 
   const score = executiveScore({
-    availabilityPct: availability.overall.availabilityPct,
+    availabilityPct: availability.classes.server.availabilityPct,
     patches: { fullyPatched: patches.fullyPatched, known: patches.known },
     securityChecks: checks,
     alerts: { bySeverity: alerts.bySeverity, devices: devices.length },

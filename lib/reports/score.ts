@@ -8,9 +8,11 @@ export { ALERT_WEIGHTS, SCORE_BANDS, SCORE_WEIGHTS };
 // change both with this file.
 //
 // Components and weights (percent):
-//   availability 40 — the client's availability over its SLA hours, mapped linearly from 95 % → 0
-//                     to 100 % → 100 (99.9 % → 98, 99 % → 80, 98 % → 60): below 95 % a month is a
-//                     failure whatever the rest says.
+//   availability 40 — the servers' (and DCs') availability over the client's SLA hours, mapped
+//                     linearly from 95 % → 0 to 100 % → 100 (99.9 % → 98, 99 % → 80, 98 % → 60):
+//                     below 95 % a month is a failure whatever the rest says. Workstations are shown
+//                     but not scored: switched off at night or left in a drawer is how they are used
+//                     (the report lists long-offline ones instead). No server measured → not scored.
 //   patching     25 — devices with no pending update ÷ devices whose updates are known.
 //   security     25 — passed checks ÷ checks over devices whose security fields are known; five checks
 //                     per device: risk below high, antivirus good, firewall on, primary partition
@@ -43,6 +45,7 @@ export function alertScore(bySeverity: Record<string, number>, devices: number):
 }
 
 export interface ScoreInputs {
+  /** The servers' availability (percent), or null when no server was measured. */
   availabilityPct: number | null;
   patches: { fullyPatched: number; known: number };
   securityChecks: { passed: number; total: number };
@@ -64,7 +67,7 @@ export function executiveScore(input: ScoreInputs): ExecutiveScore {
       label: 'Availability',
       score: availabilityScore(input.availabilityPct),
       weight: SCORE_WEIGHTS.availability,
-      basis: `availability ${pct(input.availabilityPct, 3)}; 95 % scores 0, 100 % scores 100`,
+      basis: `servers' availability ${pct(input.availabilityPct, 3)}; 95 % scores 0, 100 % scores 100`,
     },
     {
       key: 'patching',
