@@ -41,7 +41,10 @@ export const sendNowSchema = z.strictObject({
   /** `none`: generate and archive only. */
   delivery: z.enum(['attachment', 'link', 'none']),
   /** Default: the client's contacts. */
-  recipients: z.array(z.email({ error: 'must be an e-mail address' })).max(20).optional(),
+  recipients: z
+    .array(z.email({ error: 'must be an e-mail address' }))
+    .max(20)
+    .optional(),
   linkDays: z.number().int().min(1).max(90).default(30),
 });
 export type SendNowInput = z.infer<typeof sendNowSchema>;
@@ -71,7 +74,10 @@ export const archiveQuerySchema = z.object({
   clientId: z.string().trim().min(1).max(200).optional(),
   /** ISO instant or epoch ms: entries created before it (the next page). */
   before: z
-    .union([z.coerce.number().int().positive(), z.iso.datetime({ offset: true }).transform((v) => Date.parse(v))])
+    .union([
+      z.coerce.number().int().positive(),
+      z.iso.datetime({ offset: true }).transform((v) => Date.parse(v)),
+    ])
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

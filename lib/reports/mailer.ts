@@ -68,7 +68,13 @@ async function deliver(
       text: mail.text,
       html: mail.html,
       attachments: mail.attachment
-        ? [{ filename: mail.attachment.filename, content: mail.attachment.content, contentType: 'application/pdf' }]
+        ? [
+            {
+              filename: mail.attachment.filename,
+              content: mail.attachment.content,
+              contentType: 'application/pdf',
+            },
+          ]
         : [],
       headers: { 'Auto-Submitted': 'auto-generated' },
       signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -7,7 +7,10 @@ import 'server-only';
 // Every value inserted into the HTML is escaped (a client or MSP name is the admin's free text).
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function fileName(report: ClientReport): string {
   const client = report.clientName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'client';
@@ -26,7 +29,9 @@ export function reportEmail(input: {
   const score = report.score.score === null ? null : Math.round(report.score.score);
   const summary = `Your ${report.periodLabel} report for ${report.clientName}${score === null ? '' : ` (executive score ${score})`}`;
   const expiry = input.link?.expiresAt
-    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: report.timeZone }).format(input.link.expiresAt)
+    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: report.timeZone }).format(
+        input.link.expiresAt,
+      )
     : null;
   const lines = [
     `${summary}.`,

@@ -48,7 +48,11 @@ export async function listSchedules(store: Store): Promise<StoredSchedule[]> {
 }
 
 export async function getSchedule(store: Store, id: string): Promise<StoredSchedule | null> {
-  const row = await store.db.selectFrom('report_schedules').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('report_schedules')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toSchedule(row) : null;
 }
 

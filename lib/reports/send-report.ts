@@ -57,9 +57,19 @@ export async function produceReport(
 }
 
 /** Throws NotFoundError for an unknown client (before anything is written). */
-export async function sendReport(store: Store, input: SendReportInput, deps: SendReportDeps): Promise<ArchiveRow> {
+export async function sendReport(
+  store: Store,
+  input: SendReportInput,
+  deps: SendReportDeps,
+): Promise<ArchiveRow> {
   const produce = deps.produce ?? produceReport;
-  const { report, branding, pdf } = await produce(store, deps.snapshot, input.clientId, input.period, deps.now);
+  const { report, branding, pdf } = await produce(
+    store,
+    deps.snapshot,
+    input.clientId,
+    input.period,
+    deps.now,
+  );
   const recipients = input.recipients.length > 0 ? input.recipients : report.settings.contacts;
   const link =
     input.delivery === 'link'

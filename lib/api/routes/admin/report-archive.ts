@@ -56,7 +56,10 @@ export const reportArchivePdfRoute = route(
     const row = await getArchive(store, id);
     const pdf = row ? await readArchivePdf(store, id) : null;
     if (!row || !pdf) throw new NotFoundError(`No archived report with id "${id}".`);
-    return pdfResult(pdf, `report-${row.clientId}-${new Date(row.period.start).toISOString().slice(0, 10)}.pdf`);
+    return pdfResult(
+      pdf,
+      `report-${row.clientId}-${new Date(row.period.start).toISOString().slice(0, 10)}.pdf`,
+    );
   },
   { access: 'admin' },
 );

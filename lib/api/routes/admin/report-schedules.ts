@@ -7,12 +7,7 @@ import { getStore } from '@/lib/db/instance';
 import { InvalidInputError } from '@/lib/domain/errors';
 import { scheduleCreateSchema, scheduleUpdateSchema } from '@/lib/domain/report-delivery';
 import { fleetService } from '@/lib/fleet/instance';
-import {
-  createSchedule,
-  deleteSchedule,
-  listSchedules,
-  updateSchedule,
-} from '@/lib/reports/schedule-store';
+import { createSchedule, deleteSchedule, listSchedules, updateSchedule } from '@/lib/reports/schedule-store';
 import 'server-only';
 
 // Settings → Reports: the report schedules (admin only, every change audited).
