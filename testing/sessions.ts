@@ -59,6 +59,7 @@ export async function useTestAuth(): Promise<TestAuth> {
           redact: link.redact ?? false,
           expiresAt: link.expiresAt ?? null,
           wall: link.wall,
+          reportPeriod: link.reportPeriod,
         })
       ).link,
     close: () => store.close(),
