@@ -52,8 +52,8 @@ async function allRoutes(): Promise<Array<{ name: string; route: Route }>> {
   })(root);
   const found: Array<{ name: string; route: Route }> = [];
   for (const file of files) {
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       const candidate = value as Partial<Route> | null;
       if (candidate && typeof candidate.handle === 'function' && typeof candidate.access === 'string')
         found.push({ name: `${path.relative(root, file)}:${name}`, route: candidate as Route });
@@ -70,7 +70,8 @@ function appRouteExports(): number {
       return statSync(full).isDirectory() ? walk(full) : entry === 'route.ts' ? [full] : [];
     });
   return walk(path.resolve('app/api')).reduce(
-    (sum, file) => sum + [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].length,
+    (sum, file) =>
+      sum + [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].length,
     0,
   );
 }
