@@ -111,6 +111,13 @@ const LEVELS: Record<string, Level> = {
   'DELETE /api/admin/notifications/channels/[id]': 'admin',
   'POST /api/admin/notifications/channels/[id]/test': 'admin',
   'GET /api/admin/notifications/deliveries': 'admin',
+  'GET /api/admin/reports/schedules': 'admin',
+  'POST /api/admin/reports/schedules': 'admin',
+  'PATCH /api/admin/reports/schedules/[id]': 'admin',
+  'DELETE /api/admin/reports/schedules/[id]': 'admin',
+  'GET /api/admin/reports/archive': 'admin',
+  'GET /api/admin/reports/archive/[id]/pdf': 'admin',
+  'POST /api/admin/reports/send': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

@@ -32,6 +32,13 @@ function wallText(link: ShareLinkView): string {
   return ` · ${parts.join(', ')}`;
 }
 
+/** A report link's period, as local dates (the end is exclusive, so the last day is end − 1 ms). */
+function reportText(link: ShareLinkView): string {
+  if (!link.reportPeriod) return '';
+  const day = (t: number) => format(new Date(t), 'yyyy-MM-dd');
+  return ` · ${day(link.reportPeriod.start)} – ${day(link.reportPeriod.end - 1)}`;
+}
+
 export function ShareLinks() {
   const queryClient = useQueryClient();
   const links = useQuery(shareLinksQuery());
@@ -75,6 +82,7 @@ export function ShareLinks() {
                 <td className="py-2 pr-3">
                   {link.kind}
                   {wallText(link)}
+                  {reportText(link)}
                   {link.redact ? ' · redacted' : ''}
                 </td>
                 <td className="py-2 pr-3" data-testid="link-covers">

@@ -29,6 +29,8 @@ export const queryKeys = {
   // Admin-only resources share one prefix, so the refresh after an action can leave them out.
   admin: () => [...queryKeys.all, 'admin'] as const,
   shareLinks: () => [...queryKeys.admin(), 'share-links'] as const,
+  reportSchedules: () => [...queryKeys.admin(), 'report-schedules'] as const,
+  reportArchive: (clientId?: string) => [...queryKeys.admin(), 'report-archive', clientId ?? 'all'] as const,
   levelSettings: () => [...queryKeys.admin(), 'level-settings'] as const,
   webhookSettings: () => [...queryKeys.admin(), 'webhook-settings'] as const,
   audit: (actorId?: string) => [...queryKeys.admin(), 'audit', actorId ?? 'everyone'] as const,

@@ -24,6 +24,13 @@ export function SettingsClient() {
             Notifications →
           </Link>
           <Link
+            href="/settings/reports"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-reports-link"
+          >
+            Client reports →
+          </Link>
+          <Link
             href="/users"
             className="text-sm font-medium text-accent underline underline-offset-2"
             data-testid="settings-users-link"
