@@ -244,3 +244,43 @@ describe('send now and the archive', () => {
     expect((await send({ clientId: 'nope', delivery: 'none' })).status).toBe(400);
   });
 });
+
+describe('report links made by the admin', () => {
+  it('names a client and a month; the token opens that report only', async () => {
+    const { createShareLinkRoute } = await import('@/lib/api/routes/admin/share-links');
+    const { openReportLink } = await import('@/lib/reports/report-link');
+    const { exchangeShareToken } = await import('@/lib/auth/exchange');
+    const { cookieHeaderOf } = await import('@/testing/sessions');
+    const make = (body: Record<string, unknown>) =>
+      call(createShareLinkRoute, 'POST', '/api/admin/share-links', {
+        name: 'Acme November',
+        kind: 'report',
+        scope: { kind: 'group', groupId: 'c1' },
+        expiresInHours: 24,
+        reportMonth: '2026-11',
+        ...body,
+      });
+    const made = (await make({})) as unknown as {
+      status: number;
+      body: { link: { kind: string; reportPeriod: unknown }; token: string };
+    };
+    expect(made.status).toBe(201);
+    // The client's zone is UTC (no settings): November = 11-01 … 12-01 Z.
+    const november = { start: Date.parse('2026-11-01T00:00:00Z'), end: Date.parse('2026-12-01T00:00:00Z') };
+    expect(made.body.link).toMatchObject({ kind: 'report', reportPeriod: november });
+    const opened = await exchangeShareToken(made.body.token, '127.0.0.1');
+    expect(opened?.location).toBe('/report-link');
+    expect(await openReportLink(cookieHeaderOf(opened?.cookie ?? ''))).toMatchObject({
+      clientId: 'c1',
+      period: november,
+    });
+
+    expect((await make({ reportMonth: undefined })).status).toBe(400);
+    expect((await make({ scope: { kind: 'group', groupId: 'c1-sub' } })).body.error.message).toMatch(
+      /client/,
+    );
+    expect((await make({ scope: { kind: 'fleet' } })).status).toBe(400);
+    expect((await make({ redact: true })).status).toBe(400);
+    expect((await make({ kind: 'viewer' })).body.error.message).toMatch(/reportMonth/);
+  });
+});

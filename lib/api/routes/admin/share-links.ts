@@ -14,9 +14,13 @@ import {
 } from '@/lib/auth/share-links';
 import { getStore } from '@/lib/db/instance';
 import { InvalidInputError, NotFoundError } from '@/lib/domain/errors';
+import type { ReportPeriod } from '@/lib/domain/report';
+import { monthKeySchema } from '@/lib/domain/report-delivery';
 import { scopeSchema } from '@/lib/domain/scope';
 import { wallSettingsInput } from '@/lib/domain/wall-settings';
 import { fleetService } from '@/lib/fleet/instance';
+import { readClientReportSettings } from '@/lib/reports/client-settings';
+import { monthPeriod } from '@/lib/reports/period';
 import 'server-only';
 import { z } from 'zod';
 
@@ -26,12 +30,22 @@ const MAX_HOURS = 90 * 24;
 const newLinkSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
-    kind: z.enum(['viewer', 'wall']),
+    kind: z.enum(['viewer', 'wall', 'report']),
     scope: scopeSchema,
     redact: z.boolean().default(false),
     /** 1 h … 90 days; null (never) only for wall links. */
     expiresInHours: z.number().int().min(1).max(MAX_HOURS).nullable(),
     wall: wallSettingsInput.optional(),
+    /** Report links: the calendar month (in the client's time zone) of the one report it opens. */
+    reportMonth: monthKeySchema.optional(),
+  })
+  .refine((input) => (input.kind === 'report') === (input.reportMonth !== undefined), {
+    path: ['reportMonth'],
+    message: 'report links, and only they, name a month',
+  })
+  .refine((input) => input.kind !== 'report' || (input.scope.kind === 'group' && !input.redact), {
+    path: ['scope'],
+    message: 'a report link is scoped to one client and is not redacted',
   })
   .refine((input) => input.expiresInHours !== null || input.kind === 'wall', {
     path: ['expiresInHours'],
@@ -68,6 +82,16 @@ export const createShareLinkRoute = route(
         throw new InvalidInputError(`Invalid field "scope.deviceIds": unknown device ${unknown[0]}.`);
     }
     const store = await getStore();
+    let reportPeriod: ReportPeriod | undefined;
+    if (input.kind === 'report' && input.scope.kind === 'group' && input.reportMonth) {
+      const node = snapshot?.groupNodes.get(input.scope.groupId);
+      if (!node || node.parentId !== null)
+        throw new InvalidInputError(
+          'Invalid field "scope.groupId": a report link names a client (top-level group).',
+        );
+      const { timeZone } = await readClientReportSettings(store, input.scope.groupId);
+      reportPeriod = monthPeriod(input.reportMonth, timeZone);
+    }
     const { link, token } = await createShareLink(store, {
       name: input.name,
       kind: input.kind,
@@ -75,6 +99,7 @@ export const createShareLinkRoute = route(
       redact: input.redact,
       expiresAt: input.expiresInHours === null ? null : Date.now() + input.expiresInHours * HOUR,
       wall: input.wall,
+      reportPeriod,
     });
     await auditAs(store, access, {
       action: 'share_link.create',
