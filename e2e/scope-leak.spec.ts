@@ -2,7 +2,8 @@ import { encodeId, startSimulator, type RunningSimulator } from '@/simulator';
 import { HOST_FORMS, hostForm, USER_FORMS, userForm } from '@/simulator/alert-mentions';
 import { startTestPostgres, type TestPostgres } from '@/testing/postgres';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, EXTRA_PORTS, liveUrl, SHARED_SERVER_ENV } from './support/env';
 import { addDeviceNames, MarkerSet, type DeviceTruth } from './support/leak-markers';
@@ -41,10 +42,13 @@ type Scope =
   | { kind: 'group'; groupId: string }
   | { kind: 'groups'; groupIds: string[] }
   | { kind: 'devices'; deviceIds: string[] };
-/** A share link (`viewer`, `wall`) or a person signed in (`technician`, `person-viewer`). */
+/**
+ * A share link (`viewer`, `wall`, `report`: one client's report for one month) or a person signed
+ * in (`technician`, `person-viewer`).
+ */
 interface LinkPlan {
   name: string;
-  kind: 'viewer' | 'wall' | 'technician' | 'person-viewer';
+  kind: 'viewer' | 'wall' | 'report' | 'technician' | 'person-viewer';
   redact: boolean;
   scope: Scope;
 }
@@ -59,6 +63,12 @@ interface Tally {
 }
 
 const NONE_ID = 'Z2lkOi8vbGV2ZWwvRGV2aWNlLzk5OTk5OTk';
+/** The month before this one (UTC: the clients of the e2e fleet have no report settings). */
+const previousMonthKey = () => {
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return month.toISOString().slice(0, 7);
+};
 const origin = (base: string) => ({ Origin: base });
 const encodeCursor = (cursor: { s: string; i: string; p: number }) =>
   Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -133,7 +143,16 @@ function plans(truth: Truth): LinkPlan[] {
       scope: { kind: 'groups', groupIds: [sub.id, ...(otherClient ? [otherClient.id] : [])] },
     },
   ];
-  return [...links, ...people];
+  // A report link opens its client's report (page and PDF) and nothing else.
+  const reports: LinkPlan[] = [
+    {
+      name: `report · client ${client.name}`,
+      kind: 'report',
+      redact: false,
+      scope: { kind: 'group', groupId: client.id },
+    },
+  ];
+  return [...links, ...people, ...reports];
 }
 
 /** The groups whose subtrees a scope covers. */
@@ -410,6 +429,10 @@ async function scanLinkAnswers(
     }
   };
   const routes = apiRoutes().filter((route) => route.method === 'GET');
+  if (plan.kind === 'report') {
+    await scanReportLink(api, routes, scanned, plan, tally, ctx);
+    return;
+  }
   for (const route of routes) {
     tally.routes.add(route.template);
     const technicianRead = plan.kind === 'technician' ? TECHNICIAN_READS[route.template] : undefined;
@@ -435,6 +458,64 @@ async function scanLinkAnswers(
         next = cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : null;
       }
     }
+  }
+}
+
+/**
+ * A report link: its page and its PDF (read back as text with pdftotext) are scanned like any
+ * answer; every GET route of the API must answer it exactly as it answers no session at all.
+ */
+async function scanReportLink(
+  api: APIRequestContext,
+  routes: ReturnType<typeof apiRoutes>,
+  scanned: (url: string) => Promise<{ status: number; body: string }>,
+  plan: LinkPlan,
+  tally: Tally,
+  ctx: ReturnType<typeof scopeOf>,
+) {
+  const page = await scanned('/report-link');
+  if (page.status !== 200 || !page.body.includes('data-report-client'))
+    tally.hits.push(`[${plan.name}] /report-link answered ${page.status} without a report`);
+  const pdf = await api.get('/report-link/pdf');
+  const file = path.join(ARTIFACTS, `scope-leak-report-${Date.now()}.pdf`);
+  writeFileSync(file, await pdf.body());
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  tally.answers += 1;
+  tally.bytes += text.length;
+  tally.markerChecks += ctx.markers.size;
+  if (pdf.status() !== 200 || text.length < 200)
+    tally.hits.push(
+      `[${plan.name}] /report-link/pdf answered ${pdf.status()} with ${text.length} characters`,
+    );
+  for (const marker of ctx.markers.scan(text))
+    tally.hits.push(`[${plan.name}] PDF: ${marker.label} in …${contextOf(text, marker.words)}…`);
+  const base = new URL((await api.get('/api/health')).url()).origin;
+  const nobody = await playwrightRequest.newContext({
+    baseURL: base,
+    storageState: { cookies: [], origins: [] },
+  });
+  try {
+    for (const route of routes) {
+      tally.routes.add(route.template);
+      if (route.template === '/api/events') continue; // a stream: its refusal is the 401 before it starts
+      const { status } = await scanned(route.path);
+      const expected = (await nobody.get(route.path)).status();
+      if (status !== expected)
+        tally.hits.push(`[${plan.name}] GET ${route.path}: ${status}, where no session gets ${expected}`);
+    }
+    const events = await api.get('/api/events', { timeout: 5_000 });
+    if (events.status() !== 401) tally.hits.push(`[${plan.name}] GET /api/events: ${events.status()}`);
+    // Pages: what a stranger gets (the sign-in page).
+    for (const pagePath of ['/', '/devices', '/alerts', '/wall', '/settings']) {
+      const answer = await api.get(pagePath, { maxRedirects: 0 });
+      const stranger = await nobody.get(pagePath, { maxRedirects: 0 });
+      if (answer.status() !== stranger.status() || answer.headers().location !== stranger.headers().location)
+        tally.hits.push(
+          `[${plan.name}] page ${pagePath}: ${answer.status()} ≠ ${stranger.status()} for no session`,
+        );
+    }
+  } finally {
+    await nobody.dispose();
   }
 }
 
@@ -612,6 +693,7 @@ async function callerFor(admin: APIRequestContext, base: string, plan: LinkPlan)
       scope: plan.scope,
       redact: plan.redact,
       expiresInHours: 1,
+      ...(plan.kind === 'report' ? { reportMonth: previousMonthKey() } : {}),
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -661,7 +743,7 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
     const api = await callerFor(admin, base, plan);
     tally.links += 1;
     await scanLinkAnswers(api, withSerials, plan, tally);
-    await oracleChecks(api, withSerials, plan, tally);
+    if (plan.kind !== 'report') await oracleChecks(api, withSerials, plan, tally);
     console.log(
       `[${engine}] ${plan.name}: ${withSerials.mine.length} devices in scope, ${withSerials.markers.size} markers (${withSerials.ambiguous} ambiguous dropped)`,
     );
@@ -685,7 +767,7 @@ async function runScan(admin: APIRequestContext, base: string, engine: string): 
   });
   expect([200, 404]).toContain(removed.status());
   // Zero hits means something only if the scan ran: every caller, every GET route, real answers.
-  expect(tally.links).toBe(18);
+  expect(tally.links).toBe(19);
   expect(routes).toBe(apiRoutes().filter((route) => route.method === 'GET').length);
   expect(tally.answers).toBeGreaterThan(tally.links * routes);
   expect(tally.markerChecks).toBeGreaterThan(tally.answers * 100);

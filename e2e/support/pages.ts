@@ -97,6 +97,17 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       },
     },
     {
+      name: 'reports-hub',
+      path: '/settings/reports',
+      ready: async (page) => {
+        await expect(page.getByTestId('schedule-editor')).toBeVisible();
+        await expect(page.getByTestId('report-archive')).toBeVisible();
+        await expect(
+          page.getByTestId('send-now').locator('select').first().locator('option').first(),
+        ).toBeAttached();
+      },
+    },
+    {
       name: 'manage',
       path: '/manage',
       ready: async (page) => {
