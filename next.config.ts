@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   // With proxy.ts, Next copies request bodies for it; no page takes one, so keep that copy small.
   experimental: { proxyClientMaxBodySize: 64 * 1024 },
   serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client'],
+  // playwright-core (the reports' PDF, lib/reports/pdf.ts) reads its browsers.json by a computed
+  // path, which the standalone output's file tracing cannot see; without it the module fails to load.
+  outputFileTracingIncludes: { '/**/*': ['./node_modules/playwright-core/browsers.json'] },
   async headers() {
     // Pages get a CSP with a per-request nonce from proxy.ts; API answers this fixed one.
     const dev = process.env.NODE_ENV !== 'production';

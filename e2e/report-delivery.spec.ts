@@ -169,7 +169,12 @@ test.describe('client report delivery', () => {
         await page.emulateMedia({ colorScheme: theme });
         await page.addInitScript((value) => localStorage.setItem('levelboard-theme', value), theme);
         await page.goto('/settings/reports');
-        await expect(page.getByTestId('archive-row').first()).toBeVisible();
+        await expect(
+          page
+            .locator('[data-testid="archive-row"], [data-testid="archive-card"]')
+            .locator('visible=true')
+            .first(),
+        ).toBeVisible();
         await page.screenshot({
           path: path.join(SCREENSHOTS, `reports-hub-${theme}-${viewport.width}x${viewport.height}.png`),
           fullPage: true,

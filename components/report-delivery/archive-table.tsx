@@ -16,12 +16,37 @@ const day = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
 /** The period's last day: the end is exclusive. */
 const lastDay = (iso: string) => format(new Date(Date.parse(iso) - 1), 'yyyy-MM-dd');
 
+const deliveryText = (entry: ReportArchiveEntry) =>
+  `${entry.delivery === 'none' ? 'archived only' : entry.delivery}${entry.trigger === 'schedule' ? ' · scheduled' : ''}`;
+
 export function ArchiveTable() {
   const archive = useQuery(reportArchiveQuery());
   const entries = archive.data?.entries ?? [];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="report-archive">
+    <div className="overflow-x-auto" data-testid="report-archive">
+      <ul className="divide-y divide-line md:hidden" aria-label="Archived reports">
+        {entries.map((entry) => (
+          <li key={entry.id} className="py-3 text-sm" data-testid="archive-card">
+            <div className="flex items-baseline justify-between gap-3">
+              <span className="font-medium">{entry.clientName ?? entry.clientId}</span>
+              <span className={clsx('font-medium', STATUS_CLASS[entry.status])}>{entry.status}</span>
+            </div>
+            <p className="text-muted">
+              {day(entry.period.start)} – {lastDay(entry.period.end)} · {deliveryText(entry)}
+            </p>
+            <p className="break-all text-muted">
+              {entry.recipients.join(', ') || '—'} · {format(new Date(entry.createdAt), 'yyyy-MM-dd HH:mm')}
+            </p>
+            {entry.error ? <p className="mt-0.5 text-xs text-muted">{entry.error}</p> : null}
+            {entry.pdfUrl ? (
+              <a href={entry.pdfUrl} className="font-medium text-accent underline underline-offset-2">
+                Download PDF
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <table className="hidden w-full text-left text-sm md:table">
         <thead className="text-xs text-muted uppercase">
           <tr>
             <th className="py-2 pr-3">Created</th>

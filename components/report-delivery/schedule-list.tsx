@@ -5,9 +5,22 @@ import type { ReportScheduleView } from '@/lib/domain/report-delivery';
 import { sendJson } from '@/lib/query/admin';
 import { queryKeys } from '@/lib/query/keys';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { format } from 'date-fns';
 
-const when = (iso: string | null, none: string) => (iso ? format(new Date(iso), 'yyyy-MM-dd HH:mm') : none);
+/** A run as the schedule's own clock reads it (the description names the zone). */
+function when(iso: string | null, timeZone: string, none: string): string {
+  if (!iso) return none;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
 
 export function describeSchedule(schedule: ReportScheduleView): string {
   const d = schedule.definition;
@@ -49,7 +62,7 @@ export function ScheduleList({
           className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3"
           data-testid="schedule-row"
         >
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 basis-full sm:flex-1 sm:basis-auto">
             <p className="font-medium">
               {schedule.clientName ?? <span className="text-muted">Client no longer exists</span>}
               {schedule.enabled ? null : <span className="ml-2 text-xs text-muted uppercase">paused</span>}
@@ -60,7 +73,8 @@ export function ScheduleList({
               {schedule.definition.recipients.length
                 ? schedule.definition.recipients.join(', ')
                 : 'the client’s contacts'}
-              {' · '}next {when(schedule.nextRunAt, '—')} · last {when(schedule.lastRunAt, 'never')}
+              {' · '}next {when(schedule.nextRunAt, schedule.definition.timeZone, '—')} · last{' '}
+              {when(schedule.lastRunAt, schedule.definition.timeZone, 'never')}
             </p>
           </div>
           <div className="flex gap-2">

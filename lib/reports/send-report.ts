@@ -7,7 +7,6 @@ import { readBranding } from '@/lib/reports/branding';
 import { buildClientReport } from '@/lib/reports/build-report';
 import type { ReportMailer } from '@/lib/reports/mailer';
 import type { ClientReport } from '@/lib/reports/model';
-import { renderReportPdf } from '@/lib/reports/pdf';
 import { reportEmail } from '@/lib/reports/report-email';
 import { createReportLink } from '@/lib/reports/report-link';
 import 'server-only';
@@ -53,6 +52,9 @@ export async function produceReport(
 ) {
   const report = await buildClientReport(store, snapshot, clientId, period, now);
   const branding = await readBranding(store);
+  // Loaded on the first report, not at start-up: the scheduler starts with the process, and the
+  // print engine's module (playwright-core) is needed only when a report is printed.
+  const { renderReportPdf } = await import('@/lib/reports/pdf');
   return { report, branding, pdf: await renderReportPdf(report, branding) };
 }
 
