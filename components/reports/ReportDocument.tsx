@@ -451,7 +451,7 @@ export function ReportDocument({
         )}
       </section>
 
-      <section aria-labelledby="rpt-security" className="page">
+      <section aria-labelledby="rpt-security">
         <h2 id="rpt-security">Security posture</h2>
         <div className="wide">
           <table>
