@@ -90,6 +90,38 @@ function DeviceList({
   );
 }
 
+/** The branded head of the report (also the branding settings' live preview). */
+export function ReportMasthead({
+  report,
+  branding,
+}: {
+  report: Pick<ClientReport, 'clientName' | 'periodLabel' | 'period' | 'timeZone' | 'generatedAt'>;
+  branding: ReportBranding;
+}) {
+  const tz = report.timeZone;
+  return (
+    <header className="masthead">
+      <div className="brand">
+        {/* A data URL: nothing to optimise, and the PDF has no image server. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        {branding.logoDataUrl ? <img src={branding.logoDataUrl} alt={`${branding.name} logo`} /> : null}
+        <div>
+          <div className="brand-name">{branding.name}</div>
+          <h1>{report.clientName}</h1>
+          <div className="muted">IT service report · {report.periodLabel}</div>
+        </div>
+      </div>
+      <div className="meta small muted">
+        <div>
+          {formatDate(report.period.start, tz)} – {formatDate(report.period.end - 1, tz)}
+        </div>
+        <div>Time zone {tz}</div>
+        <div>Generated {formatDateTime(report.generatedAt, tz)}</div>
+      </div>
+    </header>
+  );
+}
+
 export function ReportDocument({
   report,
   branding,
@@ -118,25 +150,7 @@ export function ReportDocument({
   return (
     <article className="lb-report" data-report-client={report.clientId} data-report-period={report.periodKey}>
       <style dangerouslySetInnerHTML={{ __html: reportCss(branding.colour, paper) }} />
-      <header className="masthead">
-        <div className="brand">
-          {/* A data URL: nothing to optimise, and the PDF has no image server. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          {branding.logoDataUrl ? <img src={branding.logoDataUrl} alt={`${branding.name} logo`} /> : null}
-          <div>
-            <div className="brand-name">{branding.name}</div>
-            <h1>{report.clientName}</h1>
-            <div className="muted">IT service report · {report.periodLabel}</div>
-          </div>
-        </div>
-        <div className="meta small muted">
-          <div>
-            {formatDate(report.period.start, tz)} – {formatDate(report.period.end - 1, tz)}
-          </div>
-          <div>Time zone {tz}</div>
-          <div>Generated {formatDateTime(report.generatedAt, tz)}</div>
-        </div>
-      </header>
+      <ReportMasthead report={report} branding={branding} />
 
       <section aria-labelledby="rpt-summary">
         <h2 id="rpt-summary">Executive summary</h2>

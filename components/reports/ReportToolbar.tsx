@@ -75,7 +75,7 @@ export function ReportToolbar({
         </button>
         <a
           href={pdf}
-          className="inline-flex items-center gap-1.5 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:opacity-90"
+          className="inline-flex items-center gap-1.5 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-surface hover:opacity-90"
           data-testid="report-pdf"
         >
           <Download className="size-4" aria-hidden /> Download PDF

@@ -30,6 +30,13 @@ export function SettingsClient() {
           >
             Users and sign-in →
           </Link>
+          <Link
+            href="/settings/reports/branding"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-report-branding-link"
+          >
+            Report branding →
+          </Link>
         </div>
       </div>
       <LevelConnection />
