@@ -111,6 +111,10 @@ const LEVELS: Record<string, Level> = {
   'DELETE /api/admin/notifications/channels/[id]': 'admin',
   'POST /api/admin/notifications/channels/[id]/test': 'admin',
   'GET /api/admin/notifications/deliveries': 'admin',
+  // Client reports (issue 20): a person within scope reads a client's PDF; anyone else gets 404.
+  'GET /api/reports/[clientId]/pdf': 'read',
+  'GET /api/admin/reports/branding': 'admin',
+  'PUT /api/admin/reports/branding': 'admin',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

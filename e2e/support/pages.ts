@@ -97,6 +97,21 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       },
     },
     {
+      name: 'report',
+      path: `/reports/${group?.id}`,
+      ready: async (page) => {
+        await expect(page.locator('.lb-report')).toBeVisible();
+        await expect(page.getByTestId('report-period')).toBeVisible();
+      },
+    },
+    {
+      name: 'report-branding',
+      path: '/settings/reports/branding',
+      ready: async (page) => {
+        await expect(page.getByTestId('branding-preview')).toBeVisible();
+      },
+    },
+    {
       name: 'manage',
       path: '/manage',
       ready: async (page) => {

@@ -6,9 +6,18 @@ import { getStore } from '@/lib/db/instance';
 import { reportBrandingSchema, type ReportBranding } from '@/lib/domain/report-settings';
 import { readBranding, writeBranding } from '@/lib/reports/branding';
 import 'server-only';
+import { z } from 'zod';
 
 // The MSP's branding on every report (admin only). The logo is a data URL inside the JSON body,
 // size-checked by the schema (the body limit of the handler applies first).
+
+// All three fields, always: a PUT says the whole branding (an empty body must not reset it).
+const { shape } = reportBrandingSchema;
+const putSchema = z.strictObject({
+  name: shape.name.unwrap(),
+  colour: shape.colour.unwrap(),
+  logoDataUrl: shape.logoDataUrl.unwrap(),
+});
 
 const view = (b: ReportBranding): ReportBranding => ({
   name: b.name,
@@ -25,7 +34,7 @@ export const getBrandingRoute = route(
 export const putBrandingRoute = route(
   'admin.reports.branding.put',
   async (request, _params, access) => {
-    const input = await parseBody(request, reportBrandingSchema.strict());
+    const input = await parseBody(request, putSchema);
     const store = await getStore();
     await writeBranding(store, input, Date.now());
     await auditRequest(store, access, request, {
