@@ -36,6 +36,20 @@ export class PostureCache {
     return this;
   }
 
+  /**
+   * The copy as it is, for a request's fast path: starts a refresh in the background when it is
+   * older than 30 s (that request answers from the previous copy; the next sees the new one).
+   */
+  current(): this {
+    if (this.now() - this.loadedAt >= FRESH_MS) void this.fresh().catch(() => {});
+    return this;
+  }
+
+  /** Changes whenever the copy does: part of the ETag of answers that show posture. */
+  get version(): number {
+    return this.newest;
+  }
+
   /** Makes the next `fresh()` read again (the leader calls it after writing). */
   invalidate(): void {
     this.loadedAt = -Infinity;

@@ -31,10 +31,14 @@ export function startPosture(store: Store, isLeader: () => boolean): void {
   const log = logger.child({ component: 'posture' });
   const cache = new PostureCache(store);
   shared.cache = cache;
+  void cache.fresh().catch(() => {});
   const sync = new PostureSync({
     store,
     client: getLevelClient,
-    deviceIds: () => fleetService().current()?.devices.map((d) => d.id) ?? null,
+    deviceIds: () =>
+      fleetService()
+        .current()
+        ?.devices.map((d) => d.id) ?? null,
     securityEveryMs: env.POSTURE_SECURITY_HOURS * HOUR_MS,
     patchesEveryMs: env.POSTURE_UPDATES_HOURS * HOUR_MS,
     tickMs: TICK_MS,
@@ -63,6 +67,11 @@ export function startPosture(store: Store, isLeader: () => boolean): void {
 export async function postureCache(): Promise<PostureCache> {
   if (!shared.cache) throw new Error('Posture has not been started (startRuntime)');
   return shared.cache.fresh();
+}
+
+/** The cache without waiting (a background refresh starts when it is stale); null before start-up. */
+export function postureCacheNow(): PostureCache | null {
+  return shared.cache?.current() ?? null;
 }
 
 /** Null on a replica that does not lead (it does not know) or before start-up. */
