@@ -34,6 +34,8 @@ const LEVELS: Record<string, Level> = {
   'GET /api/auth/session': 'read',
   'GET /api/fleet/summary': 'read',
   'GET /api/fleet/clients': 'read',
+  'GET /api/posture': 'read',
+  'GET /api/posture/clients/[id]': 'read',
   'GET /api/groups': 'read',
   'GET /api/devices': 'read',
   'GET /api/devices/[id]': 'read',
