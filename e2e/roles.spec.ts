@@ -111,6 +111,9 @@ const LEVELS: Record<string, Level> = {
   'DELETE /api/admin/notifications/channels/[id]': 'admin',
   'POST /api/admin/notifications/channels/[id]/test': 'admin',
   'GET /api/admin/notifications/deliveries': 'admin',
+  'GET /api/admin/reports/clients/[clientId]/settings': 'admin',
+  'PUT /api/admin/reports/clients/[clientId]/settings': 'admin',
+  'GET /api/reports/availability': 'read',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';
