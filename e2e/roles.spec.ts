@@ -117,6 +117,9 @@ const LEVELS: Record<string, Level> = {
   'GET /api/reports/[clientId]/pdf': 'read',
   'GET /api/admin/reports/branding': 'admin',
   'PUT /api/admin/reports/branding': 'admin',
+  'GET /api/admin/reports/clients/[clientId]/settings': 'admin',
+  'PUT /api/admin/reports/clients/[clientId]/settings': 'admin',
+  'GET /api/reports/availability': 'read',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

@@ -24,6 +24,13 @@ export function SettingsClient() {
             Notifications →
           </Link>
           <Link
+            href="/settings/reports/clients"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-report-clients-link"
+          >
+            Client report settings →
+          </Link>
+          <Link
             href="/users"
             className="text-sm font-medium text-accent underline underline-offset-2"
             data-testid="settings-users-link"

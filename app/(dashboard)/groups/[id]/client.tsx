@@ -15,6 +15,7 @@ import { RangePicker } from '@/components/charts/range-picker';
 import { DeviceList } from '@/components/devices/device-list';
 import { GroupHeaderRow, GroupRow } from '@/components/groups/group-row';
 import { PageHeader } from '@/components/layout/page-header';
+import { ClientAvailabilityCard } from '@/components/reports/client-availability-card';
 import { DeviceTiles } from '@/components/status/device-tiles';
 import { SeverityTiles } from '@/components/status/severity-tiles';
 import { Card } from '@/components/ui/card';
@@ -165,6 +166,8 @@ export function GroupClient({ id }: { id: string }) {
           {(data) => <ChartHealthHistory series={data} />}
         </QueryView>
       </Card>
+
+      {group && group.parentId === null ? <ClientAvailabilityCard clientId={group.id} /> : null}
 
       {children.length ? (
         <Card id="subgroups" title={`Subgroups (${children.length})`}>
