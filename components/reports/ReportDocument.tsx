@@ -146,6 +146,8 @@ export function ReportDocument({
   const maxSeverity = Math.max(1, ...severities.map((s) => alerts.bySeverity[s] ?? 0));
   const breaches = classes.flatMap((c) => c.breaches);
   const f = security.figures;
+  // The scored figure leads: the servers' availability when there are servers.
+  const headline = av.classes.server.devices > 0 ? av.classes.server : av.overall;
 
   return (
     <article className="lb-report" data-report-client={report.clientId} data-report-period={report.periodKey}>
@@ -191,9 +193,10 @@ export function ReportDocument({
         </div>
         <div className="tiles">
           <div className="tile">
-            <div className="value">{formatAvailability(av.overall.availabilityPct)}</div>
+            <div className="value">{formatAvailability(headline.availabilityPct)}</div>
             <div className="label">
-              Availability ({av.hours === 'business' ? 'business hours' : 'all hours'})
+              {headline === av.overall ? 'Availability' : 'Server availability'} (
+              {av.hours === 'business' ? 'business hours' : 'all hours'})
             </div>
           </div>
           <div className="tile">
@@ -328,7 +331,8 @@ export function ReportDocument({
           <>
             {report.incidentCount > report.incidents.length ? (
               <p className="small muted">
-                The {report.incidents.length} longest of {report.incidentCount} incidents.
+                {report.incidents.length} of {report.incidentCount} incidents: servers first, then the
+                longest.
               </p>
             ) : null}
             <div className="wide">
