@@ -34,6 +34,8 @@ const LEVELS: Record<string, Level> = {
   'GET /api/auth/session': 'read',
   'GET /api/fleet/summary': 'read',
   'GET /api/fleet/clients': 'read',
+  'GET /api/posture': 'read',
+  'GET /api/posture/clients/[id]': 'read',
   'GET /api/groups': 'read',
   'GET /api/devices': 'read',
   'GET /api/devices/[id]': 'read',
@@ -118,6 +120,13 @@ const LEVELS: Record<string, Level> = {
   'GET /api/admin/reports/archive': 'admin',
   'GET /api/admin/reports/archive/[id]/pdf': 'admin',
   'POST /api/admin/reports/send': 'admin',
+  // Client reports (issue 20): a person within scope reads a client's PDF; anyone else gets 404.
+  'GET /api/reports/[clientId]/pdf': 'read',
+  'GET /api/admin/reports/branding': 'admin',
+  'PUT /api/admin/reports/branding': 'admin',
+  'GET /api/admin/reports/clients/[clientId]/settings': 'admin',
+  'PUT /api/admin/reports/clients/[clientId]/settings': 'admin',
+  'GET /api/reports/availability': 'read',
 };
 
 type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';

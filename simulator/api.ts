@@ -79,6 +79,10 @@ export async function handleApi(
     return fail(ctx, res, status, message);
   }
   if (!match) return fail(ctx, res, 404, 'Not found');
+  if (faults.updatesAccess !== 'allowed' && match.route.path.startsWith('/v2/updates'))
+    return faults.updatesAccess === 'forbidden'
+      ? fail(ctx, res, 403, 'Your plan does not include patch management')
+      : fail(ctx, res, 404, 'Not found');
 
   try {
     const body = method === 'GET' ? undefined : await readJson(req);

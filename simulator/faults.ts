@@ -20,6 +20,11 @@ export interface FaultSettings {
   forceRateLimit: boolean;
   /** 'extra' adds unknown fields to every object; 'missing' drops optional ones. */
   drift: Drift;
+  /**
+   * `/v2/updates` as a plan without patch data answers it (REFERENCE §6.6): `forbidden` → 403,
+   * `missing` → 404; `allowed` serves it.
+   */
+  updatesAccess: 'allowed' | 'forbidden' | 'missing';
 }
 
 export interface FaultController {
@@ -39,6 +44,7 @@ export const faultPatchSchema = z.strictObject({
   retryAfterSeconds: z.number().int().min(1).max(86_400).optional(),
   forceRateLimit: z.boolean().optional(),
   drift: z.enum(['none', 'extra', 'missing']).optional(),
+  updatesAccess: z.enum(['allowed', 'forbidden', 'missing']).optional(),
 });
 
 const DEFAULTS: FaultSettings = {
@@ -50,6 +56,7 @@ const DEFAULTS: FaultSettings = {
   retryAfterSeconds: 30,
   forceRateLimit: false,
   drift: 'none',
+  updatesAccess: 'allowed',
 };
 
 export function createFaultController(): FaultController {

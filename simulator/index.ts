@@ -91,6 +91,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     now,
     options.listing,
   );
+  state.store.clock = now;
   const faults = createFaultController();
   const stats = new RequestStats();
   const hung = new Set<ServerResponse>();

@@ -61,6 +61,13 @@ export class FleetStore {
   /** `epochMs` anchors everything derived rather than stored (update dates, detail dates). */
   constructor(readonly epochMs: number) {}
 
+  /**
+   * The simulator's clock, for what is derived from time rather than stored (updates being
+   * released and installed, the security posture that follows them). The server sets it to its
+   * `now`; a bare store stays at its epoch.
+   */
+  clock: () => number = () => this.epochMs;
+
   device = (n: number): DeviceRecord | undefined => this.deviceMap.get(n);
   group = (n: number): GroupRecord | undefined => this.groupMap.get(n);
   alert = (n: number): AlertRecord | undefined => this.alertMap.get(n);

@@ -1,6 +1,7 @@
 import { updateTemplates, type UpdateTemplate } from '@/simulator/catalog-updates';
 import { osFor, SALT, sectionRng } from '@/simulator/device-os';
 import { encodeId } from '@/simulator/ids';
+import { createRng, mixSeed } from '@/simulator/random';
 import type { FleetStore } from '@/simulator/store';
 import type { DeviceRecord, JsonObject } from '@/simulator/types';
 
@@ -24,10 +25,26 @@ export interface UpdateView {
 const DAY = 86_400_000;
 const ERRORS = ['0x80240022', '0x80070643', '0x800f0922'] as const;
 
+/**
+ * How often a template is re-released (a new monthly rollup, a daily definition file): from the
+ * fleet epoch on, every cycle brings a new release that devices install over the following days.
+ */
+function cycleDays(template: UpdateTemplate): number {
+  if (template.category === 'Definition Updates') return 1;
+  return template.category === 'Drivers' ? 90 : 30;
+}
+
+/**
+ * A device's updates at the simulator's clock. Which templates apply is fixed per device; each
+ * release's install delay is drawn per (device, slot, release), so the list changes slowly and
+ * deterministically with time: releases appear, get installed over days, and a few laggards stay
+ * pending (some of them with an `error`, the only failure state Level exposes).
+ */
 export function updatesFor(store: FleetStore, device: DeviceRecord): UpdateView[] {
   const rng = sectionRng(device, SALT.updates);
   const os = osFor(device);
   const server = device.role !== 'workstation';
+  const now = store.clock();
   const pool = updateTemplates(device.platform).filter((t) => {
     const windowsRelease = /Windows (10|11)/.exec(t.name)?.[1];
     return windowsRelease === undefined || (!server && windowsRelease === os.major);
@@ -35,19 +52,26 @@ export function updatesFor(store: FleetStore, device: DeviceRecord): UpdateView[
   const count = Math.min(pool.length, rng.int(1, 5));
   const chosen = rng.shuffle([...pool]).slice(0, count);
   return chosen.map((template, i) => {
-    const available = rng.chance(device.online ? 0.4 : 0.6);
-    const publishedMs = Math.floor((store.epochMs - template.ageDays * DAY) / DAY) * DAY;
-    const installedMs = available
-      ? null
-      : publishedMs + rng.int(1, Math.max(1, template.ageDays)) * DAY - rng.int(0, 20) * 3_600_000;
+    const cycleMs = cycleDays(template) * DAY;
+    const release = Math.max(0, Math.floor((now - store.epochMs) / cycleMs));
+    const publishedMs = Math.floor((store.epochMs - template.ageDays * DAY) / DAY) * DAY + release * cycleMs;
+    const draw = createRng(mixSeed(mixSeed(device.seed, SALT.updates * 100 + i), release));
+    const laggard = draw.chance(template.category === 'Drivers' ? 0.25 : 0.1);
+    const delayMs =
+      cycleMs === DAY
+        ? draw.int(1, 20) * 3_600_000
+        : draw.int(1, Math.min(14, template.ageDays + 1)) * DAY - draw.int(0, 20) * 3_600_000;
+    const installedAt = laggard ? null : publishedMs + delayMs;
+    const available = installedAt === null || installedAt > now;
+    const failing = laggard && draw.chance(0.4) && now - publishedMs > 2 * DAY;
     return {
       n: device.n * UPDATE_STRIDE + i + 1,
       device,
       template,
       available,
       publishedMs,
-      installedMs: installedMs === null ? null : Math.min(installedMs, store.epochMs),
-      error: available && rng.chance(0.08) ? rng.pick(ERRORS) : null,
+      installedMs: available ? null : installedAt,
+      error: failing ? draw.pick(ERRORS) : null,
     };
   });
 }

@@ -90,6 +90,38 @@ function DeviceList({
   );
 }
 
+/** The branded head of the report (also the branding settings' live preview). */
+export function ReportMasthead({
+  report,
+  branding,
+}: {
+  report: Pick<ClientReport, 'clientName' | 'periodLabel' | 'period' | 'timeZone' | 'generatedAt'>;
+  branding: ReportBranding;
+}) {
+  const tz = report.timeZone;
+  return (
+    <header className="masthead">
+      <div className="brand">
+        {/* A data URL: nothing to optimise, and the PDF has no image server. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        {branding.logoDataUrl ? <img src={branding.logoDataUrl} alt={`${branding.name} logo`} /> : null}
+        <div>
+          <div className="brand-name">{branding.name}</div>
+          <h1>{report.clientName}</h1>
+          <div className="muted">IT service report · {report.periodLabel}</div>
+        </div>
+      </div>
+      <div className="meta small muted">
+        <div>
+          {formatDate(report.period.start, tz)} – {formatDate(report.period.end - 1, tz)}
+        </div>
+        <div>Time zone {tz}</div>
+        <div>Generated {formatDateTime(report.generatedAt, tz)}</div>
+      </div>
+    </header>
+  );
+}
+
 export function ReportDocument({
   report,
   branding,
@@ -114,29 +146,13 @@ export function ReportDocument({
   const maxSeverity = Math.max(1, ...severities.map((s) => alerts.bySeverity[s] ?? 0));
   const breaches = classes.flatMap((c) => c.breaches);
   const f = security.figures;
+  // The scored figure leads: the servers' availability when there are servers.
+  const headline = av.classes.server.devices > 0 ? av.classes.server : av.overall;
 
   return (
     <article className="lb-report" data-report-client={report.clientId} data-report-period={report.periodKey}>
       <style dangerouslySetInnerHTML={{ __html: reportCss(branding.colour, paper) }} />
-      <header className="masthead">
-        <div className="brand">
-          {/* A data URL: nothing to optimise, and the PDF has no image server. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          {branding.logoDataUrl ? <img src={branding.logoDataUrl} alt={`${branding.name} logo`} /> : null}
-          <div>
-            <div className="brand-name">{branding.name}</div>
-            <h1>{report.clientName}</h1>
-            <div className="muted">IT service report · {report.periodLabel}</div>
-          </div>
-        </div>
-        <div className="meta small muted">
-          <div>
-            {formatDate(report.period.start, tz)} – {formatDate(report.period.end - 1, tz)}
-          </div>
-          <div>Time zone {tz}</div>
-          <div>Generated {formatDateTime(report.generatedAt, tz)}</div>
-        </div>
-      </header>
+      <ReportMasthead report={report} branding={branding} />
 
       <section aria-labelledby="rpt-summary">
         <h2 id="rpt-summary">Executive summary</h2>
@@ -177,9 +193,10 @@ export function ReportDocument({
         </div>
         <div className="tiles">
           <div className="tile">
-            <div className="value">{formatAvailability(av.overall.availabilityPct)}</div>
+            <div className="value">{formatAvailability(headline.availabilityPct)}</div>
             <div className="label">
-              Availability ({av.hours === 'business' ? 'business hours' : 'all hours'})
+              {headline === av.overall ? 'Availability' : 'Server availability'} (
+              {av.hours === 'business' ? 'business hours' : 'all hours'})
             </div>
           </div>
           <div className="tile">
@@ -314,7 +331,8 @@ export function ReportDocument({
           <>
             {report.incidentCount > report.incidents.length ? (
               <p className="small muted">
-                The {report.incidents.length} longest of {report.incidentCount} incidents.
+                {report.incidents.length} of {report.incidentCount} incidents: servers first, then the
+                longest.
               </p>
             ) : null}
             <div className="wide">
@@ -451,7 +469,7 @@ export function ReportDocument({
         )}
       </section>
 
-      <section aria-labelledby="rpt-security" className="page">
+      <section aria-labelledby="rpt-security">
         <h2 id="rpt-security">Security posture</h2>
         <div className="wide">
           <table>

@@ -61,7 +61,7 @@ export function reportCss(accent: string, paper: Paper): string {
   .lb-report, .dark .lb-report { --ink: #0f172a; --muted: #475569; --line: #cbd5e1; --paper: #ffffff; --soft: #f8fafc;
     --good: #15803d; --warn: #b45309; --bad: #b91c1c; max-width: none; padding: 0; font-size: 11.5px;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .lb-report section { break-inside: auto; }
+  .lb-report section { break-inside: avoid; }
   .lb-report section.page { break-before: page; }
   .lb-report h2, .lb-report h3 { break-after: avoid; }
   .lb-report tr, .lb-report .tile, .lb-report .footnote, .lb-report svg, .lb-report .summary, .lb-report .keep { break-inside: avoid; }

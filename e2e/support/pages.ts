@@ -66,6 +66,7 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
       ready: async (page) => {
         await expect(page.getByTestId('group-tile-total').locator('[data-value]')).toBeVisible();
         await expect(page.getByTestId('device-list')).toBeVisible();
+        if (group?.depth === 0) await expect(page.getByTestId('availability-panel')).toBeVisible();
         await settled(page);
       },
     },
@@ -105,6 +106,28 @@ export async function dashboardPages(request: APIRequestContext): Promise<Dashbo
         await expect(
           page.getByTestId('send-now').locator('select').first().locator('option').first(),
         ).toBeAttached();
+      },
+    },
+    {
+      name: 'report',
+      path: `/reports/${group?.id}`,
+      ready: async (page) => {
+        await expect(page.locator('.lb-report')).toBeVisible();
+        await expect(page.getByTestId('report-period')).toBeVisible();
+      },
+    },
+    {
+      name: 'report-branding',
+      path: '/settings/reports/branding',
+      ready: async (page) => {
+        await expect(page.getByTestId('branding-preview')).toBeVisible();
+      },
+    },
+    {
+      name: 'report client settings',
+      path: '/settings/reports/clients',
+      ready: async (page) => {
+        await expect(page.getByTestId('client-report-settings')).toBeVisible();
       },
     },
     {

@@ -131,6 +131,10 @@ export const envSchema = z
      * (lib/fleet/sync-pace.ts); 0 keeps the budget-derived interval whatever webhooks do.
      */
     SYNC_WITH_WEBHOOKS_SECONDS: integer(300, 0, 3600),
+    /** Posture (lib/posture/posture-sync.ts): a device-list walk with `include_security` every this many hours. */
+    POSTURE_SECURITY_HOURS: integer(6, 1, 168),
+    /** Each device's `/v2/updates` at most once per this many hours (never more often than daily). */
+    POSTURE_UPDATES_HOURS: integer(24, 24, 720),
     PORT: integer(3000, 1, 65535),
     /** Level publishes no limit; 100/min is the only figure any trace gives (lib/fleet/sync-pace.ts). */
     LEVEL_REQUESTS_PER_MINUTE: integer(100, 1, 100_000),

@@ -138,7 +138,7 @@ export interface ClientReport {
   score: ExecutiveScore;
   /** Counted over the hours the client's SLA uses (settings.slaHours). */
   availability: ClientAvailability;
-  /** All downtime incidents in the period, longest first (at most 50; `incidentCount` has all). */
+  /** Downtime incidents in the period: servers' first, then longest first (at most 50; `incidentCount` has all). */
   incidents: ReportIncident[];
   incidentCount: number;
   alerts: ReportAlerts;

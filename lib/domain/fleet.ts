@@ -1,4 +1,5 @@
 import type { Acknowledgement } from '@/lib/domain/acknowledgement';
+import type { DeviceRowPosture } from '@/lib/domain/posture';
 // Secret-free shapes of Levelboard's own API, shared by route handlers and the browser.
 
 import type { DeviceRole } from '@/lib/domain/device';
@@ -147,6 +148,8 @@ export interface DeviceRow {
   worstSeverity: Severity | null;
   /** Active alerts per severity: what a badge shows ("1 emergency · 2 warnings"). */
   alertCounts: SeverityCounts;
+  /** Patch and security posture (issue 20); set by /api/devices, absent elsewhere. */
+  posture?: DeviceRowPosture;
 }
 
 export interface AlertRow {

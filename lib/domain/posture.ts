@@ -80,3 +80,68 @@ export interface PosturePoint {
   day: number;
   figures: PostureFigures;
 }
+
+/** One state per device for filters and colours: failed beats pending beats ok. */
+export type PatchState = 'failed' | 'pending' | 'ok' | 'unknown';
+export const PATCH_STATES = ['failed', 'pending', 'ok', 'unknown'] as const satisfies readonly PatchState[];
+
+/** The posture columns of a device row (/api/devices): no names, so redaction keeps them. */
+export interface DeviceRowPosture {
+  patch: PatchState;
+  pendingUpdates: number | null;
+  failedUpdates: number | null;
+  risk: PostureRisk;
+  antivirus: DevicePosture['antivirus'];
+  firewallEnabled: boolean | null;
+  encrypted: boolean | null;
+  osEndOfLife: boolean | null;
+}
+
+/** The device list's posture filters; every one absent = no filtering. */
+export interface PostureFilters {
+  patch?: PatchState[];
+  /** `high` = high or critical; `unknown` = Level gave no risk. */
+  risk?: Array<'high' | 'low' | 'medium' | 'unknown'>;
+  antivirus?: Array<DevicePosture['antivirus']>;
+  encrypted?: boolean;
+  eol?: boolean;
+}
+
+/** Known devices with no pending update, as a share of known devices (null when none known). */
+export const patchCompliance = (f: PostureFigures): number | null =>
+  f.patchesKnown === 0 ? null : f.fullyPatched / f.patchesKnown;
+
+export const averageSecurityScore = (f: PostureFigures): number | null =>
+  f.securityScoreCount === 0 ? null : f.securityScoreSum / f.securityScoreCount;
+
+/** `/api/posture`: the caller's fleet (or scope) and each visible client, now, plus a trend. */
+export interface PostureSummaryResponse {
+  figures: PostureFigures;
+  clients: Array<{ id: string; name: string; figures: PostureFigures }>;
+  /** Daily points of the caller's fleet scope; empty when no daily series stands for it. */
+  trend: PosturePoint[];
+  /** Whether Level's `/v2/updates` answers this API key (null: this replica does not know). */
+  updates: 'unknown' | 'available' | 'not-available' | null;
+  syncedAt: string;
+  stale: boolean;
+}
+
+/** One device of a client's posture list (names pseudonymised on a redacted link). */
+export interface PostureDeviceRow extends DeviceRowPosture {
+  id: string;
+  name: string;
+  securityScore: number | null;
+  securityPending: number | null;
+  oldestPendingAt: string | null;
+}
+
+/** `/api/posture/clients/:id`. */
+export interface ClientPostureResponse {
+  client: { id: string; name: string };
+  figures: PostureFigures;
+  trend: PosturePoint[];
+  /** Devices with a problem first (failed, high risk, antivirus bad, …), at most 50. */
+  devices: PostureDeviceRow[];
+  syncedAt: string;
+  stale: boolean;
+}

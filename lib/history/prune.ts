@@ -12,6 +12,8 @@ export interface PruneResult {
   hourly: number;
   transitions: number;
   alertEvents: number;
+  /** Daily posture samples (issue 20), kept as long as hourly rollups. */
+  postureSamples: number;
 }
 
 const count = (result: { numDeletedRows: bigint }[]) =>
@@ -86,6 +88,7 @@ export async function prune(db: Kysely<Database>, config: HistoryConfig): Promis
       hourly: 0,
       transitions: 0,
       alertEvents: 0,
+      postureSamples: 0,
     };
     if (Number.isFinite(rawCutoff)) {
       result.samples = count(await trx.deleteFrom('history_samples').where('t', '<', rawCutoff).execute());
@@ -96,6 +99,12 @@ export async function prune(db: Kysely<Database>, config: HistoryConfig): Promis
     if (Number.isFinite(hourlyCutoff)) result.hourly = await pruneRollups(trx, '1h', hourlyCutoff);
     result.transitions = count(
       await trx.deleteFrom('device_transitions').where('at', '<', eventCutoff).execute(),
+    );
+    result.postureSamples = count(
+      await trx
+        .deleteFrom('posture_samples')
+        .where('day', '<', floorTo(now - retention.hourlyMs, DAY))
+        .execute(),
     );
     // An alert still open keeps its events however old: the `opened` one says when it started.
     result.alertEvents = count(

@@ -1,4 +1,5 @@
 import { LevelInvalidResponseError } from '@/lib/level/errors';
+import type { GateLane } from '@/lib/level/request-gate';
 import { lenientListEnvelope, listEnvelope } from '@/lib/level/schemas/list-envelope';
 import type { RequestFn } from '@/lib/level/transport';
 import type { Query } from '@/lib/level/url';
@@ -22,6 +23,8 @@ export interface PaginateOptions {
    */
   lenient?: boolean;
   signal?: AbortSignal;
+  /** The request gate's lane for every page (default `sync`). */
+  lane?: GateLane;
 }
 
 export type PaginateFn = <T>(
@@ -50,6 +53,7 @@ export function createPaginate(request: RequestFn, shownPath: (path: string) => 
         query: { ...query, limit: String(limit), starting_after: after },
         schema,
         signal: options.signal,
+        lane: options.lane,
       });
       const page = Array.isArray(answer) ? { data: answer, has_more: undefined } : answer;
       if (options.lenient) {

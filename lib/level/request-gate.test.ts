@@ -161,4 +161,28 @@ describe('RequestGate', () => {
     await sync;
     void demand;
   });
+
+  it('runs background requests one at a time, after every waiting sync and demand request, within their share', async () => {
+    const gate = new RequestGate({ concurrency: 4, requestsPerMinute: 100, backgroundShare: 0.1 });
+    const order: string[] = [];
+    const release = await gate.acquire();
+    await gate.acquire();
+    await gate.acquire();
+    await gate.acquire(); // all four slots busy
+    const background = Array.from({ length: 30 }, (_, i) =>
+      gate.run(async () => void order.push(`bg-${i}`), undefined, 'background'),
+    );
+    const demand = gate.run(async () => void order.push('demand'), undefined, 'demand');
+    const sync = gate.run(async () => void order.push('sync'));
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(order.slice(0, 2)).toEqual(['sync', 'demand']);
+    await Promise.all([sync, demand]);
+    // 10 % of 100 a minute: ten background starts in the first minute, ten more in the next.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(order.filter((o) => o.startsWith('bg-'))).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(order.filter((o) => o.startsWith('bg-'))).toHaveLength(20);
+    void background;
+  });
 });

@@ -9,6 +9,9 @@ import 'server-only';
 // viewer asked for) starts only when no sync request is waiting, and never holds more than its
 // share of the concurrency and of the minute's budget: the rest is reserved for syncs, so a flood
 // of detail requests cannot make a sync wait for more than the demand requests already in flight.
+// `background` (the posture sync: updates and security walks) starts only when neither other lane
+// has a waiter, one request at a time, within its own small share of the minute's budget, so the
+// fleet sync and a viewer never wait behind it for more than one request.
 // Within a lane, waiters start in FIFO order.
 
 export interface RequestGateOptions {
@@ -18,10 +21,12 @@ export interface RequestGateOptions {
   requestsPerMinute?: number;
   /** The part of the concurrency and of the budget the `demand` lane may use. Default 0.25. */
   demandShare?: number;
+  /** The part of the minute's budget the `background` lane may use. Default 0.1. */
+  backgroundShare?: number;
   now?: () => number;
 }
 
-export type GateLane = 'sync' | 'demand';
+export type GateLane = 'sync' | 'demand' | 'background';
 
 export interface RequestGateState {
   inFlight: number;
@@ -57,11 +62,14 @@ export class RequestGate {
   private readonly now: () => number;
   private readonly demandConcurrency: number;
   private readonly demandPerMinute: number;
-  private readonly queues: Record<GateLane, Waiter[]> = { sync: [], demand: [] };
+  private readonly backgroundPerMinute: number;
+  private readonly queues: Record<GateLane, Waiter[]> = { sync: [], demand: [], background: [] };
   private readonly starts: number[] = [];
   private readonly demandStarts: number[] = [];
+  private readonly backgroundStarts: number[] = [];
   private inFlight = 0;
   private demandInFlight = 0;
+  private backgroundInFlight = 0;
   private notBefore = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -71,6 +79,8 @@ export class RequestGate {
     const share = Math.min(1, Math.max(0, options.demandShare ?? 0.25));
     this.demandConcurrency = Math.max(1, Math.floor(this.concurrency * share));
     this.demandPerMinute = Math.max(1, Math.floor(this.perMinute * share));
+    const background = Math.min(1, Math.max(0, options.backgroundShare ?? 0.1));
+    this.backgroundPerMinute = Math.max(1, Math.floor(this.perMinute * background));
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -130,7 +140,9 @@ export class RequestGate {
     if (instant <= this.notBefore) return;
     this.notBefore = instant;
     const remaining = this.pauseRemainingMs();
-    for (const waiter of [...this.queues.sync, ...this.queues.demand].filter((w) => w.maxPauseMs < remaining))
+    for (const waiter of [...this.queues.sync, ...this.queues.demand, ...this.queues.background].filter(
+      (w) => w.maxPauseMs < remaining,
+    ))
       waiter.refuse(new GatePausedError(remaining));
     this.reschedule();
   }
@@ -143,7 +155,7 @@ export class RequestGate {
   state(): RequestGateState {
     return {
       inFlight: this.inFlight,
-      queued: this.queues.sync.length + this.queues.demand.length,
+      queued: this.queues.sync.length + this.queues.demand.length + this.queues.background.length,
       pausedUntil: this.notBefore > this.now() ? this.notBefore : null,
       demand: { inFlight: this.demandInFlight, queued: this.queues.demand.length },
     };
@@ -179,6 +191,9 @@ export class RequestGate {
       if (lane === 'demand') {
         this.demandInFlight += 1;
         this.demandStarts.push(now);
+      } else if (lane === 'background') {
+        this.backgroundInFlight += 1;
+        this.backgroundStarts.push(now);
       }
       waiter.start(this.releaser(lane));
     }
@@ -188,17 +203,23 @@ export class RequestGate {
   private nextLane(): GateLane | null {
     if (this.inFlight >= this.concurrency) return null;
     if (this.queues.sync.length > 0) return 'sync';
-    if (this.queues.demand.length > 0 && this.demandInFlight < this.demandConcurrency) return 'demand';
+    if (this.queues.demand.length > 0) return this.demandInFlight < this.demandConcurrency ? 'demand' : null;
+    if (this.queues.background.length > 0 && this.backgroundInFlight < 1) return 'background';
     return null;
   }
 
   private waitBeforeNextStart(lane: GateLane): number {
     const now = this.now();
-    for (const starts of [this.starts, this.demandStarts])
+    for (const starts of [this.starts, this.demandStarts, this.backgroundStarts])
       while (starts.length > 0 && (starts[0] ?? 0) <= now - WINDOW_MS) starts.shift();
     const pause = this.notBefore - now;
     const budget = windowWait(this.starts, this.perMinute, now);
-    const share = lane === 'demand' ? windowWait(this.demandStarts, this.demandPerMinute, now) : 0;
+    const share =
+      lane === 'demand'
+        ? windowWait(this.demandStarts, this.demandPerMinute, now)
+        : lane === 'background'
+          ? windowWait(this.backgroundStarts, this.backgroundPerMinute, now)
+          : 0;
     return Math.max(pause, budget, share, 0);
   }
 
@@ -209,6 +230,7 @@ export class RequestGate {
       released = true;
       this.inFlight -= 1;
       if (lane === 'demand') this.demandInFlight -= 1;
+      if (lane === 'background') this.backgroundInFlight -= 1;
       this.pump();
     };
   }

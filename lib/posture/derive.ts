@@ -1,5 +1,12 @@
 import type { DeviceSecurity } from '@/lib/domain/device';
-import type { DevicePatchSummary, DevicePosture, PatchItem, PostureRisk } from '@/lib/domain/posture';
+import type {
+  DevicePatchSummary,
+  DevicePosture,
+  DeviceRowPosture,
+  PatchItem,
+  PatchState,
+  PostureRisk,
+} from '@/lib/domain/posture';
 import type { Update } from '@/lib/domain/update';
 
 // Level's posture fields are loosely typed (REFERENCE §7.2: every member optional, free-text
@@ -90,8 +97,6 @@ export function toDevicePosture(input: {
   };
 }
 
-export type PatchState = 'failed' | 'pending' | 'ok' | 'unknown';
-
 /** One state per device for filters and colours: failed beats pending beats ok. */
 export function patchState(patches: DevicePatchSummary | null): PatchState {
   if (patches === null) return 'unknown';
@@ -109,3 +114,16 @@ export const UNKNOWN_POSTURE: DevicePosture = toDevicePosture({
   patches: null,
   patchesSyncedAt: null,
 });
+
+export function toRowPosture(p: DevicePosture): DeviceRowPosture {
+  return {
+    patch: patchState(p.patches),
+    pendingUpdates: p.patches?.pending ?? null,
+    failedUpdates: p.patches?.failed ?? null,
+    risk: p.risk,
+    antivirus: p.antivirus,
+    firewallEnabled: p.firewallEnabled,
+    encrypted: p.encrypted,
+    osEndOfLife: p.osEndOfLife,
+  };
+}

@@ -63,9 +63,4 @@ export function postureFigures(postures: Iterable<DevicePosture>): PostureFigure
   return figures;
 }
 
-/** Known devices with no pending update, as a share of known devices (null when none known). */
-export const patchCompliance = (f: PostureFigures): number | null =>
-  f.patchesKnown === 0 ? null : f.fullyPatched / f.patchesKnown;
-
-export const averageScore = (f: PostureFigures): number | null =>
-  f.securityScoreCount === 0 ? null : f.securityScoreSum / f.securityScoreCount;
+export { averageSecurityScore, patchCompliance } from '@/lib/domain/posture';

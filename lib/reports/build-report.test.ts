@@ -62,15 +62,16 @@ describe.each(ENGINES)('buildClientReport on %s', (engine) => {
       // All: up 135,750, down 44,250 → 75.41… %.
       expect(report.availability.overall.availabilityPct).toBeCloseTo((135_750 / 180_000) * 100, 9);
 
-      // Incidents, longest first: ws3 (all month, ongoing), ws1 14 h, srv1 3 h, srv1 30 min.
+      // Incidents, servers first, then longest first: srv1 3 h, srv1 30 min, ws3 (all month,
+      // ongoing), ws1 14 h.
       expect(report.incidentCount).toBe(4);
       expect(report.incidents.map((i) => [i.deviceId, i.durationMs / MIN, i.ongoing])).toEqual([
-        ['ws3', 43_200, true],
-        ['ws1', 840, false],
         ['srv1', 180, false],
         ['srv1', 30, false],
+        ['ws3', 43_200, true],
+        ['ws1', 840, false],
       ]);
-      expect(report.incidents[2]).toMatchObject({ start: at(10, 2), end: at(10, 5) });
+      expect(report.incidents[0]).toMatchObject({ start: at(10, 2), end: at(10, 5) });
 
       // Alerts opened in November on c1: srv1 critical, warning, emergency; ws1 warning = 4. Resolved
       // in November: a1, a2, a4 and a5 (opened in October) = 4. other1's alerts are another client's.

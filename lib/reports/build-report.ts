@@ -121,7 +121,14 @@ export async function buildClientReport(
       ongoing: incident.ongoing,
     })),
   );
-  allIncidents.sort((a, b) => b.durationMs - a.durationMs || a.start - b.start);
+  // Servers' incidents first (what an SLA is about), then the longest: a client's workstations
+  // going off every night would otherwise fill the table.
+  allIncidents.sort(
+    (a, b) =>
+      (a.deviceClass === 'server' ? 0 : 1) - (b.deviceClass === 'server' ? 0 : 1) ||
+      b.durationMs - a.durationMs ||
+      a.start - b.start,
+  );
 
   const alerts = await readReportAlerts(store, new Set(classOf.keys()), nameOf, period);
 

@@ -78,6 +78,7 @@ describe('the report PDF', () => {
       '4 alerts raised, 4 resolved',
       // Score 77, good; patching 2 of 4 = 50 %, 5 pending, oldest 1 Sep 2026.
       'Good',
+      "servers' availability 99.752 %",
       'Fully patched (2 of 4)',
 
       'SRV1',

@@ -52,8 +52,9 @@ export interface ScoreInputs {
   alerts: { bySeverity: Record<string, number>; devices: number };
 }
 
-const pct = (value: number | null, digits = 2) =>
-  value === null ? 'not measured' : `${value.toFixed(digits)} %`;
+// Floored, as the report shows availability: 99.9996 % is not "100.000 %".
+const pct = (value: number | null, digits: number) =>
+  value === null ? 'not measured' : `${(Math.floor(value * 10 ** digits) / 10 ** digits).toFixed(digits)} %`;
 
 /** The weighted score of the four components; null only when none of them was measured. */
 export function executiveScore(input: ScoreInputs): ExecutiveScore {

@@ -87,3 +87,9 @@ export function isoWeekday(year: number, month: number, day: number): number {
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return weekday === 0 ? 7 : weekday;
 }
+
+/** The start of the local calendar month that contains `at`, in `timeZone`. */
+export function startOfLocalMonth(at: number, timeZone: string): number {
+  const local = localTimeOf(at, timeZone);
+  return zonedToEpoch(local.year, local.month, 1, 0, timeZone);
+}

@@ -10,6 +10,7 @@ import { applyConnection } from '@/lib/runtime/connection';
 import { initHistory } from '@/lib/runtime/history';
 import { getLevelClient, levelRequestCount } from '@/lib/runtime/level-client';
 import { startNotificationEngine } from '@/lib/runtime/notifications';
+import { startPosture } from '@/lib/runtime/posture';
 import { startReports } from '@/lib/runtime/reports';
 import { initWebhooks } from '@/lib/runtime/webhooks';
 import 'server-only';
@@ -47,6 +48,7 @@ export async function startRuntime(): Promise<void> {
   const delivery = startDeliveryWorker(store, { isLeader: () => isSyncLeader() });
   wake.delivery = () => delivery.kick();
   initWebhooks(store);
+  startPosture(store, () => isSyncLeader());
   startReports(store);
   // Another replica's admin may change the stored key; pick it up within seconds.
   setInterval(() => {

@@ -53,7 +53,15 @@ export async function sizeRun(options: { devices: number; days: number; engines:
       writeMs: [],
       maintainMs: [],
       recorded: { transitions: 0, alertEvents: 0, samples: 0 },
-      pruned: { samples: 0, syncs: 0, fiveMinute: 0, hourly: 0, transitions: 0, alertEvents: 0 },
+      pruned: {
+        samples: 0,
+        syncs: 0,
+        fiveMinute: 0,
+        hourly: 0,
+        transitions: 0,
+        alertEvents: 0,
+        postureSamples: 0,
+      },
     });
   }
 

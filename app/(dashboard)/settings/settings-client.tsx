@@ -31,11 +31,25 @@ export function SettingsClient() {
             Client reports →
           </Link>
           <Link
+            href="/settings/reports/clients"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-report-clients-link"
+          >
+            Client report settings →
+          </Link>
+          <Link
             href="/users"
             className="text-sm font-medium text-accent underline underline-offset-2"
             data-testid="settings-users-link"
           >
             Users and sign-in →
+          </Link>
+          <Link
+            href="/settings/reports/branding"
+            className="text-sm font-medium text-accent underline underline-offset-2"
+            data-testid="settings-report-branding-link"
+          >
+            Report branding →
           </Link>
         </div>
       </div>

@@ -25,3 +25,8 @@ export const limitParam = (fallback: number, max: number) =>
 
 export const idParam = z.string().min(1).max(200);
 export const cursorParam = z.string().max(500);
+
+/** `true` or `false` in a query string (anything else is a 400). */
+export const booleanParam = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((value) => value === 'true');

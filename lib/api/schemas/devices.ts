@@ -1,7 +1,8 @@
-import { cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
+import { booleanParam, cursorParam, idParam, limitParam, listOf } from '@/lib/api/schemas/common';
 import { DEVICE_PLATFORMS, DEVICE_ROLES } from '@/lib/domain/device';
 import { DEVICE_SORT_KEYS, DEVICE_SORTS } from '@/lib/domain/device-sort';
 import { DEVICE_STATUSES } from '@/lib/domain/fleet';
+import { PATCH_STATES } from '@/lib/domain/posture';
 import type { DeviceListQuery } from '@/lib/fleet/queries/device-list';
 import { z } from 'zod';
 
@@ -20,6 +21,15 @@ export const deviceListQuery = z.strictObject({
   alerts: z.enum(['any', 'none', 'critical'], { error: 'must be any, none or critical' }).optional(),
   /** `any`, `none` or one flag's text (case-insensitive). */
   flag: z.string().trim().min(1).max(200, { error: 'must be at most 200 characters' }).optional(),
+  /** Patch state: failed (a pending update has an error), pending, ok (none pending), unknown. */
+  patch: listOf(PATCH_STATES, 'patch states').optional(),
+  /** Level's risk; `high` includes critical. */
+  risk: listOf(['high', 'medium', 'low', 'unknown'], 'risks').optional(),
+  antivirus: listOf(['good', 'bad', 'unknown'], 'antivirus states').optional(),
+  /** Primary partition encrypted (devices whose encryption is unknown match neither). */
+  encrypted: booleanParam.optional(),
+  /** Operating system past its end of life. */
+  eol: booleanParam.optional(),
   sort: z
     .enum(DEVICE_SORTS, {
       error: `must be one of ${DEVICE_SORT_KEYS.join(', ')} (prefix with - for descending)`,

@@ -3,6 +3,7 @@ import type { DeviceSort, DeviceSortKey } from '@/lib/domain/device-sort';
 import { NotFoundError } from '@/lib/domain/errors';
 import { deviceStatus, type DeviceRow, type DeviceStatus, type Page } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
+import type { DeviceRowPosture, PostureFilters } from '@/lib/domain/posture';
 import { severityRank } from '@/lib/domain/severity';
 import { decodeCursor, encodeCursor } from '@/lib/fleet/queries/cursor';
 import { deviceOrder } from '@/lib/fleet/queries/device-order';
@@ -12,7 +13,7 @@ import { pseudonym, redactDeviceRow, redactFlag } from '@/lib/redaction/redact';
 import 'server-only';
 
 /** What a device list may ask for; lib/api/schemas/devices.ts parses a URL into one. */
-export interface DeviceListQuery {
+export interface DeviceListQuery extends PostureFilters {
   q?: string;
   status?: DeviceStatus[];
   /** A group id (its whole subtree), or `ungrouped`. */
@@ -29,7 +30,49 @@ export interface DeviceListQuery {
   limit: number;
 }
 
+/** A device's posture columns, when the caller has them (lib/posture keeps them, not the fleet). */
+export type PostureLookup = (device: Device) => DeviceRowPosture;
+
+function posturePredicates(filters: PostureFilters, lookup: PostureLookup): Predicate[] {
+  const out: Predicate[] = [];
+  if (filters.patch) {
+    const wanted = new Set<string>(filters.patch);
+    out.push((device) => wanted.has(lookup(device).patch));
+  }
+  if (filters.risk) {
+    const wanted = new Set<string>(filters.risk);
+    out.push((device) => {
+      const risk = lookup(device).risk;
+      return wanted.has(risk === 'critical' ? 'high' : risk);
+    });
+  }
+  if (filters.antivirus) {
+    const wanted = new Set<string>(filters.antivirus);
+    out.push((device) => wanted.has(lookup(device).antivirus));
+  }
+  if (filters.encrypted !== undefined) {
+    const wanted = filters.encrypted;
+    out.push((device) => lookup(device).encrypted === wanted);
+  }
+  if (filters.eol !== undefined) {
+    const wanted = filters.eol;
+    out.push((device) => lookup(device).osEndOfLife === wanted);
+  }
+  return out;
+}
+
 type Predicate = (device: Device, index: number) => boolean;
+
+const UNKNOWN_ROW_POSTURE: DeviceRowPosture = {
+  patch: 'unknown',
+  pendingUpdates: null,
+  failedUpdates: null,
+  risk: 'unknown',
+  antivirus: 'unknown',
+  firewallEnabled: null,
+  encrypted: null,
+  osEndOfLife: null,
+};
 
 function groupPredicate(snapshot: FleetSnapshot, group: string): Predicate {
   if (group === 'ungrouped') {
@@ -122,12 +165,18 @@ export function listDevices(
   redact = false,
   /** True when `allowed` hides part of the fleet (a group or device-list link). */
   scoped = false,
+  /** Adds the posture columns and enables the posture filters. */
+  posture?: PostureLookup,
 ): Omit<Page<DeviceRow>, 'syncedAt' | 'stale'> {
   const descending = query.sort.startsWith('-');
   const key = (descending ? query.sort.slice(1) : query.sort) as DeviceSortKey;
   // A redacted link sorts by what it sees (pseudonyms), or the order would reveal hidden names.
   const { order, rank } = deviceOrder(snapshot, key, redact);
-  const predicates = [allowed, ...buildPredicates(snapshot, query, redact, scoped ? allowed : null)];
+  const predicates = [
+    allowed,
+    ...buildPredicates(snapshot, query, redact, scoped ? allowed : null),
+    ...posturePredicates(query, posture ?? (() => UNKNOWN_ROW_POSTURE)),
+  ];
   const matchesAll = (index: number) => {
     const device = snapshot.devices[index] as Device;
     return predicates.every((predicate) => predicate(device, index));
@@ -159,7 +208,9 @@ export function listDevices(
     if (data.length >= query.limit) continue;
     const device = snapshot.devices[index] as Device;
     const row = toDeviceRow(snapshot, device);
-    data.push(redact ? redactDeviceRow(row) : row);
+    const shown = redact ? redactDeviceRow(row) : row;
+    if (posture) shown.posture = posture(device);
+    data.push(shown);
     last = { id: device.id, step };
   }
   const more = last !== null && total - skipped > data.length;

@@ -92,6 +92,7 @@ export function devicesEndpoints(t: LevelTransport) {
       t.paginate('/devices', query, levelDeviceSchema, {
         signal: options.signal,
         startingAfter: options.startingAfter,
+        lane: options.lane,
       }),
       toDeviceDetail,
     );

@@ -1,4 +1,5 @@
 import type { PaginateFn } from '@/lib/level/pagination';
+import type { GateLane } from '@/lib/level/request-gate';
 import type { RequestFn } from '@/lib/level/transport';
 import 'server-only';
 
@@ -10,6 +11,8 @@ export interface LevelTransport {
 
 export interface ListOptions {
   signal?: AbortSignal;
+  /** The request gate's lane (default `sync`); the posture sync uses `background`. */
+  lane?: GateLane;
 }
 
 /** Level's bulk calls take `device_ids`; large sets are sent in slices of this size. */

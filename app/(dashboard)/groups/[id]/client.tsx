@@ -5,6 +5,7 @@ import {
   parseGroupView,
   serializeGroupView,
 } from '@/app/(dashboard)/groups/[id]/search-params';
+import { useIdentity } from '@/components/actions/admin-context';
 import { GroupActions } from '@/components/actions/group-actions';
 import { AlertItem } from '@/components/alerts/alert-item';
 import { ChartSkeleton } from '@/components/charts/chart-skeleton';
@@ -14,6 +15,7 @@ import { RangePicker } from '@/components/charts/range-picker';
 import { DeviceList } from '@/components/devices/device-list';
 import { GroupHeaderRow, GroupRow } from '@/components/groups/group-row';
 import { PageHeader } from '@/components/layout/page-header';
+import { ClientAvailabilityCard } from '@/components/reports/client-availability-card';
 import { DeviceTiles } from '@/components/status/device-tiles';
 import { SeverityTiles } from '@/components/status/severity-tiles';
 import { Card } from '@/components/ui/card';
@@ -36,6 +38,7 @@ const DEVICE_LIMIT = 25;
 const ALERT_LIMIT = 20;
 
 export function GroupClient({ id }: { id: string }) {
+  const identity = useIdentity();
   const [view, setView] = useUrlState(parseGroupView, serializeGroupView);
   const groups = useQuery(groupsQuery());
   const history = useQuery(historyQuery(id, view.range));
@@ -111,6 +114,19 @@ export function GroupClient({ id }: { id: string }) {
             {totals.offlineServers
               ? ` · ${totals.offlineServers} server${totals.offlineServers === 1 ? '' : 's'} offline`
               : ''}
+            {/* A client's monthly report: people only (a link session has report links instead). */}
+            {group && !group.parentId && identity.via === 'person' ? (
+              <>
+                {' · '}
+                <Link
+                  href={`/reports/${encodeURIComponent(group.id)}`}
+                  className="font-medium text-accent underline underline-offset-2"
+                  data-testid="group-report-link"
+                >
+                  Monthly report
+                </Link>
+              </>
+            ) : null}
           </p>
         ) : null}
       </PageHeader>
@@ -150,6 +166,8 @@ export function GroupClient({ id }: { id: string }) {
           {(data) => <ChartHealthHistory series={data} />}
         </QueryView>
       </Card>
+
+      {group && group.parentId === null ? <ClientAvailabilityCard clientId={group.id} /> : null}
 
       {children.length ? (
         <Card id="subgroups" title={`Subgroups (${children.length})`}>

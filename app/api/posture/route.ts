@@ -1,0 +1,4 @@
+import { postureSummaryRoute } from '@/lib/api/routes/posture';
+
+export const GET = postureSummaryRoute.next;
+export const dynamic = 'force-dynamic';

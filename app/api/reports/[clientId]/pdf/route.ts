@@ -1,0 +1,4 @@
+import { reportPdfRoute } from '@/lib/api/routes/reports/report-pdf';
+
+export const GET = reportPdfRoute.next;
+export const dynamic = 'force-dynamic';
