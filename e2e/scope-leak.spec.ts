@@ -337,6 +337,24 @@ const EXERCISES: Record<string, Exercise> = {
     ]),
   ],
 };
+// Issue 20's reads (posture, availability, a client's report PDF): ids inside and outside the
+// scope. A PDF's text is compressed, so its bytes prove little; /report-link's PDF is read back
+// with pdftotext for the report links (scanReportLink).
+Object.assign(EXERCISES, {
+  '/api/posture': () => [{ url: '/api/posture' }],
+  '/api/posture/clients/[id]': (ctx) =>
+    [...ctx.inGroups.slice(0, 2), ...ctx.outGroups, { id: NONE_ID }].map((group) => ({
+      url: `/api/posture/clients/${group.id}`,
+    })),
+  '/api/reports/availability': (ctx) =>
+    [...ctx.inGroups.slice(0, 2), ...ctx.outGroups, { id: NONE_ID }].map((group) => ({
+      url: `/api/reports/availability?clientId=${group.id}`,
+    })),
+  '/api/reports/[clientId]/pdf': (ctx) =>
+    [...ctx.inGroups.slice(0, 1), ...ctx.outGroups.slice(0, 1)].map((group) => ({
+      url: `/api/reports/${group.id}/pdf`,
+    })),
+} satisfies Record<string, Exercise>);
 const ADMIN_ONLY = (template: string) => template.startsWith('/api/admin/');
 /** Admin-area reads a technician may make (Level actions need them); scanned like any answer. */
 const TECHNICIAN_READS: Record<string, Exercise> = {
