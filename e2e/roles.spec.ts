@@ -129,7 +129,15 @@ const LEVELS: Record<string, Level> = {
   'GET /api/reports/availability': 'read',
 };
 
-type Caller = 'anonymous' | 'admin' | 'break-glass' | 'technician' | 'viewer' | 'viewer link' | 'wall link';
+type Caller =
+  | 'anonymous'
+  | 'admin'
+  | 'break-glass'
+  | 'technician'
+  | 'viewer'
+  | 'viewer link'
+  | 'wall link'
+  | 'report link';
 const CALLERS: Caller[] = [
   'anonymous',
   'admin',
@@ -138,6 +146,7 @@ const CALLERS: Caller[] = [
   'viewer',
   'viewer link',
   'wall link',
+  'report link',
 ];
 
 /** Let through (any answer but 401/403), refused as not signed in (401), or refused (403). */
@@ -145,7 +154,8 @@ type Outcome = 'through' | 401 | 403;
 
 function expected(level: Level, caller: Caller): Outcome | null {
   if (level === 'public') return null; // their own specs test what they answer
-  if (caller === 'anonymous') return 401;
+  // A report link opens its report page and PDF only: to the API it is nobody.
+  if (caller === 'anonymous' || caller === 'report link') return 401;
   const person =
     caller === 'admin' || caller === 'break-glass' || caller === 'technician' || caller === 'viewer';
   switch (level) {
@@ -213,6 +223,20 @@ test.describe('roles × routes', () => {
     };
     const viewerLink = await createLink(admin, { name: 'matrix viewer' }, liveUrl);
     const wallLink = await createLink(admin, { name: 'matrix wall', kind: 'wall' }, liveUrl);
+    const client = (
+      (await (await admin.get(`${liveUrl}/api/fleet/clients`)).json()) as { clients: { id: string }[] }
+    ).clients[0];
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1));
+    const reportLink = await createLink(
+      admin,
+      {
+        name: 'matrix report',
+        kind: 'report',
+        scope: { kind: 'group', groupId: client?.id },
+        reportMonth: lastMonth.toISOString().slice(0, 7),
+      },
+      liveUrl,
+    );
     const opened = async (token: string) => {
       const response = await fetch(`${liveUrl}/s/${token}`, { redirect: 'manual' });
       expect(response.status).toBe(303);
@@ -226,6 +250,7 @@ test.describe('roles × routes', () => {
       viewer: people.viewer.cookie,
       'viewer link': await opened(viewerLink.token),
       'wall link': await opened(wallLink.token),
+      'report link': await opened(reportLink.token),
     };
 
     const ordered = [
