@@ -59,6 +59,26 @@ describe('parseEnv', () => {
     expect(result.ok ? [] : result.problems).toEqual(['LEVEL_API_URL must use http:// or https://']);
   });
 
+  it('takes SMTP_URL and REPORT_FROM for client reports; names a bad SMTP_URL without echoing its password', () => {
+    const good = parseEnv({
+      SMTP_URL: 'smtps://reports:s3cret@mail.example.com:465',
+      REPORT_FROM: 'reports@msp.example',
+    });
+    expect(good.ok && [good.env.SMTP_URL, good.env.REPORT_FROM]).toEqual([
+      'smtps://reports:s3cret@mail.example.com:465',
+      'reports@msp.example',
+    ]);
+    const unset = parseEnv({ SMTP_URL: ' ', REPORT_FROM: '' });
+    expect(unset.ok && [unset.env.SMTP_URL, unset.env.REPORT_FROM]).toEqual([undefined, undefined]);
+    const bad = parseEnv({ SMTP_URL: 'https://reports:s3cret@mail.example.com', REPORT_FROM: 'nobody' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    const text = formatEnvProblems(bad.problems);
+    expect(text).toContain('SMTP_URL');
+    expect(text).toContain('REPORT_FROM');
+    expect(text).not.toContain('s3cret');
+  });
+
   it('names a short SESSION_SECRET without echoing it', () => {
     const result = parseEnv({ SESSION_SECRET: 'too-short-secret' });
     expect(result.ok).toBe(false);
