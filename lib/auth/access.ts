@@ -37,7 +37,10 @@ export interface ResolvedAccess {
  * (lib/reports/report-link.ts) and nothing else, so every page and route treats its session as
  * they treat a revoked link's. A kind not listed here (a new one) opens nothing either.
  */
-const LINK_ROLES: Partial<Record<ShareLink['kind'], LinkAccess['role']>> = { viewer: 'viewer', wall: 'kiosk' };
+const LINK_ROLES: Partial<Record<ShareLink['kind'], LinkAccess['role']>> = {
+  viewer: 'viewer',
+  wall: 'kiosk',
+};
 
 function linkAccess(link: ShareLink | null): ResolvedAccess {
   if (!link || !isUsable(link)) return NOBODY;

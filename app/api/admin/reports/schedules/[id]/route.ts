@@ -1,4 +1,7 @@
-import { deleteReportScheduleRoute, updateReportScheduleRoute } from '@/lib/api/routes/admin/report-schedules';
+import {
+  deleteReportScheduleRoute,
+  updateReportScheduleRoute,
+} from '@/lib/api/routes/admin/report-schedules';
 
 export const PATCH = updateReportScheduleRoute.next;
 export const DELETE = deleteReportScheduleRoute.next;
