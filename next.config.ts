@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // Native or worker-spawning modules must stay real node_modules, not bundled copies.
   // With proxy.ts, Next copies request bodies for it; no page takes one, so keep that copy small.
   experimental: { proxyClientMaxBodySize: 64 * 1024 },
-  serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client'],
+  serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client', 'playwright-core'],
   async headers() {
     // Pages get a CSP with a per-request nonce from proxy.ts; API answers this fixed one.
     const dev = process.env.NODE_ENV !== 'production';
