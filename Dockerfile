@@ -25,6 +25,12 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data
+# Client report PDFs are printed by Chromium's print engine (lib/reports/pdf.ts, CHROMIUM_PATH), with
+# DejaVu and Liberation for their text. About 380 MB more image (chromium and its libraries); memory
+# only while a report renders (a shared browser closed after a minute idle).
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation2 \
+    && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
 RUN groupadd --system --gid 10001 levelboard \
     && useradd --system --uid 10001 --gid levelboard --no-create-home levelboard \
     && mkdir -p /data && chown levelboard:levelboard /data

@@ -14,10 +14,11 @@ const nextConfig: NextConfig = {
   // Native or worker-spawning modules must stay real node_modules, not bundled copies.
   // With proxy.ts, Next copies request bodies for it; no page takes one, so keep that copy small.
   experimental: { proxyClientMaxBodySize: 64 * 1024 },
-  serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client'],
-  // playwright-core (the reports' PDF, lib/reports/pdf.ts) reads its browsers.json by a computed
-  // path, which the standalone output's file tracing cannot see; without it the module fails to load.
-  outputFileTracingIncludes: { '/**/*': ['./node_modules/playwright-core/browsers.json'] },
+  serverExternalPackages: ['better-sqlite3', 'pg', 'pino', 'prom-client', 'playwright-core'],
+  // playwright-core (client report PDFs, lib/reports/pdf.ts) reads browsers.json at load time, which
+  // the standalone trace misses; every server entry may render a report (the PDF route, the report
+  // link, the scheduler), so it goes with all of them.
+  outputFileTracingIncludes: { '**': ['./node_modules/playwright-core/browsers.json'] },
   async headers() {
     // Pages get a CSP with a per-request nonce from proxy.ts; API answers this fixed one.
     const dev = process.env.NODE_ENV !== 'production';

@@ -125,7 +125,7 @@ test.describe('client reports', () => {
         mimeType: 'image/png',
         buffer: Buffer.alloc(60_000, 1),
       });
-      await expect(page.getByRole('alert')).toContainText('at most 45 KB');
+      await expect(page.getByRole('alert').filter({ hasText: 'KB' })).toContainText('at most 45 KB');
       // A 1×1 PNG.
       const png = Buffer.from(
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

@@ -20,7 +20,7 @@ import type { ReportBranding } from '@/lib/domain/report-settings';
 const BAND_COLOUR: Record<ScoreBand, string> = {
   excellent: '#15803d',
   good: '#2563eb',
-  fair: '#d97706',
+  fair: '#b45309',
   poor: '#dc2626',
 };
 const SEVERITY_COLOUR: Record<string, string> = {
@@ -235,7 +235,12 @@ export function ReportDocument({
           <Empty>No devices in this client.</Empty>
         ) : (
           <>
-            <div className="wide">
+            <div
+              className="wide"
+              tabIndex={0}
+              role="region"
+              aria-label="Availability per device type (scrolls sideways on a narrow screen)"
+            >
               <table>
                 <thead>
                   <tr>
@@ -335,7 +340,12 @@ export function ReportDocument({
                 longest.
               </p>
             ) : null}
-            <div className="wide">
+            <div
+              className="wide"
+              tabIndex={0}
+              role="region"
+              aria-label="Downtime incidents (scrolls sideways on a narrow screen)"
+            >
               <table>
                 <thead>
                   <tr>
@@ -471,7 +481,12 @@ export function ReportDocument({
 
       <section aria-labelledby="rpt-security">
         <h2 id="rpt-security">Security posture</h2>
-        <div className="wide">
+        <div
+          className="wide"
+          tabIndex={0}
+          role="region"
+          aria-label="Security checks (scrolls sideways on a narrow screen)"
+        >
           <table>
             <thead>
               <tr>

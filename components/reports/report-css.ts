@@ -1,18 +1,44 @@
 // The report's own stylesheet, inlined with the document so the page, the report link and the PDF
 // look alike without the app's CSS (the PDF is rendered from markup alone, no network). Scoped to
-// `.lb-report`; dark only on screen inside the app's `.dark`, always light on paper.
+// `.lb-report`. The report is a sheet of paper: light in the app's dark theme too, so what a client
+// prints or receives is what the page shows, and the MSP's colour is only ever judged against white.
+
+/** Relative luminance of #rrggbb (WCAG 2.1). */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** Contrast of #rrggbb against white. */
+export const contrastOnWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
+
+/**
+ * The brand colour for text: itself when it reads on white (4.5:1), else darkened step by step
+ * until it does, so a pale brand colour still gives a legible name and headings.
+ */
+export function readableAccent(hex: string): string {
+  let [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const toHex = () => `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+  for (let i = 0; i < 40 && contrastOnWhite(toHex()) < 4.5; i++) {
+    r *= 0.92;
+    g *= 0.92;
+    b *= 0.92;
+  }
+  return toHex();
+}
 
 export type Paper = 'a4' | 'letter';
 
 export function reportCss(accent: string, paper: Paper): string {
   return `
 @page { size: ${paper === 'letter' ? 'Letter' : 'A4'}; margin: 14mm 12mm 16mm; }
-.lb-report { --accent: ${accent}; --ink: #0f172a; --muted: #475569; --line: #e2e8f0; --paper: #ffffff;
+.lb-report { --accent: ${accent}; --accent-text: ${readableAccent(accent)}; --ink: #0f172a; --muted: #475569; --line: #e2e8f0; --paper: #ffffff;
   --soft: #f8fafc; --good: #15803d; --warn: #b45309; --bad: #b91c1c;
   color: var(--ink); background: var(--paper); font-family: 'Inter Variable', Inter, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif;
   font-size: 13px; line-height: 1.45; max-width: 960px; margin: 0 auto; padding: 28px 32px; box-sizing: border-box; }
-.dark .lb-report { --ink: #e2e8f0; --muted: #94a3b8; --line: #334155; --paper: #0f172a; --soft: #1e293b;
-  --good: #4ade80; --warn: #fbbf24; --bad: #f87171; }
 .lb-report *, .lb-report *::before, .lb-report *::after { box-sizing: border-box; }
 .lb-report h1 { font-size: 24px; margin: 0; line-height: 1.2; }
 .lb-report h2 { font-size: 17px; margin: 0 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
@@ -24,7 +50,7 @@ export function reportCss(accent: string, paper: Paper): string {
   border-top: 6px solid var(--accent); padding-top: 14px; margin-bottom: 18px; }
 .lb-report .brand { display: flex; align-items: center; gap: 12px; }
 .lb-report .brand img { max-height: 48px; max-width: 180px; object-fit: contain; }
-.lb-report .brand-name { font-size: 15px; font-weight: 600; color: var(--accent); }
+.lb-report .brand-name { font-size: 15px; font-weight: 600; color: var(--accent-text); }
 .lb-report .meta { text-align: right; }
 .lb-report section { margin: 0 0 22px; }
 .lb-report .tiles { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 8px; }
@@ -58,8 +84,7 @@ export function reportCss(accent: string, paper: Paper): string {
   .lb-report .wide { overflow-x: auto; }
 }
 @media print {
-  .lb-report, .dark .lb-report { --ink: #0f172a; --muted: #475569; --line: #cbd5e1; --paper: #ffffff; --soft: #f8fafc;
-    --good: #15803d; --warn: #b45309; --bad: #b91c1c; max-width: none; padding: 0; font-size: 11.5px;
+  .lb-report { --line: #cbd5e1; max-width: none; padding: 0; font-size: 11.5px;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .lb-report section { break-inside: avoid; }
   .lb-report section.page { break-before: page; }

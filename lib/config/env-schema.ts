@@ -135,6 +135,8 @@ export const envSchema = z
     POSTURE_SECURITY_HOURS: integer(6, 1, 168),
     /** Each device's `/v2/updates` at most once per this many hours (never more often than daily). */
     POSTURE_UPDATES_HOURS: integer(24, 24, 720),
+    /** The Chromium that prints client report PDFs (lib/reports/pdf.ts); Debian's package path by default. */
+    CHROMIUM_PATH: z.preprocess(blankToUndefined, z.string().default('/usr/bin/chromium')),
     PORT: integer(3000, 1, 65535),
     /** Level publishes no limit; 100/min is the only figure any trace gives (lib/fleet/sync-pace.ts). */
     LEVEL_REQUESTS_PER_MINUTE: integer(100, 1, 100_000),

@@ -28,6 +28,9 @@ const FRAGMENT = Symbol.for('react.fragment');
 const ATTRIBUTE_NAMES: Record<string, string> = {
   className: 'class',
   htmlFor: 'for',
+  tabIndex: 'tabindex',
+  colSpan: 'colspan',
+  rowSpan: 'rowspan',
   strokeWidth: 'stroke-width',
   strokeDasharray: 'stroke-dasharray',
   strokeLinecap: 'stroke-linecap',
