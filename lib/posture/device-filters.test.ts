@@ -99,7 +99,7 @@ describe('posture filters on /api/devices', () => {
     expect(ids({ antivirus: 'unknown' })).toEqual(where((s) => s.antivirus_status === null));
     expect(ids({ encrypted: 'false' })).toEqual(where((s) => s.primary_partition_encrypted === false));
     expect(ids({ eol: 'true' })).toEqual(where((s) => s.os_end_of_life === true));
-    for (const q of [{ risk: 'high' }, { encrypted: 'false' }, { eol: 'true' }])
+    for (const q of [{ risk: 'high' }, { encrypted: 'false' }, { eol: 'true' }] as Record<string, string>[])
       expect(ids(q).size).toBeGreaterThan(0);
   });
 

@@ -14,6 +14,7 @@ import { RangePicker } from '@/components/charts/range-picker';
 import { DeviceList } from '@/components/devices/device-list';
 import { GroupHeaderRow, GroupRow } from '@/components/groups/group-row';
 import { PageHeader } from '@/components/layout/page-header';
+import { ClientPosturePanel } from '@/components/posture/client-posture-panel';
 import { DeviceTiles } from '@/components/status/device-tiles';
 import { SeverityTiles } from '@/components/status/severity-tiles';
 import { Card } from '@/components/ui/card';
@@ -150,6 +151,7 @@ export function GroupClient({ id }: { id: string }) {
           {(data) => <ChartHealthHistory series={data} />}
         </QueryView>
       </Card>
+      {group && group.parentId === null ? <ClientPosturePanel clientId={group.id} /> : null}
 
       {children.length ? (
         <Card id="subgroups" title={`Subgroups (${children.length})`}>
