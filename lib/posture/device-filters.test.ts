@@ -48,6 +48,7 @@ beforeAll(async () => {
   // A day's slice in one tick: tickMs = the whole day.
   const sync = new PostureSync({ store, client: () => level, deviceIds: () => ids, tickMs: 86_400_000 });
   await sync.tick();
+  await sync.tick(); // the first pass takes 200 new devices a tick
   const cache = await new PostureCache(store).fresh();
   lookup = (device) => toRowPosture(cache.posture(device));
   raw.updates = await walk('/updates');
