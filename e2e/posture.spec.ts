@@ -60,7 +60,7 @@ test.describe('posture', () => {
     // A redacted link scoped to the first client: device names are pseudonyms, posture is shown.
     const link = await createLink(request, {
       name: `posture-${Date.now()}`,
-      scope: { kind: 'groups', groupIds: [first!.id] },
+      scope: { kind: 'group', groupId: first!.id },
       redact: true,
     });
     const opened = await fetch(`${demoUrl}/s/${link.token}`, { redirect: 'manual' });

@@ -16,13 +16,11 @@ function Dot({ tone }: { tone: Tone }) {
   return <span className={clsx('inline-block size-2.5 shrink-0 rounded-full', TONE_DOT[tone])} aria-hidden />;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
-
 /** What a patch line says: share fully patched, then failed and pending updates. */
 export function patchWords(f: PostureFigures): string {
   if (f.patchesKnown === 0) return 'not fetched yet';
   const parts = [`${pct(patchCompliance(f))} patched`];
-  if (f.failedUpdates) parts.push(plural(f.failedUpdates, 'failed'));
+  if (f.failedUpdates) parts.push(`${formatCount(f.failedUpdates)} failed`);
   if (f.pendingUpdates) parts.push(`${formatCount(f.pendingUpdates)} pending`);
   return parts.join(' · ');
 }

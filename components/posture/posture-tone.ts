@@ -3,19 +3,23 @@ import { averageSecurityScore, patchCompliance } from '@/lib/domain/posture';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'unknown';
 
-/** Patch tone: any failed update is bad; compliance under 80 % warns. */
+// Shares, not counts: one failed update on one of 400 devices is attention, not an emergency,
+// and a tile that is always red tells nothing.
+const BAD_SHARE = 0.1;
+
+/** Patch tone: failed updates on over 10 % of known devices, or under 60 % fully patched, is bad. */
 export function patchTone(f: PostureFigures): Tone {
   const share = patchCompliance(f);
   if (share === null) return 'unknown';
-  if (f.failedUpdates > 0 || share < 0.6) return 'bad';
-  return share < 0.8 ? 'warn' : 'good';
+  if (f.devicesWithFailed / f.patchesKnown > BAD_SHARE || share < 0.6) return 'bad';
+  return f.devicesWithFailed > 0 || share < 0.9 ? 'warn' : 'good';
 }
 
-/** Security tone: high risk or antivirus problems are bad; firewall, encryption or EOL warn. */
+/** Security tone: high risk or antivirus problems on over 10 % of known devices is bad; any problem warns. */
 export function securityTone(f: PostureFigures): Tone {
   if (f.securityKnown === 0) return 'unknown';
-  if (f.highRisk > 0 || f.antivirusBad > 0) return 'bad';
-  return f.firewallOff > 0 || f.unencrypted > 0 || f.osEndOfLife > 0 ? 'warn' : 'good';
+  if ((f.highRisk + f.antivirusBad) / f.securityKnown > BAD_SHARE) return 'bad';
+  return f.highRisk + f.antivirusBad + f.firewallOff + f.unencrypted + f.osEndOfLife > 0 ? 'warn' : 'good';
 }
 
 /** Dot colours; the words beside them carry the meaning (colour alone never does). */
