@@ -10,6 +10,7 @@ import { ClientHealthGrid } from '@/components/overview/client-health-grid';
 import { ProblemsNow } from '@/components/overview/problems-now';
 import { RecentChanges } from '@/components/overview/recent-changes';
 import { SitesDown } from '@/components/overview/sites-down';
+import { PostureOverview } from '@/components/posture/posture-overview';
 import { DeviceTiles } from '@/components/status/device-tiles';
 import { SeverityTiles } from '@/components/status/severity-tiles';
 import { Card } from '@/components/ui/card';
@@ -108,6 +109,8 @@ export function OverviewClient() {
           )}
         </Card>
       </div>
+
+      <PostureOverview />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card id="client-online" title="Online % per client (lowest first)">

@@ -24,3 +24,8 @@ export const ChartWallHistory = dynamic(
   () => import('@/components/charts/chart-wall-history').then((m) => m.ChartWallHistory),
   { ssr: false, loading: () => <ChartSkeleton height={400} label="Loading the 24-hour chart" /> },
 );
+
+export const ChartPostureTrend = dynamic(
+  () => import('@/components/charts/chart-posture-trend').then((m) => m.ChartPostureTrend),
+  { ssr: false, loading: () => <ChartSkeleton height={260} /> },
+);

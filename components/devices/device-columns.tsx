@@ -1,5 +1,6 @@
 import { DeviceFlag } from '@/components/devices/device-flag';
 import { OpenInLevel } from '@/components/level/open-in-level';
+import { PostureCell } from '@/components/posture/posture-cell';
 import { SeverityCountBadges } from '@/components/status/severity-counts';
 import { StatusBadge } from '@/components/status/status-badge';
 import type { DeviceSortKey } from '@/lib/domain/device-sort';
@@ -95,7 +96,7 @@ export const deviceColumns = [
   }),
   column.accessor('securityScore', {
     header: 'Security',
-    cell: (info) => <span className="tabular-nums">{info.getValue() ?? '—'}</span>,
+    cell: ({ row: { original: device } }) => <PostureCell device={device} />,
     meta: { cellClass: 'hidden lg:block', sortKey: 'securityScore' },
   }),
   column.accessor('lastSeenAt', {

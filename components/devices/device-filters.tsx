@@ -7,11 +7,13 @@ import { ToggleChips } from '@/components/ui/toggle-chips';
 import { DEVICE_ROLES } from '@/lib/domain/device';
 import { DEVICE_SORT_KEYS, type DeviceSortKey } from '@/lib/domain/device-sort';
 import type { GroupName } from '@/lib/domain/fleet';
+import type { PatchState } from '@/lib/domain/posture';
 import { PLATFORM_LABEL, ROLE_LABEL, STATUS_LABEL } from '@/lib/format';
 import {
   ALERT_FILTERS,
   DEVICE_PLATFORMS,
   DEVICE_STATUSES,
+  PATCH_STATES,
   type AlertFilter,
   type DeviceSort,
   type DeviceView,
@@ -35,6 +37,29 @@ const ALERT_LABEL: Record<AlertFilter, string> = {
   critical: 'Critical or worse',
   none: 'Without alerts',
 };
+const PATCH_LABEL: Record<PatchState, string> = {
+  failed: 'Failed updates',
+  pending: 'Updates pending',
+  ok: 'Up to date',
+  unknown: 'Not fetched yet',
+};
+// One menu for the security filters: each sets one /api/devices parameter and clears the others.
+const SECURITY_FILTERS = {
+  risk: { label: 'High risk', patch: { risk: 'high' } },
+  antivirus: { label: 'Antivirus problem', patch: { antivirus: 'bad' } },
+  unencrypted: { label: 'Not encrypted', patch: { encrypted: 'false' } },
+  eol: { label: 'OS end of life', patch: { eol: 'true' } },
+} as const satisfies Record<string, { label: string; patch: Partial<DeviceView> }>;
+type SecurityFilter = keyof typeof SECURITY_FILTERS;
+const NO_SECURITY_FILTER = { risk: undefined, antivirus: undefined, encrypted: undefined, eol: undefined };
+
+function securityFilter(view: DeviceView): SecurityFilter | undefined {
+  if (view.risk === 'high') return 'risk';
+  if (view.antivirus === 'bad') return 'antivirus';
+  if (view.encrypted === 'false') return 'unencrypted';
+  return view.eol === 'true' ? 'eol' : undefined;
+}
+
 const SORT_LABEL: Record<DeviceSortKey, string> = {
   name: 'Name',
   hostname: 'Hostname',
@@ -76,7 +101,7 @@ export function DeviceFilters({
     view.status.length +
     view.platform.length +
     view.role.length +
-    [view.group, view.tag, view.alerts, view.flag].filter(Boolean).length;
+    [view.group, view.tag, view.alerts, view.flag, view.patch, securityFilter(view)].filter(Boolean).length;
   return (
     <div className="space-y-2" data-testid="device-filters">
       <div className="flex gap-2">
@@ -190,6 +215,41 @@ const FilterPanel = memo(function FilterPanel({
           {ALERT_FILTERS.map((value) => (
             <option key={value} value={value}>
               {ALERT_LABEL[value]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Patches"
+          value={view.patch ?? ''}
+          onChange={(patch) => onChange({ patch: (patch || undefined) as PatchState | undefined })}
+          className="sm:w-44"
+          testId="filter-patch"
+          compact
+        >
+          <option value="">Any patch state</option>
+          {PATCH_STATES.map((value) => (
+            <option key={value} value={value}>
+              {PATCH_LABEL[value]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Security"
+          value={securityFilter(view) ?? ''}
+          onChange={(value) =>
+            onChange({
+              ...NO_SECURITY_FILTER,
+              ...(value ? SECURITY_FILTERS[value as SecurityFilter].patch : {}),
+            })
+          }
+          className="sm:w-44"
+          testId="filter-security"
+          compact
+        >
+          <option value="">Any security</option>
+          {(Object.keys(SECURITY_FILTERS) as SecurityFilter[]).map((key) => (
+            <option key={key} value={key}>
+              {SECURITY_FILTERS[key].label}
             </option>
           ))}
         </SelectField>

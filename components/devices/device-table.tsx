@@ -14,10 +14,10 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 const ROW_HEIGHT = 56;
 // One template per breakpoint; the cells hidden at a breakpoint (cellClass) take no track.
 const GRID =
-  'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.4fr)_8.5rem_minmax(0,1.4fr)_8.5rem_4.5rem_7.5rem]';
+  'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[7.5rem_minmax(0,2fr)_minmax(0,1.4fr)_8.5rem_minmax(0,1.4fr)_8.5rem_8rem_7.5rem]';
 // The same with a leading checkbox track, for an admin selecting devices to act on.
 const SELECT_GRID =
-  'grid grid-cols-[1.5rem_1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.4fr)_8.5rem_minmax(0,1.4fr)_8.5rem_4.5rem_7.5rem]';
+  'grid grid-cols-[1.5rem_1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 px-3 md:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.5fr)_8.5rem_7.5rem] lg:grid-cols-[1.5rem_7.5rem_minmax(0,2fr)_minmax(0,1.4fr)_8.5rem_minmax(0,1.4fr)_8.5rem_8rem_7.5rem]';
 
 export interface TableSelection {
   has(id: string): boolean;

@@ -1,5 +1,6 @@
 import { WallAge } from '@/components/wall/wall-age';
 import { WallNumber } from '@/components/wall/wall-number';
+import { WallPosture } from '@/components/wall/wall-posture';
 import { clientHealth } from '@/lib/domain/client-health';
 import type { ClientSummary, FleetSummary } from '@/lib/domain/fleet';
 import { formatCount, formatPercent } from '@/lib/format';
@@ -128,6 +129,7 @@ export function WallFleet({
           testId="wall-alerts-information"
         />
       </div>
+      <WallPosture />
       <SyncStrip summary={summary} clients={clients} />
     </section>
   );

@@ -21,7 +21,7 @@ export interface RequestGateOptions {
   requestsPerMinute?: number;
   /** The part of the concurrency and of the budget the `demand` lane may use. Default 0.25. */
   demandShare?: number;
-  /** The part of the minute's budget the `background` lane may use. Default 0.1. */
+  /** The part of the minute's budget the `background` lane may use. Default 0.15 (45 of 300: enough for 50,000 devices' daily updates). */
   backgroundShare?: number;
   now?: () => number;
 }
@@ -79,7 +79,7 @@ export class RequestGate {
     const share = Math.min(1, Math.max(0, options.demandShare ?? 0.25));
     this.demandConcurrency = Math.max(1, Math.floor(this.concurrency * share));
     this.demandPerMinute = Math.max(1, Math.floor(this.perMinute * share));
-    const background = Math.min(1, Math.max(0, options.backgroundShare ?? 0.1));
+    const background = Math.min(1, Math.max(0, options.backgroundShare ?? 0.15));
     this.backgroundPerMinute = Math.max(1, Math.floor(this.perMinute * background));
     this.now = options.now ?? (() => Date.now());
   }

@@ -17,9 +17,10 @@ import 'server-only';
 // - security: one walk of the device list with `include_security` every `securityEveryMs`
 //   (default 6 h): 1 request per 100 devices. Security posture moves over days, not minutes.
 // - updates: `/v2/updates?device_id=` per device, each device at most once per `patchesEveryMs`
-//   (default 24 h), a slice of the due devices per tick so the day's requests are spread evenly
-//   (about N / 1440 a minute) instead of N at once. Updates are published monthly and installed
-//   over days; a day-old patch state is what a report needs.
+//   (default 24 h), at its own minute of the day (a hash of its id), so the day's requests are
+//   spread evenly (about N / 1440 a minute) instead of N at once. A device never fetched is
+//   fetched in a first pass at once. Updates are published monthly and installed over days; a
+//   day-old patch state is what a report needs.
 // Every request goes through the `background` lane of the request gate: behind the fleet sync
 // and the viewers, within a small share of the minute's budget.
 
@@ -50,10 +51,25 @@ export interface UpdatesAvailability {
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_UPDATES_PER_DEVICE = 500;
-/** The slice is a quarter larger than the even share, so a backlog (first start, downtime) drains. */
-const CATCH_UP = 1.25;
+/** A tick takes up to twice the even share of due devices: slots cluster by chance, and a backlog after downtime drains. */
+const SPREAD_SLACK = 2;
+const FIRST_PASS_PER_TICK = 200;
 const WALK_RETRY_MS = 15 * 60_000;
 const UNAVAILABLE_FIRST_MS = 6 * HOUR_MS;
+
+/** A device's minute of the day for its updates, from its id: spreads the fleet evenly over the day. */
+export function slotOf(deviceId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < deviceId.length; i++) hash = Math.imul(hash ^ deviceId.charCodeAt(i), 0x01000193);
+  return ((hash >>> 0) % 1440) * 60_000;
+}
+
+/** The first time of the device's slot at least `everyMs` after its last fetch. */
+export function nextSlot(deviceId: string, lastFetch: number, everyMs: number): number {
+  const earliest = lastFetch + everyMs;
+  const slot = Math.floor(earliest / DAY_MS) * DAY_MS + slotOf(deviceId);
+  return slot >= earliest ? slot : slot + DAY_MS;
+}
 
 export class PostureSync {
   private readonly securityEveryMs: number;
@@ -130,20 +146,32 @@ export class PostureSync {
     return rows.map((r) => r.device_id);
   }
 
-  /** Devices never fetched first, then the longest-ago; at most this tick's share. */
+  /**
+   * Devices never fetched first (a first pass of up to FIRST_PASS_PER_TICK a tick, so a new
+   * install shows patch data within minutes rather than a day), then those whose next slot has
+   * come, earliest first, at most twice the even share a tick.
+   */
   private dueDevices(ids: readonly string[], now: number): string[] {
     const times = this.patchTimes ?? new Map<string, number>();
+    const fresh: string[] = [];
     const due: Array<[string, number]> = [];
     for (const id of ids) {
       const at = times.get(id);
-      if (at === undefined) due.push([id, -Infinity]);
-      else if (now - at >= this.patchesEveryMs) due.push([id, at]);
+      if (at === undefined) {
+        if (fresh.length < FIRST_PASS_PER_TICK) fresh.push(id);
+        continue;
+      }
+      const next = nextSlot(id, at, this.patchesEveryMs);
+      if (now >= next) due.push([id, next]);
     }
-    const slice = Math.ceil((ids.length * this.tickMs * CATCH_UP) / this.patchesEveryMs);
-    return due
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, slice)
-      .map(([id]) => id);
+    const slice = Math.ceil((ids.length * this.tickMs * SPREAD_SLACK) / this.patchesEveryMs);
+    return [
+      ...fresh,
+      ...due
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, slice)
+        .map(([id]) => id),
+    ];
   }
 
   private async fetchDueUpdates(ids: readonly string[]): Promise<number> {

@@ -1,8 +1,12 @@
 import { DEVICE_ROLES } from '@/lib/domain/device';
 import {
   ALERT_FILTERS,
+  ANTIVIRUS_FILTERS,
+  BOOLEAN_FILTERS,
   DEVICE_PLATFORMS,
   DEVICE_STATUSES,
+  PATCH_STATES,
+  RISK_FILTERS,
   SORTS,
   type DeviceSort,
   type DeviceView,
@@ -29,6 +33,11 @@ const schema = z.object({
   role: listParam(DEVICE_ROLES),
   alerts: optionalEnumParam(ALERT_FILTERS),
   flag: textParam(),
+  patch: optionalEnumParam(PATCH_STATES),
+  risk: optionalEnumParam(RISK_FILTERS),
+  antivirus: optionalEnumParam(ANTIVIRUS_FILTERS),
+  encrypted: optionalEnumParam(BOOLEAN_FILTERS),
+  eol: optionalEnumParam(BOOLEAN_FILTERS),
   sort: enumParam(SORTS, DEFAULT_SORT),
 });
 
@@ -49,6 +58,11 @@ export function serializeDeviceView(view: DeviceView, withDefaults = false): URL
   setParam(search, 'role', view.role);
   setParam(search, 'alerts', view.alerts);
   setParam(search, 'flag', view.flag);
+  setParam(search, 'patch', view.patch);
+  setParam(search, 'risk', view.risk);
+  setParam(search, 'antivirus', view.antivirus);
+  setParam(search, 'encrypted', view.encrypted);
+  setParam(search, 'eol', view.eol);
   if (withDefaults || view.sort !== DEFAULT_SORT) search.set('sort', view.sort);
   return search;
 }
@@ -60,6 +74,11 @@ export const hasFilters = (view: DeviceView) =>
     view.tag ||
     view.alerts ||
     view.flag ||
+    view.patch ||
+    view.risk ||
+    view.antivirus ||
+    view.encrypted ||
+    view.eol ||
     view.status.length ||
     view.platform.length ||
     view.role.length,

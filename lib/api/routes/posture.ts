@@ -14,7 +14,7 @@ import type {
   PostureSummaryResponse,
 } from '@/lib/domain/posture';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { isHighRisk, toRowPosture, UNKNOWN_POSTURE } from '@/lib/posture/derive';
+import { isHighRisk, toDevicePosture, toRowPosture } from '@/lib/posture/derive';
 import { addPosture, emptyFigures } from '@/lib/posture/figures';
 import { readPostureTrend } from '@/lib/posture/report-source';
 import { pseudonym } from '@/lib/redaction/redact';
@@ -28,7 +28,16 @@ const MAX_DEVICES = 50;
 type Allowed = (device: Device, index: number) => boolean;
 
 function postureOf(device: Device): DevicePosture {
-  return postureCacheNow()?.posture(device) ?? { ...UNKNOWN_POSTURE, securityScore: device.securityScore };
+  return (
+    postureCacheNow()?.posture(device) ??
+    toDevicePosture({
+      security: null,
+      securitySyncedAt: null,
+      patches: null,
+      patchesSyncedAt: null,
+      fallbackScore: device.securityScore,
+    })
+  );
 }
 
 function figuresOf(snapshot: FleetSnapshot, indexes: Iterable<number>, allowed: Allowed): PostureFigures {
@@ -99,6 +108,7 @@ export const clientPostureRoute = route('posture.client', async (request, params
     const device = snapshot.devices[index] as Device;
     const p = postureOf(device);
     addPosture(figures, p);
+    const columns = toRowPosture(p);
     rows.push({
       weight: weight(p),
       row: {
@@ -107,7 +117,14 @@ export const clientPostureRoute = route('posture.client', async (request, params
         securityScore: p.securityScore,
         securityPending: p.patches?.securityPending ?? null,
         oldestPendingAt: p.patches?.oldestPendingAt ?? null,
-        ...toRowPosture(p),
+        patch: columns.patch,
+        pendingUpdates: columns.pendingUpdates,
+        failedUpdates: columns.failedUpdates,
+        risk: columns.risk,
+        antivirus: columns.antivirus,
+        firewallEnabled: columns.firewallEnabled,
+        encrypted: columns.encrypted,
+        osEndOfLife: columns.osEndOfLife,
       },
     });
   }

@@ -15,6 +15,7 @@ import { RangePicker } from '@/components/charts/range-picker';
 import { DeviceList } from '@/components/devices/device-list';
 import { GroupHeaderRow, GroupRow } from '@/components/groups/group-row';
 import { PageHeader } from '@/components/layout/page-header';
+import { ClientPosturePanel } from '@/components/posture/client-posture-panel';
 import { ClientAvailabilityCard } from '@/components/reports/client-availability-card';
 import { DeviceTiles } from '@/components/status/device-tiles';
 import { SeverityTiles } from '@/components/status/severity-tiles';
@@ -166,6 +167,7 @@ export function GroupClient({ id }: { id: string }) {
           {(data) => <ChartHealthHistory series={data} />}
         </QueryView>
       </Card>
+      {group && group.parentId === null ? <ClientPosturePanel clientId={group.id} /> : null}
 
       {group && group.parentId === null ? <ClientAvailabilityCard clientId={group.id} /> : null}
 

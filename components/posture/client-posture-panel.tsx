@@ -1,0 +1,93 @@
+'use client';
+
+import { ChartPostureTrend } from '@/components/charts/lazy';
+import { PostureLines } from '@/components/posture/posture-lines';
+import { Card } from '@/components/ui/card';
+import { QueryView } from '@/components/ui/query-view';
+import { SkeletonLines } from '@/components/ui/skeleton';
+import type { PostureDeviceRow } from '@/lib/domain/posture';
+import { clientPostureQuery } from '@/lib/query/posture';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+
+const PATCH_WORD = { failed: 'Failed', pending: 'Pending', ok: 'Up to date', unknown: 'Unknown' } as const;
+const yesNo = (value: boolean | null, yes: string, no: string) => (value === null ? '—' : value ? yes : no);
+
+function problems(row: PostureDeviceRow): string {
+  const out: string[] = [];
+  if (row.risk === 'high' || row.risk === 'critical') out.push(`${row.risk} risk`);
+  if (row.antivirus === 'bad') out.push('antivirus');
+  if (row.firewallEnabled === false) out.push('firewall off');
+  if (row.encrypted === false) out.push('unencrypted');
+  if (row.osEndOfLife) out.push('OS end of life');
+  return out.join(', ') || '—';
+}
+
+/** A client's patch and security posture: now, per day, and its devices with problems first. */
+export function ClientPosturePanel({ clientId }: { clientId: string }) {
+  const posture = useQuery(clientPostureQuery(clientId));
+  return (
+    <Card id="posture" title="Patch and security posture" testId="client-posture">
+      <QueryView query={posture} skeleton={<SkeletonLines lines={6} label="Loading posture" />}>
+        {(data) => (
+          <div className="space-y-4">
+            <PostureLines figures={data.figures} className="text-sm" />
+            {data.trend.length > 0 ? (
+              <ChartPostureTrend points={data.trend} />
+            ) : (
+              <p className="text-sm text-muted">No daily posture recorded for this client yet.</p>
+            )}
+            {data.devices.length > 0 ? (
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm" data-testid="posture-devices">
+                  <caption className="sr-only">Devices, those with problems first</caption>
+                  <thead className="text-xs text-muted">
+                    <tr>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Device
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Patches
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right font-medium">
+                        Pending
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right font-medium">
+                        Failed
+                      </th>
+                      <th scope="col" className="py-1 pr-3 font-medium">
+                        Security
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        Encrypted
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.devices.slice(0, 15).map((row) => (
+                      <tr key={row.id} className="border-t border-line">
+                        <td className="max-w-48 truncate py-1 pr-3">
+                          <Link
+                            href={`/devices/${encodeURIComponent(row.id)}`}
+                            className="text-accent hover:underline"
+                          >
+                            {row.name}
+                          </Link>
+                        </td>
+                        <td className="py-1 pr-3">{PATCH_WORD[row.patch]}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{row.pendingUpdates ?? '—'}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{row.failedUpdates ?? '—'}</td>
+                        <td className="py-1 pr-3">{problems(row)}</td>
+                        <td className="py-1">{yesNo(row.encrypted, 'Yes', 'No')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </div>
+        )}
+      </QueryView>
+    </Card>
+  );
+}
