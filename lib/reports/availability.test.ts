@@ -171,6 +171,26 @@ describe.each(ENGINES)('client availability on %s', (engine) => {
     expect(result.hours).toBe('business');
   });
 
+  it('reads the status in force inside a window with no change from the next change after it', async () => {
+    // Saturday 20 June (local): ws-2 is offline from Friday 18:30 to Monday 08:30, so the whole
+    // day is down (24 h = 1,440 min) and still open at the window's end; srv-1 has no change
+    // until July (none at all after 6 June): up all day.
+    const result = await computeClientAvailability(store, {
+      clientId: 'client-1',
+      devices: DEVICES.filter((device) => device.id === 'ws-2' || device.id === 'srv-1'),
+      period: { start: L(20, 0), end: L(21, 0) },
+      hours: 'all',
+      settings: SETTINGS,
+      now: NOW,
+    });
+    const [srv1, ws2] = result.devices;
+    expect([srv1!.upMs, srv1!.downMs]).toEqual([MIN(1_440), 0]);
+    expect([ws2!.upMs, ws2!.downMs]).toEqual([0, MIN(1_440)]);
+    expect(ws2!.incidents).toEqual([
+      { deviceId: 'ws-2', start: L(20, 0), end: L(21, 0), durationMs: MIN(1_440), ongoing: true },
+    ]);
+  });
+
   it('measures only up to now in the current period, an open outage ongoing at now', async () => {
     // Now = Tue 30 June 19:00 local: srv-3 has been down 2 h (17:00–19:00), still ongoing.
     const result = await computeClientAvailability(store, {
