@@ -82,9 +82,9 @@ export interface CoverageSpec {
  * Writes sync_log rows every `everyMs` over [from, to), none whose period [t, t + everyMs) touches
  * a gap. The server lets a sync vouch until the next one but for at most its sync gap (2 minutes by
  * default, lib/history/config.ts), so a gap [a, b) with edges on the sync grid reads as unknown
- * from (a - everyMs) + gap to b: with the defaults, [a + 1 min, b). Returns the rows written.
+ * from (a - everyMs) + gap to b: with the defaults, [a + 1 min, b). Returns the sync times.
  */
-export async function seedCoverage(store: Store, spec: CoverageSpec): Promise<number> {
+export async function seedCoverage(store: Store, spec: CoverageSpec): Promise<number[]> {
   const every = spec.everyMs ?? MINUTE;
   const gaps = spec.gaps ?? [];
   const rows: Array<{ t: number; duration_ms: number; devices: number; level_requests: number }> = [];
@@ -93,7 +93,7 @@ export async function seedCoverage(store: Store, spec: CoverageSpec): Promise<nu
     rows.push({ t, duration_ms: 800, devices: 0, level_requests: 1 });
   }
   await insertChunked(rows, 2000, (chunk) => store.db.insertInto('sync_log').values(chunk).execute());
-  return rows.length;
+  return rows.map((row) => row.t);
 }
 
 export interface SeededAlert {
@@ -129,10 +129,69 @@ export interface ReportHistory {
   alerts?: SeededAlert[];
 }
 
-/** Seeds all of it. */
+const FIVE_MINUTES = 5 * MINUTE;
+
+/**
+ * The fleet's raw samples (scope `fleet`) at the first sync of every 5-minute bucket, counting the
+ * seeded devices by status, as the recorder writes them. With them a running server's maintenance
+ * rolls the seeded syncs into the fleet's rollups (whose watched share is the coverage it reads
+ * once the raw sync log is pruned after 48 h), so seeded coverage survives the retention.
+ */
+export async function seedFleetSamples(
+  store: Store,
+  devices: readonly SeededDevice[],
+  syncs: readonly number[],
+): Promise<void> {
+  const events = devices
+    .flatMap((device) => {
+      const list: Array<{ at: number; from: DeviceStatus | null; to: DeviceStatus }> = [
+        { at: device.firstSeen, from: null, to: device.initial },
+      ];
+      let status = device.initial;
+      for (const change of device.changes ?? []) {
+        if (change.to === status) continue;
+        list.push({ at: change.at, from: status, to: change.to });
+        status = change.to;
+      }
+      return list;
+    })
+    .sort((a, b) => a.at - b.at);
+  const counts: Record<DeviceStatus, number> = { online: 0, offline: 0, maintenance: 0 };
+  let next = 0;
+  let lastBucket = -Infinity;
+  const rows = [];
+  for (const t of syncs) {
+    const bucket = Math.floor(t / FIVE_MINUTES) * FIVE_MINUTES;
+    if (bucket === lastBucket) continue;
+    lastBucket = bucket;
+    for (; next < events.length && (events[next]?.at ?? Infinity) <= t; next++) {
+      const event = events[next]!;
+      if (event.from) counts[event.from] -= 1;
+      counts[event.to] += 1;
+    }
+    rows.push({
+      scope: 'fleet',
+      t,
+      total: counts.online + counts.offline + counts.maintenance,
+      online: counts.online,
+      offline: counts.offline,
+      maintenance: counts.maintenance,
+      alerts_information: 0,
+      alerts_warning: 0,
+      alerts_critical: 0,
+      alerts_emergency: 0,
+      security_sum: 0,
+      security_count: 0,
+    });
+  }
+  await insertChunked(rows, 1000, (chunk) => store.db.insertInto('history_samples').values(chunk).execute());
+}
+
+/** Seeds all of it: devices, coverage (syncs and the fleet's samples), alerts. */
 export async function seedReportHistory(store: Store, history: ReportHistory): Promise<void> {
   await seedDevices(store, history.devices);
-  await seedCoverage(store, history.coverage);
+  const syncs = await seedCoverage(store, history.coverage);
+  await seedFleetSamples(store, history.devices, syncs);
   if (history.alerts) await seedAlerts(store, history.alerts);
 }
 

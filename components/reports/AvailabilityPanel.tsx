@@ -183,7 +183,7 @@ export function AvailabilityPanel({
         · {availability.hours === 'business' ? 'business hours' : 'all hours'} · availability = up ÷ (up +
         down); maintenance excluded; time Levelboard was not watching is shown, never counted as up.
       </p>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid items-start gap-3 md:grid-cols-2">
         <ClassBlock
           entry={availability.classes.server}
           timeZone={timeZone}

@@ -6,7 +6,9 @@ import { QueryView } from '@/components/ui/query-view';
 import { Segmented } from '@/components/ui/segmented';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { availabilityQuery } from '@/lib/query/reports';
+import { sessionQuery } from '@/lib/query/session';
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 
 const HOURS = [
@@ -18,6 +20,7 @@ const HOURS = [
 export function ClientAvailabilityCard({ clientId }: { clientId: string }) {
   const [hours, setHours] = useState<'all' | 'business' | null>(null);
   const query = useQuery(availabilityQuery(clientId, hours));
+  const admin = useQuery(sessionQuery()).data?.role === 'admin';
   const shown = hours ?? query.data?.availability.hours ?? 'all';
   return (
     <Card
@@ -27,7 +30,24 @@ export function ClientAvailabilityCard({ clientId }: { clientId: string }) {
       actions={<Segmented label="Hours counted" options={HOURS} value={shown} onChange={setHours} />}
     >
       <QueryView query={query} skeleton={<SkeletonLines lines={6} label="Loading availability" />}>
-        {(data) => <AvailabilityPanel availability={data.availability} />}
+        {(data) => (
+          <>
+            <AvailabilityPanel availability={data.availability} maxBreaches={5} maxIncidents={3} />
+            {admin ? (
+              <p className="mt-3 text-xs text-muted">
+                Targets, business hours and time zone are set in{' '}
+                <Link
+                  href={`/settings/reports/clients?client=${encodeURIComponent(clientId)}`}
+                  className="text-accent underline underline-offset-2"
+                  data-testid="client-availability-settings-link"
+                >
+                  client report settings
+                </Link>
+                .
+              </p>
+            ) : null}
+          </>
+        )}
       </QueryView>
     </Card>
   );

@@ -1,4 +1,5 @@
 import { clientReportSettingsSchema } from '@/lib/domain/report-settings';
+import { HistoryRecorder } from '@/lib/history';
 import { computeClientAvailability, type AvailabilityDevice } from '@/lib/reports/availability';
 import { DAY, deviceWithOutages, HOUR, MINUTE, seedReportHistory } from '@/testing/report-history';
 import { ENGINES, openTestStore } from '@/testing/stores';
@@ -169,6 +170,51 @@ describe.each(ENGINES)('client availability on %s', (engine) => {
     expect(byId.get('ws-2')!.availabilityPct).toBeCloseTo((13_051 / 13_081) * 100, 9);
     expect(result.classes.workstation.breaches).toEqual([]);
     expect(result.hours).toBe('business');
+  });
+
+  it('gives the same figures once the raw sync log is rolled up and pruned by the retention', async () => {
+    // A month later the server has rolled the syncs into the fleet's 5-minute and hourly rollups
+    // and pruned the raw log (48 h) and the 5-minute rows before 10 June (30 days): coverage now
+    // comes from the rollups' watched share. The gap's edges fall inside one 5-minute bucket
+    // (08:00–08:05Z watched 1 minute of 5), so every figure must be what it was.
+    const before = await run('business');
+    const beforeAll = await run('all');
+    const maintained = await new HistoryRecorder(store, { now: () => NOW }).maintain();
+    expect(maintained.pruned.syncs).toBeGreaterThan(40_000);
+    expect(await store.db.selectFrom('sync_log').select('t').execute()).toEqual([]);
+    for (const [earlier, later] of [
+      [before, await run('business')],
+      [beforeAll, await run('all')],
+    ] as const) {
+      for (const [i, device] of earlier.devices.entries()) {
+        const now = later.devices[i]!;
+        for (const key of ['upMs', 'downMs', 'maintenanceMs', 'unknownMs'] as const)
+          expect(now[key], `${device.deviceId} ${key}`).toBeCloseTo(device[key], 3);
+        expect(now.incidents.map((incident) => [incident.start, incident.end, incident.ongoing])).toEqual(
+          device.incidents.map((incident) => [incident.start, incident.end, incident.ongoing]),
+        );
+      }
+    }
+  });
+
+  it('reads the status in force inside a window with no change from the next change after it', async () => {
+    // Saturday 20 June (local): ws-2 is offline from Friday 18:30 to Monday 08:30, so the whole
+    // day is down (24 h = 1,440 min) and still open at the window's end; srv-1 has no change
+    // until July (none at all after 6 June): up all day.
+    const result = await computeClientAvailability(store, {
+      clientId: 'client-1',
+      devices: DEVICES.filter((device) => device.id === 'ws-2' || device.id === 'srv-1'),
+      period: { start: L(20, 0), end: L(21, 0) },
+      hours: 'all',
+      settings: SETTINGS,
+      now: NOW,
+    });
+    const [srv1, ws2] = result.devices;
+    expect([srv1!.upMs, srv1!.downMs]).toEqual([MIN(1_440), 0]);
+    expect([ws2!.upMs, ws2!.downMs]).toEqual([0, MIN(1_440)]);
+    expect(ws2!.incidents).toEqual([
+      { deviceId: 'ws-2', start: L(20, 0), end: L(21, 0), durationMs: MIN(1_440), ongoing: true },
+    ]);
   });
 
   it('measures only up to now in the current period, an open outage ongoing at now', async () => {
