@@ -26,7 +26,8 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data
 # Client report PDFs are printed by Chromium's print engine (lib/reports/pdf.ts, CHROMIUM_PATH), with
-# DejaVu and Liberation for their text. About 380 MB more image (chromium and its libraries); memory
+# DejaVu and Liberation for their text. About 0.7 GB more image (chromium and the ~200 packages it
+# pulls, by apt Installed-Size; estimated, not measured with docker); memory
 # only while a report renders (a shared browser closed after a minute idle).
 RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation2 \
     && rm -rf /var/lib/apt/lists/*

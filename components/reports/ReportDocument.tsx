@@ -538,6 +538,11 @@ export function ReportDocument({
         <h2 id="rpt-devices">Devices</h2>
         <h3>Added in the period</h3>
         <DeviceList rows={report.added} timeZone={tz} what="First seen" empty="No devices were added." />
+        {report.addedCount > report.added.length ? (
+          <p className="small muted">
+            The first {report.added.length} of {report.addedCount} devices added.
+          </p>
+        ) : null}
         <h3>Removed in the period</h3>
         <Empty>Not listed: Levelboard does not keep which client a removed device belonged to.</Empty>
         <h3>In maintenance for more than {settings.maintenanceLongerThanDays} days</h3>

@@ -144,8 +144,12 @@ export interface ClientReport {
   alerts: ReportAlerts;
   patches: ReportPatches;
   security: ReportSecurity;
-  /** First seen by Levelboard within the period (device_states.seen_at), still in the client. */
+  /**
+   * First seen by Levelboard within the period (device_states.seen_at), still in the client; not
+   * those of Levelboard's very first sync (its starting inventory). At most 25, oldest first.
+   */
   added: ReportDeviceRef[];
+  addedCount: number;
   /**
    * Removed devices are not attributable to a client from Levelboard's history (a device's
    * group is not recorded once it is gone), so the report does not list them: always null.

@@ -112,7 +112,9 @@ describe.each(ENGINES)('buildClientReport on %s', (engine) => {
 
       // ws2 was first seen on the 25th; srv3 in maintenance since 1 Oct = 61 d before 1 Dec (> 14);
       // ws3 offline since 1 Sep = 91 d (> 30).
+      // (ws3, seen on 1 Sep, was in Levelboard's first sync: that is its starting inventory.)
       expect(report.added.map((d) => [d.deviceId, d.at])).toEqual([['ws2', at(25)]]);
+      expect(report.addedCount).toBe(1);
       expect(report.longMaintenance.map((d) => [d.deviceId, d.days])).toEqual([['srv3', 61]]);
       expect(report.longOfflineWorkstations.map((d) => [d.deviceId, d.days])).toEqual([['ws3', 91]]);
       expect(report.removed).toBeNull();

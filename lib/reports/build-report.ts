@@ -20,13 +20,14 @@ import {
 } from '@/lib/reports/model';
 import { periodKey, periodLabel } from '@/lib/reports/period';
 import { readReportAlerts } from '@/lib/reports/report-alerts';
-import { readDeviceStates } from '@/lib/reports/report-devices';
+import { firstSightOfAny, readDeviceStates } from '@/lib/reports/report-devices';
 import { executiveScore } from '@/lib/reports/score';
 import { securityChecks, trendPoint } from '@/lib/reports/security-checks';
 import 'server-only';
 
 const DAY = 86_400_000;
 const MAX_INCIDENTS = 50;
+const MAX_ADDED = 25;
 
 /** The same rule as the wall and the notifications: servers and DCs are servers. */
 export const deviceClassOf = (device: Device): DeviceClass =>
@@ -147,6 +148,7 @@ export async function buildClientReport(
   // The "longer than N days" lists are measured at the period's end (or now, for the current one).
   const referenceTime = Math.min(now, period.end);
   const states = await readDeviceStates(store, [...classOf.keys()]);
+  const firstSight = await firstSightOfAny(store);
   const ref = (device: Device, at: number): ReportDeviceRef => ({
     deviceId: device.id,
     name: device.displayName,
@@ -159,8 +161,8 @@ export async function buildClientReport(
   const longOffline: ReportDeviceRef[] = [];
   for (const device of devices) {
     const state = states.get(device.id);
-    if (state && state.seenAt >= period.start && state.seenAt < period.end)
-      added.push(ref(device, state.seenAt));
+    const inPeriod = state !== undefined && state.seenAt >= period.start && state.seenAt < period.end;
+    if (inPeriod && firstSight !== null && state.seenAt > firstSight) added.push(ref(device, state.seenAt));
     const status = deviceStatus(device);
     // The recorded state says since when; a device Levelboard has not recorded yet falls back to
     // Level's last-seen time for offline ones and is left out of the maintenance list.
@@ -214,7 +216,8 @@ export async function buildClientReport(
     alerts,
     patches,
     security,
-    added: added.sort(byAt),
+    added: added.sort(byAt).slice(0, MAX_ADDED),
+    addedCount: added.length,
     removed: null,
     longMaintenance: longMaintenance.sort(byAt),
     longOfflineWorkstations: longOffline.sort(byAt),

@@ -27,3 +27,15 @@ export async function readDeviceStates(
   });
   return out;
 }
+
+/**
+ * When Levelboard first saw any device: the devices of its first sync were there before it
+ * started watching, so they are its starting inventory, not devices added to a client.
+ */
+export async function firstSightOfAny(store: Store): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('device_states')
+    .select((eb) => eb.fn.min('seen_at').as('first'))
+    .executeTakeFirst();
+  return row?.first === null || row?.first === undefined ? null : Number(row.first);
+}
