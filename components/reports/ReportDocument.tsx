@@ -480,7 +480,7 @@ export function ReportDocument({
         )}
       </section>
 
-      <section aria-labelledby="rpt-security">
+      <section aria-labelledby="rpt-security" className="keep">
         <h2 id="rpt-security">Security posture</h2>
         <div
           className="wide"
