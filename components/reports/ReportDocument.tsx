@@ -374,7 +374,8 @@ export function ReportDocument({
       <section aria-labelledby="rpt-alerts" className="page">
         <h2 id="rpt-alerts">Alerts</h2>
         <p>
-          {alerts.opened} alerts raised, {alerts.resolved} resolved in the period.
+          {alerts.opened} {alerts.opened === 1 ? 'alert' : 'alerts'} raised, {alerts.resolved} resolved in the
+          period.
         </p>
         <div className="cols">
           <div className="keep">
@@ -479,7 +480,7 @@ export function ReportDocument({
         )}
       </section>
 
-      <section aria-labelledby="rpt-security">
+      <section aria-labelledby="rpt-security" className="keep">
         <h2 id="rpt-security">Security posture</h2>
         <div
           className="wide"

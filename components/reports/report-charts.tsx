@@ -150,6 +150,17 @@ export function TrendChart({
         strokeWidth={2}
         strokeDasharray="6 4"
       />
+      {/* Dots as well as lines: a day with no neighbour (one sample, or a gap) still shows. */}
+      {points.map((p, i) =>
+        p.averageScore === null ? null : (
+          <circle key={`s${p.day}`} cx={x(i)} cy={y(p.averageScore)} r={2.5} fill={accent} />
+        ),
+      )}
+      {points.map((p, i) =>
+        p.patchCompliancePct === null ? null : (
+          <circle key={`p${p.day}`} cx={x(i)} cy={y(p.patchCompliancePct)} r={2.5} fill="#0d9488" />
+        ),
+      )}
       <g>
         <line x1={left} x2={left + 22} y1={height - 8} y2={height - 8} stroke={accent} strokeWidth={2.5} />
         <text x={left + 28} y={height - 4}>

@@ -86,7 +86,7 @@ export function reportCss(accent: string, paper: Paper): string {
 @media print {
   .lb-report { --line: #cbd5e1; max-width: none; padding: 0; font-size: 11.5px;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .lb-report section { break-inside: avoid; }
+  .lb-report section { break-inside: auto; }
   .lb-report section.page { break-before: page; }
   .lb-report h2, .lb-report h3 { break-after: avoid; }
   .lb-report tr, .lb-report .tile, .lb-report .footnote, .lb-report svg, .lb-report .summary, .lb-report .keep { break-inside: avoid; }
