@@ -1,57 +1,8 @@
 import type { ReportPeriod } from '@/lib/domain/report';
+import { localTimeOf, zonedToEpoch } from '@/lib/reports/zoned-time';
 
 // Calendar periods in a client's time zone. A month starts at local midnight of its first day,
 // which is a different UTC instant in every zone and moves with DST; Intl is the only clock source.
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsOf(timeZone: string) {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The local calendar date and time of `at` in `timeZone`. */
-export function localParts(at: number, timeZone: string) {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of partsOf(timeZone).formatToParts(at)) {
-    if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-  }
-  return out;
-}
-
-/** The epoch ms of a local wall-clock time in `timeZone` (the earlier instant when it repeats). */
-export function zonedTime(
-  year: number,
-  month: number,
-  day: number,
-  timeZone: string,
-  hour = 0,
-  minute = 0,
-): number {
-  const wanted = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = wanted;
-  // Two corrections settle any offset, including a DST change between guess and answer.
-  for (let i = 0; i < 3; i += 1) {
-    const p = localParts(guess, timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    const next = guess + (wanted - shown);
-    if (next === guess) break;
-    guess = next;
-  }
-  return guess;
-}
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -66,8 +17,8 @@ export function monthPeriod(yyyyMm: string, timeZone: string): ReportPeriod {
   const year = Number(match[1]);
   const month = Number(match[2]);
   return {
-    start: zonedTime(year, month, 1, timeZone),
-    end: zonedTime(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1, timeZone),
+    start: zonedToEpoch(year, month, 1, 0, timeZone),
+    end: zonedToEpoch(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1, 0, timeZone),
   };
 }
 
@@ -75,7 +26,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The month key (`2026-11`) of the month before the one `now` falls in, in `timeZone`. */
 export function previousMonthKey(now: number, timeZone: string): string {
-  const p = localParts(now, timeZone);
+  const p = localTimeOf(now, timeZone);
   return p.month === 1 ? `${p.year - 1}-12` : `${p.year}-${pad(p.month - 1)}`;
 }
 
@@ -86,11 +37,11 @@ export function previousMonth(now: number, timeZone: string): ReportPeriod {
 
 /** The key of a period: `2026-11` when it is exactly a calendar month, else local dates. */
 export function periodKey(period: ReportPeriod, timeZone: string): string {
-  const s = localParts(period.start, timeZone);
+  const s = localTimeOf(period.start, timeZone);
   const key = `${s.year}-${pad(s.month)}`;
   const month = monthPeriod(key, timeZone);
   if (month.start === period.start && month.end === period.end) return key;
-  const e = localParts(period.end - 1, timeZone);
+  const e = localTimeOf(period.end - 1, timeZone);
   return `${s.year}-${pad(s.month)}-${pad(s.day)}..${e.year}-${pad(e.month)}-${pad(e.day)}`;
 }
 

@@ -1,5 +1,7 @@
 import type { ReportPeriod } from '@/lib/domain/report';
 import type { ReportScheduleDefinition } from '@/lib/domain/report-settings';
+import { monthPeriod, previousMonth } from '@/lib/reports/period';
+import { localTimeOf, zonedToEpoch } from '@/lib/reports/zoned-time';
 
 // When a scheduled report runs and what it covers, as wall-clock dates in the schedule's IANA
 // zone. Pure: Intl knows the zone's offsets, nothing here reads the clock.
@@ -7,26 +9,6 @@ import type { ReportScheduleDefinition } from '@/lib/domain/report-settings';
 // the gap (02:30 on a spring-forward night is 03:30); one that exists twice (clocks go back)
 // takes the first. A local midnight that does not exist (some zones change at 00:00) is handled
 // the same way, so a period always starts at the zone's first instant of its day.
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 export interface LocalDateTime {
   year: number;
@@ -37,42 +19,17 @@ export interface LocalDateTime {
   minute: number;
 }
 
-/** The wall clock of `at` in `timeZone` (seconds dropped). */
-export function localDateTime(at: number, timeZone: string): LocalDateTime & { second: number } {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterOf(timeZone).formatToParts(at)) {
-    if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-  }
-  return out;
-}
-
-/** The wall clock read as if it were UTC: local ms. */
-const asUtc = (local: LocalDateTime, second = 0) =>
-  Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, second);
-
-/** How far the zone's clock is ahead of UTC at `at`, in ms. */
-function offsetAt(at: number, timeZone: string): number {
-  const local = localDateTime(at, timeZone);
-  return asUtc(local, local.second) - Math.floor(at / 1000) * 1000;
-}
-
-const HOUR = 3_600_000;
+/** The wall clock of `at` in `timeZone`. */
+export const localDateTime = (at: number, timeZone: string) => localTimeOf(at, timeZone);
 
 /**
  * The instant a wall-clock time happens in `timeZone`: the first of two when it is ambiguous, the
- * time shifted forward by the gap when it does not exist.
+ * time shifted forward by the gap when it does not exist (zoned-time.ts decides both).
  */
-export function zonedTimeToInstant(local: LocalDateTime, timeZone: string): number {
-  const wall = asUtc(local);
-  // Zone transitions are far more than a day apart: the offsets a day before and a day after the
-  // wall time are the only two it can have.
-  const before = offsetAt(wall - 24 * HOUR, timeZone);
-  const after = offsetAt(wall + 24 * HOUR, timeZone);
-  const candidates = [...new Set([wall - before, wall - after])].sort((a, b) => a - b);
-  for (const at of candidates) if (offsetAt(at, timeZone) === wall - at) return at;
-  // In the gap: the offset from before the change, read after it, is the wall time moved forward.
-  return wall - before;
-}
+export const zonedTimeToInstant = (local: LocalDateTime, timeZone: string) =>
+  zonedToEpoch(local.year, local.month, local.day, local.hour * 60 + local.minute, timeZone);
+
+const HOUR = 3_600_000;
 
 export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -106,21 +63,12 @@ const midnight = (year: number, month: number, day: number, timeZone: string) =>
   zonedTimeToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone);
 
 /** The calendar month before the one `at` falls in, in `timeZone`. */
-export function previousMonthPeriod(at: number, timeZone: string): ReportPeriod {
-  const local = localDateTime(at, timeZone);
-  const previous = addMonths(local.year, local.month, -1);
-  return {
-    start: midnight(previous.year, previous.month, 1, timeZone),
-    end: midnight(local.year, local.month, 1, timeZone),
-  };
-}
+export const previousMonthPeriod = (at: number, timeZone: string): ReportPeriod =>
+  previousMonth(at, timeZone);
 
 /** The calendar month `yyyy-mm` in `timeZone`. */
-export function monthPeriodOf(yyyyMm: string, timeZone: string): ReportPeriod {
-  const [year = 0, month = 0] = yyyyMm.split('-').map(Number);
-  const next = addMonths(year, month, 1);
-  return { start: midnight(year, month, 1, timeZone), end: midnight(next.year, next.month, 1, timeZone) };
-}
+export const monthPeriodOf = (yyyyMm: string, timeZone: string): ReportPeriod =>
+  monthPeriod(yyyyMm, timeZone);
 
 /** `yyyy-mm` of the month a period starts in, in `timeZone`. */
 export function monthKeyOf(period: ReportPeriod, timeZone: string): string {

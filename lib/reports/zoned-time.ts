@@ -68,9 +68,11 @@ export function zonedToEpoch(
   timeZone: string,
 ): number {
   const guess = Date.UTC(year, month - 1, day, 0, minuteOfDay);
-  // Two offsets around the guess: before and after any change near it.
-  const early = zoneOffset(guess - 86_400_000 / 2, timeZone);
-  const late = zoneOffset(guess + 86_400_000 / 2, timeZone);
+  // The offsets a day before and a day after: zone changes are far more than a day apart, so
+  // these are the only two the wall time can have. (Half a day is too little: read as UTC, a
+  // wall time in a zone 12–14 h ahead lies that far from its instant, past the change.)
+  const early = zoneOffset(guess - 86_400_000, timeZone);
+  const late = zoneOffset(guess + 86_400_000, timeZone);
   const byEarly = guess - early;
   const byLate = guess - late;
   const earlyValid = zoneOffset(byEarly, timeZone) === early;
