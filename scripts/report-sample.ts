@@ -9,7 +9,7 @@
 // for the large one) to report-sample/, saying how long each render took and the peak RSS of the
 // Chromium processes meanwhile.
 import { migrate, openStore } from '@/lib/db/open';
-import type { DeviceClass } from '@/lib/domain/availability';
+import { deviceClassOf } from '@/lib/domain/device-class';
 import type { PostureFigures } from '@/lib/domain/posture';
 import { reportBrandingSchema } from '@/lib/domain/report-settings';
 import { FleetService } from '@/lib/fleet/fleet-service';
@@ -17,7 +17,7 @@ import { createLevelClient } from '@/lib/level';
 import { writePostureSamples } from '@/lib/posture/posture-store';
 import { PostureSync } from '@/lib/posture/posture-sync';
 import { readClientPosture } from '@/lib/posture/report-source';
-import { buildClientReport, deviceClassOf } from '@/lib/reports/build-report';
+import { buildClientReport } from '@/lib/reports/build-report';
 import { closeReportBrowser, renderReportPdf } from '@/lib/reports/pdf';
 import { monthPeriod, previousMonthKey } from '@/lib/reports/period';
 import { reportFileName } from '@/lib/reports/report-for-access';
@@ -120,7 +120,14 @@ async function main() {
       `demo fleet: ${snapshot.devices.length} devices, ${snapshot.clientIds.length} clients; period ${periodKey}`,
     );
 
-    const devices = snapshot.devices.map((d) => ({ id: d.id, deviceClass: deviceClassOf(d) as DeviceClass }));
+    const clientOf = new Map<number, string>();
+    for (const clientId of snapshot.clientIds)
+      for (const index of snapshot.subtreeDevices.get(clientId) ?? []) clientOf.set(index, clientId);
+    const devices = snapshot.devices.map((d, index) => ({
+      id: d.id,
+      deviceClass: deviceClassOf(d.role),
+      clientId: clientOf.get(index) ?? null,
+    }));
     await seedReportHistory(store, demoHistory(devices, period, SEED));
 
     const ids = snapshot.devices.map((d) => d.id);

@@ -5,7 +5,14 @@ import { buildSnapshot } from '@/lib/fleet/build-snapshot';
 import { emptyFigures } from '@/lib/posture/figures';
 import { writePatches, writePostureSamples, writeSecurity } from '@/lib/posture/posture-store';
 import { makeDevice, makeGroup } from '@/testing/history-fleet';
-import { DAY, HOUR, MINUTE, deviceWithOutages, seedReportHistory } from '@/testing/report-history';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  deviceWithOutages,
+  seedMemberships,
+  seedReportHistory,
+} from '@/testing/report-history';
 
 // One client's November 2026 (UTC) with known outages, alerts and posture, for the report's
 // figures (lib/reports/build-report.test.ts) and its PDF text (lib/reports/pdf.test.ts). The
@@ -72,6 +79,22 @@ export function reportFixtureSnapshot() {
   );
 }
 
+const member = (id: string, deviceClass: 'server' | 'workstation', joinedAt: number) => ({
+  deviceId: id,
+  clientId: 'c1' as string | null,
+  name: id.toUpperCase(),
+  deviceClass,
+  joinedAt,
+});
+
+const gone = (id: string, deviceClass: 'server' | 'workstation', joinedAt: number, clientId = 'c1') => ({
+  deviceId: id,
+  clientId,
+  name: id.toUpperCase(),
+  deviceClass,
+  joinedAt,
+});
+
 export async function seedReportFixture(store: Store): Promise<void> {
   const before = NOV - DAY;
   await seedReportHistory(store, {
@@ -100,6 +123,37 @@ export async function seedReportFixture(store: Store): Promise<void> {
       deviceWithOutages('other1', before, [{ start: at(5), end: at(6) }]),
     ],
     coverage: { from: before, to: DEC },
+    // Devices that left a client, as the recorder writes them when a sync no longer lists a device
+    // (`removed`) or finds it in a group outside the client (`moved`).
+    departures: [
+      // Retired on the 12th.
+      {
+        ...gone('old-srv', 'server', Date.parse('2026-09-01T00:00:00Z')),
+        leftAt: at(12, 9),
+        reason: 'removed',
+      },
+      // Enrolled on the 5th and gone on the 18th: added and removed in the same month.
+      { ...gone('lap7', 'workstation', at(5, 10)), leftAt: at(18), reason: 'removed' },
+      // Moved to another client's group on the 20th.
+      {
+        ...gone('ws-moved', 'workstation', Date.parse('2026-10-01T00:00:00Z')),
+        leftAt: at(20, 14),
+        reason: 'moved',
+      },
+      // Outside November: left in October, and left in December.
+      {
+        ...gone('old-oct', 'workstation', Date.parse('2026-09-01T00:00:00Z')),
+        leftAt: NOV - 3 * DAY,
+        reason: 'removed',
+      },
+      {
+        ...gone('dec-gone', 'workstation', Date.parse('2026-09-01T00:00:00Z')),
+        leftAt: DEC + DAY,
+        reason: 'removed',
+      },
+      // Another client's device: must not show.
+      { ...gone('other-gone', 'server', before, 'c2'), leftAt: at(15), reason: 'removed' },
+    ],
     alerts: [
       {
         alertId: 'a1',
@@ -160,6 +214,17 @@ export async function seedReportFixture(store: Store): Promise<void> {
       },
     ],
   });
+  // The listed devices' clients, as the recorder keeps them: since their first sighting, except ws1,
+  // which moved into the client on the 8th (it was seen before, in a group outside the client).
+  await seedMemberships(store, [
+    member('srv1', 'server', before),
+    member('srv2', 'server', before),
+    member('srv3', 'server', Date.parse('2026-09-15T00:00:00Z')),
+    member('ws1', 'workstation', at(8)),
+    member('ws2', 'workstation', at(25)),
+    member('ws3', 'workstation', Date.parse('2026-09-01T00:00:00Z')),
+    { ...member('other1', 'server', before), clientId: 'c2' },
+  ]);
   await writeSecurity(
     store,
     [

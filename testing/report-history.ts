@@ -123,10 +123,65 @@ export async function seedAlerts(store: Store, alerts: readonly SeededAlert[]): 
   await insertChunked(rows, 1000, (chunk) => store.db.insertInto('alert_events').values(chunk).execute());
 }
 
+export interface SeededMembership {
+  deviceId: string;
+  clientId: string | null;
+  name: string;
+  deviceClass: 'server' | 'workstation';
+  /** Since when it is in the client (its first sighting, or when it moved in). */
+  joinedAt: number;
+}
+
+export interface SeededDeparture extends Omit<SeededMembership, 'clientId'> {
+  clientId: string;
+  leftAt: number;
+  reason: 'removed' | 'moved';
+}
+
+/** Writes device_memberships (devices Level lists) and client_departures (devices that left a client). */
+export async function seedMemberships(
+  store: Store,
+  memberships: readonly SeededMembership[],
+  departures: readonly SeededDeparture[] = [],
+): Promise<void> {
+  await insertChunked(memberships, 1000, (chunk) =>
+    store.db
+      .insertInto('device_memberships')
+      .values(
+        chunk.map((m) => ({
+          device_id: m.deviceId,
+          client_id: m.clientId,
+          name: m.name,
+          device_class: m.deviceClass,
+          joined_at: m.joinedAt,
+        })),
+      )
+      .execute(),
+  );
+  await insertChunked(departures, 1000, (chunk) =>
+    store.db
+      .insertInto('client_departures')
+      .values(
+        chunk.map((d) => ({
+          client_id: d.clientId,
+          device_id: d.deviceId,
+          left_at: d.leftAt,
+          joined_at: d.joinedAt,
+          name: d.name,
+          device_class: d.deviceClass,
+          reason: d.reason,
+        })),
+      )
+      .execute(),
+  );
+}
+
 export interface ReportHistory {
   devices: SeededDevice[];
   coverage: CoverageSpec;
   alerts?: SeededAlert[];
+  /** Devices that left a client during the history (memberships of listed devices are optional). */
+  departures?: SeededDeparture[];
 }
 
 const FIVE_MINUTES = 5 * MINUTE;
@@ -193,6 +248,7 @@ export async function seedReportHistory(store: Store, history: ReportHistory): P
   const syncs = await seedCoverage(store, history.coverage);
   await seedFleetSamples(store, history.devices, syncs);
   if (history.alerts) await seedAlerts(store, history.alerts);
+  if (history.departures) await seedMemberships(store, [], history.departures);
 }
 
 /** A small deterministic PRNG (mulberry32), so the sample history is the same every run. */
@@ -214,7 +270,7 @@ function random(seed: number): () => number {
  * Levelboard itself down for two hours on the 10th day. For `npm run report:sample` and screenshots.
  */
 export function demoHistory(
-  devices: ReadonlyArray<{ id: string; deviceClass: 'server' | 'workstation' }>,
+  devices: ReadonlyArray<{ id: string; deviceClass: 'server' | 'workstation'; clientId?: string | null }>,
   period: { start: number; end: number },
   seed = 20,
 ): ReportHistory {
@@ -272,8 +328,34 @@ export function demoHistory(
       });
     }
   });
+  // Each client retires a workstation during the period, and one client in three moves a server out.
+  const departures: SeededDeparture[] = [];
+  const clientIds = [...new Set(devices.flatMap((d) => (d.clientId ? [d.clientId] : [])))];
+  clientIds.forEach((clientId, index) => {
+    const leftOn = (day: number) => period.start + (day % days) * DAY + 10 * HOUR;
+    departures.push({
+      deviceId: `sample-retired-${index}`,
+      clientId,
+      name: `RETIRED-WS-${String(index + 1).padStart(2, '0')}`,
+      deviceClass: 'workstation',
+      joinedAt: period.start - 400 * DAY,
+      leftAt: leftOn(3 + Math.floor(next() * 20)),
+      reason: 'removed',
+    });
+    if (index % 3 === 0)
+      departures.push({
+        deviceId: `sample-moved-${index}`,
+        clientId,
+        name: `OLD-SRV-${String(index + 1).padStart(2, '0')}`,
+        deviceClass: 'server',
+        joinedAt: period.start - 200 * DAY,
+        leftAt: leftOn(12 + Math.floor(next() * 10)),
+        reason: 'moved',
+      });
+  });
   const gapStart = period.start + 9 * DAY + 3 * HOUR;
   return {
+    departures,
     devices: seeded,
     coverage: {
       from: period.start - DAY,

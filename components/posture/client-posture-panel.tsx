@@ -23,6 +23,12 @@ function problems(row: PostureDeviceRow): string {
   return out.join(', ') || '—';
 }
 
+function patchCount(row: PostureDeviceRow): string {
+  const count =
+    row.patch === 'failed' ? row.failedUpdates : row.patch === 'pending' ? row.pendingUpdates : null;
+  return count ? ` (${count})` : '';
+}
+
 /** A client's patch and security posture: now, per day, and its devices with problems first. */
 export function ClientPosturePanel({ clientId }: { clientId: string }) {
   const posture = useQuery(clientPostureQuery(clientId));
@@ -49,16 +55,16 @@ export function ClientPosturePanel({ clientId }: { clientId: string }) {
                       <th scope="col" className="py-1 pr-3 font-medium">
                         Patches
                       </th>
-                      <th scope="col" className="py-1 pr-3 text-right font-medium">
+                      <th scope="col" className="hidden py-1 pr-3 text-right font-medium sm:table-cell">
                         Pending
                       </th>
-                      <th scope="col" className="py-1 pr-3 text-right font-medium">
+                      <th scope="col" className="hidden py-1 pr-3 text-right font-medium sm:table-cell">
                         Failed
                       </th>
                       <th scope="col" className="py-1 pr-3 font-medium">
                         Security
                       </th>
-                      <th scope="col" className="py-1 font-medium">
+                      <th scope="col" className="hidden py-1 font-medium sm:table-cell">
                         Encrypted
                       </th>
                     </tr>
@@ -74,11 +80,19 @@ export function ClientPosturePanel({ clientId }: { clientId: string }) {
                             {row.name}
                           </Link>
                         </td>
-                        <td className="py-1 pr-3">{PATCH_WORD[row.patch]}</td>
-                        <td className="py-1 pr-3 text-right tabular-nums">{row.pendingUpdates ?? '—'}</td>
-                        <td className="py-1 pr-3 text-right tabular-nums">{row.failedUpdates ?? '—'}</td>
+                        <td className="py-1 pr-3">
+                          {PATCH_WORD[row.patch]}
+                          {/* On a phone the count columns are hidden: the count follows the word. */}
+                          <span className="tabular-nums sm:hidden">{patchCount(row)}</span>
+                        </td>
+                        <td className="hidden py-1 pr-3 text-right tabular-nums sm:table-cell">
+                          {row.pendingUpdates ?? '—'}
+                        </td>
+                        <td className="hidden py-1 pr-3 text-right tabular-nums sm:table-cell">
+                          {row.failedUpdates ?? '—'}
+                        </td>
                         <td className="py-1 pr-3">{problems(row)}</td>
-                        <td className="py-1">{yesNo(row.encrypted, 'Yes', 'No')}</td>
+                        <td className="hidden py-1 sm:table-cell">{yesNo(row.encrypted, 'Yes', 'No')}</td>
                       </tr>
                     ))}
                   </tbody>

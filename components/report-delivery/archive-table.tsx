@@ -12,10 +12,6 @@ const STATUS_CLASS: Record<ReportArchiveEntry['status'], string> = {
   failed: 'text-critical',
 };
 
-const day = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
-/** The period's last day: the end is exclusive. */
-const lastDay = (iso: string) => format(new Date(Date.parse(iso) - 1), 'yyyy-MM-dd');
-
 const deliveryText = (entry: ReportArchiveEntry) =>
   `${entry.delivery === 'none' ? 'archived only' : entry.delivery}${entry.trigger === 'schedule' ? ' · scheduled' : ''}`;
 
@@ -32,7 +28,7 @@ export function ArchiveTable() {
               <span className={clsx('font-medium', STATUS_CLASS[entry.status])}>{entry.status}</span>
             </div>
             <p className="text-muted">
-              {day(entry.period.start)} – {lastDay(entry.period.end)} · {deliveryText(entry)}
+              {entry.periodLabel} · {deliveryText(entry)}
             </p>
             <p className="break-all text-muted">
               {entry.recipients.join(', ') || '—'} · {format(new Date(entry.createdAt), 'yyyy-MM-dd HH:mm')}
@@ -65,9 +61,7 @@ export function ArchiveTable() {
                 {format(new Date(entry.createdAt), 'yyyy-MM-dd HH:mm')}
               </td>
               <td className="py-2 pr-3">{entry.clientName ?? entry.clientId}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">
-                {day(entry.period.start)} – {lastDay(entry.period.end)}
-              </td>
+              <td className="py-2 pr-3 whitespace-nowrap">{entry.periodLabel}</td>
               <td className="py-2 pr-3">
                 {entry.delivery === 'none'
                   ? 'archived only'
@@ -86,7 +80,7 @@ export function ArchiveTable() {
                   <a
                     href={entry.pdfUrl}
                     className="font-medium text-accent underline underline-offset-2"
-                    aria-label={`Download the PDF of ${entry.clientName ?? entry.clientId}, ${day(entry.period.start)}`}
+                    aria-label={`Download the PDF of ${entry.clientName ?? entry.clientId}, ${entry.periodLabel}`}
                   >
                     PDF
                   </a>

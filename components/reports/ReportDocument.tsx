@@ -9,7 +9,7 @@ import {
   formatPct,
 } from '@/components/reports/report-format';
 import type { ClassAvailability } from '@/lib/domain/availability';
-import type { ClientReport, ReportDeviceRef, ScoreBand } from '@/lib/domain/client-report';
+import type { ClientReport, RemovedDeviceRef, ReportDeviceRef, ScoreBand } from '@/lib/domain/client-report';
 import { ALERT_WEIGHTS, bandLabel, SCORE_BANDS, SCORE_WEIGHTS } from '@/lib/domain/report-score';
 import type { ReportBranding } from '@/lib/domain/report-settings';
 
@@ -54,16 +54,38 @@ function targetVerdict(c: ClassAvailability) {
   );
 }
 
-function DeviceList({
+/** The last column of a device list: days since (default), or what the row says of the device. */
+interface LastColumn<Row> {
+  title: string;
+  numeric: boolean;
+  cell: (row: Row) => string | number;
+}
+
+const DAYS_COLUMN: LastColumn<ReportDeviceRef> = { title: 'Days', numeric: true, cell: (r) => r.days };
+
+const DEPARTURE: Record<RemovedDeviceRef['reason'], string> = {
+  removed: 'Removed from Level',
+  moved: 'Moved out of the client',
+};
+
+const HOW_COLUMN: LastColumn<RemovedDeviceRef> = {
+  title: 'How',
+  numeric: false,
+  cell: (r) => DEPARTURE[r.reason],
+};
+
+function DeviceList<Row extends ReportDeviceRef>({
   rows,
   timeZone,
   what,
   empty,
+  last,
 }: {
-  rows: ReportDeviceRef[];
+  rows: Row[];
   timeZone: string;
   what: string;
   empty: string;
+  last: LastColumn<Row>;
 }) {
   if (rows.length === 0) return <Empty>{empty}</Empty>;
   return (
@@ -73,16 +95,16 @@ function DeviceList({
           <th>Device</th>
           <th>Type</th>
           <th>{what}</th>
-          <th className="num">Days</th>
+          <th className={last.numeric ? 'num' : undefined}>{last.title}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.deviceId}>
+          <tr key={`${r.deviceId}-${r.at}`}>
             <td>{r.name}</td>
             <td>{r.deviceClass === 'server' ? 'Server' : 'Workstation'}</td>
             <td>{formatDate(r.at, timeZone)}</td>
-            <td className="num">{r.days}</td>
+            <td className={last.numeric ? 'num' : undefined}>{last.cell(r)}</td>
           </tr>
         ))}
       </tbody>
@@ -538,18 +560,47 @@ export function ReportDocument({
       <section aria-labelledby="rpt-devices">
         <h2 id="rpt-devices">Devices</h2>
         <h3>Added in the period</h3>
-        <DeviceList rows={report.added} timeZone={tz} what="First seen" empty="No devices were added." />
+        <DeviceList
+          rows={report.added}
+          timeZone={tz}
+          what="Joined on"
+          empty="No devices were added."
+          last={DAYS_COLUMN}
+        />
         {report.addedCount > report.added.length ? (
           <p className="small muted">
             The first {report.added.length} of {report.addedCount} devices added.
           </p>
         ) : null}
         <h3>Removed in the period</h3>
-        <Empty>Not listed: Levelboard does not keep which client a removed device belonged to.</Empty>
+        <DeviceList
+          rows={report.removed}
+          timeZone={tz}
+          what="Left on"
+          empty="No devices were removed."
+          last={HOW_COLUMN}
+        />
+        {report.removedCount > report.removed.length ? (
+          <p className="small muted">
+            The first {report.removed.length} of {report.removedCount} devices removed.
+          </p>
+        ) : null}
         <h3>In maintenance for more than {settings.maintenanceLongerThanDays} days</h3>
-        <DeviceList rows={report.longMaintenance} timeZone={tz} what="In maintenance since" empty="None." />
+        <DeviceList
+          rows={report.longMaintenance}
+          timeZone={tz}
+          what="In maintenance since"
+          empty="None."
+          last={DAYS_COLUMN}
+        />
         <h3>Workstations offline for more than {settings.offlineLongerThanDays} days</h3>
-        <DeviceList rows={report.longOfflineWorkstations} timeZone={tz} what="Offline since" empty="None." />
+        <DeviceList
+          rows={report.longOfflineWorkstations}
+          timeZone={tz}
+          what="Offline since"
+          empty="None."
+          last={DAYS_COLUMN}
+        />
         <p className="small muted">As of {formatDateTime(report.referenceTime, tz)}.</p>
       </section>
 

@@ -18,6 +18,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         ['0007-users', 'Success'],
         ['0008-notifications', 'Success'],
         ['0009-reports', 'Success'],
+        ['0010-memberships', 'Success'],
       ]);
       const second = await migrate(store);
       expect(second.results).toEqual([]);
@@ -44,6 +45,8 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
         'client_report_settings',
         'report_schedules',
         'report_archive',
+        'device_memberships',
+        'client_departures',
         'notification_channels',
         'notification_rules',
         'notification_incidents',

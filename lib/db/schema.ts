@@ -51,6 +51,28 @@ export interface DeviceStateTable {
   seen_at: number;
 }
 
+/** A device's client as last seen (issue 20's "removed in the period"); written on changes only. */
+export interface DeviceMembershipTable {
+  device_id: string;
+  /** The top-level group the device is in; null when it is in no group. */
+  client_id: string | null;
+  name: string;
+  device_class: 'server' | 'workstation';
+  /** Since when it is in `client_id` (its first sighting, or the sync that saw it move). */
+  joined_at: number;
+}
+
+/** A device leaving a client: Level no longer lists it (`removed`) or it moved out (`moved`). */
+export interface ClientDepartureTable {
+  client_id: string;
+  device_id: string;
+  left_at: number;
+  joined_at: number;
+  name: string;
+  device_class: 'server' | 'workstation';
+  reason: 'removed' | 'moved';
+}
+
 export interface DeviceTransitionTable {
   id: Generated<number>;
   device_id: string;
@@ -381,4 +403,6 @@ export interface Database {
   client_report_settings: ClientReportSettingsTable;
   report_schedules: ReportScheduleTable;
   report_archive: ReportArchiveTable;
+  device_memberships: DeviceMembershipTable;
+  client_departures: ClientDepartureTable;
 }

@@ -8,7 +8,7 @@ import type { ClientReportSettings } from '@/lib/domain/report-settings';
 // Plain data (numbers, strings, arrays): it crosses the server/client boundary and is archived
 // as JSON, so no Maps, Dates or functions.
 
-export const REPORT_MODEL_VERSION = 1;
+export const REPORT_MODEL_VERSION = 2;
 
 export type ScoreBand = 'excellent' | 'good' | 'fair' | 'poor';
 
@@ -108,10 +108,15 @@ export interface ReportDeviceRef {
   deviceId: string;
   name: string;
   deviceClass: DeviceClass;
-  /** Epoch ms: when it was first seen (added), entered maintenance, or went offline. */
+  /** Epoch ms: when it joined the client (added), left it (removed), entered maintenance, or went offline. */
   at: number;
   /** Whole days from `at` to the report's reference time (for the lists with a threshold). */
   days: number;
+}
+
+/** A device that left the client: Level no longer lists it, or it moved to a group outside the client. */
+export interface RemovedDeviceRef extends ReportDeviceRef {
+  reason: 'removed' | 'moved';
 }
 
 export interface ClientReport {
@@ -145,16 +150,15 @@ export interface ClientReport {
   patches: ReportPatches;
   security: ReportSecurity;
   /**
-   * First seen by Levelboard within the period (device_states.seen_at), still in the client; not
-   * those of Levelboard's very first sync (its starting inventory). At most 25, oldest first.
+   * Joined the client within the period (device_memberships.joined_at: first seen by Levelboard, or
+   * moved in from outside the client), whether still there or not; not those of Levelboard's very
+   * first sync (its starting inventory). At most 25, oldest first.
    */
   added: ReportDeviceRef[];
   addedCount: number;
-  /**
-   * Removed devices are not attributable to a client from Levelboard's history (a device's
-   * group is not recorded once it is gone), so the report does not list them: always null.
-   */
-  removed: ReportDeviceRef[] | null;
+  /** Left the client within the period (client_departures). At most 25, oldest first. */
+  removed: RemovedDeviceRef[];
+  removedCount: number;
   /** In maintenance for more than settings.maintenanceLongerThanDays at the reference time. */
   longMaintenance: ReportDeviceRef[];
   /** Workstations offline for more than settings.offlineLongerThanDays at the reference time. */

@@ -56,6 +56,8 @@ export interface ReportArchiveEntry {
   clientId: string;
   clientName: string | null;
   period: { start: string; end: string };
+  /** "November 2026" (or "2 Nov 2026 – 8 Nov 2026") in the client's time zone. */
+  periodLabel: string;
   createdAt: string;
   trigger: 'schedule' | 'manual';
   scheduleId: string | null;

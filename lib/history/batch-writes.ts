@@ -1,4 +1,9 @@
-import type { Database, DeviceStateTable } from '@/lib/db/schema';
+import type {
+  ClientDepartureTable,
+  Database,
+  DeviceMembershipTable,
+  DeviceStateTable,
+} from '@/lib/db/schema';
 import type { Kysely } from 'kysely';
 import 'server-only';
 
@@ -36,4 +41,32 @@ export function deleteDeviceStates(db: Kysely<Database>, ids: readonly string[])
   return inChunks(ids, 1, (chunk) =>
     db.deleteFrom('device_states').where('device_id', 'in', chunk).execute(),
   );
+}
+
+export function upsertMemberships(db: Kysely<Database>, rows: readonly DeviceMembershipTable[]) {
+  return inChunks(rows, 5, (chunk) =>
+    db
+      .insertInto('device_memberships')
+      .values(chunk)
+      .onConflict((conflict) =>
+        conflict.column('device_id').doUpdateSet((eb) => ({
+          client_id: eb.ref('excluded.client_id'),
+          name: eb.ref('excluded.name'),
+          device_class: eb.ref('excluded.device_class'),
+          joined_at: eb.ref('excluded.joined_at'),
+        })),
+      )
+      .execute(),
+  );
+}
+
+export function deleteMemberships(db: Kysely<Database>, ids: readonly string[]) {
+  return inChunks(ids, 1, (chunk) =>
+    db.deleteFrom('device_memberships').where('device_id', 'in', chunk).execute(),
+  );
+}
+
+export function insertDepartures(db: Kysely<Database>, rows: readonly ClientDepartureTable[]) {
+  // A replayed sync time cannot reach here (the recorder skips it), so the key never collides.
+  return inChunks(rows, 7, (chunk) => db.insertInto('client_departures').values(chunk).execute());
 }

@@ -14,6 +14,8 @@ export interface PruneResult {
   alertEvents: number;
   /** Daily posture samples (issue 20), kept as long as hourly rollups. */
   postureSamples: number;
+  /** Devices leaving a client (issue 20's "removed in the period"), kept as long as transitions. */
+  departures: number;
 }
 
 const count = (result: { numDeletedRows: bigint }[]) =>
@@ -89,6 +91,7 @@ export async function prune(db: Kysely<Database>, config: HistoryConfig): Promis
       transitions: 0,
       alertEvents: 0,
       postureSamples: 0,
+      departures: 0,
     };
     if (Number.isFinite(rawCutoff)) {
       result.samples = count(await trx.deleteFrom('history_samples').where('t', '<', rawCutoff).execute());
@@ -99,6 +102,9 @@ export async function prune(db: Kysely<Database>, config: HistoryConfig): Promis
     if (Number.isFinite(hourlyCutoff)) result.hourly = await pruneRollups(trx, '1h', hourlyCutoff);
     result.transitions = count(
       await trx.deleteFrom('device_transitions').where('at', '<', eventCutoff).execute(),
+    );
+    result.departures = count(
+      await trx.deleteFrom('client_departures').where('left_at', '<', eventCutoff).execute(),
     );
     result.postureSamples = count(
       await trx

@@ -1,11 +1,19 @@
 import type { Store } from '@/lib/db/open';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import { diffAlerts } from '@/lib/history/alert-diff';
-import { deleteDeviceStates, inChunks, upsertDeviceStates } from '@/lib/history/batch-writes';
+import {
+  deleteDeviceStates,
+  deleteMemberships,
+  inChunks,
+  insertDepartures,
+  upsertDeviceStates,
+  upsertMemberships,
+} from '@/lib/history/batch-writes';
 import { historyConfig, type HistoryConfig, type HistoryOptions } from '@/lib/history/config';
 import { diffDevices } from '@/lib/history/device-diff';
 import { writeHistoryEvent, type HistoryEvent } from '@/lib/history/event-history';
 import { maintainHistory, type MaintainResult } from '@/lib/history/maintain';
+import { diffMemberships } from '@/lib/history/membership-diff';
 import { metricsOf } from '@/lib/history/metrics';
 import { saveOpenAlerts } from '@/lib/history/open-alerts';
 import {
@@ -113,6 +121,7 @@ export class HistoryRecorder {
           t,
           metrics,
           devices: diffDevices(snapshot.devices, state.devices, t, last),
+          memberships: diffMemberships(snapshot, state.memberships, (id) => state.devices.get(id)?.seenAt, t),
           alerts: diffAlerts(snapshot.activeAlerts, snapshot.alertById, state.openAlerts, t),
           sampleScopes: samplesToWrite(metrics, state.samples, t),
         };
@@ -139,7 +148,12 @@ export class HistoryRecorder {
         const states =
           (await upsertDeviceStates(trx, changes.devices.upserts)) +
           (await deleteDeviceStates(trx, changes.devices.removed));
-        result.rows = 1 + result.samples + result.transitions + result.alertEvents + states + openAlerts;
+        const memberships =
+          (await upsertMemberships(trx, changes.memberships.upserts)) +
+          (await deleteMemberships(trx, changes.memberships.deleted)) +
+          (await insertDepartures(trx, changes.memberships.departures));
+        result.rows =
+          1 + result.samples + result.transitions + result.alertEvents + states + openAlerts + memberships;
         return { state, changes };
       });
       // Memory follows the database only once the transaction has committed.

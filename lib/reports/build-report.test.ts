@@ -110,14 +110,25 @@ describe.each(ENGINES)('buildClientReport on %s', (engine) => {
         [60, 50],
       ]);
 
-      // ws2 was first seen on the 25th; srv3 in maintenance since 1 Oct = 61 d before 1 Dec (> 14);
-      // ws3 offline since 1 Sep = 91 d (> 30).
-      // (ws3, seen on 1 Sep, was in Levelboard's first sync: that is its starting inventory.)
-      expect(report.added.map((d) => [d.deviceId, d.at])).toEqual([['ws2', at(25)]]);
-      expect(report.addedCount).toBe(1);
+      // Added: lap7 enrolled on the 5th (since removed), ws1 moved in on the 8th, ws2 first seen on
+      // the 25th. (ws3, seen on 1 Sep, was in Levelboard's first sync: its starting inventory.)
+      expect(report.added.map((d) => [d.deviceId, d.at])).toEqual([
+        ['lap7', at(5, 10)],
+        ['ws1', at(8)],
+        ['ws2', at(25)],
+      ]);
+      expect(report.addedCount).toBe(3);
+      // Removed: old-srv retired on the 12th, lap7 gone on the 18th, ws-moved moved out on the 20th;
+      // not old-oct (October), dec-gone (December) nor other-gone (another client's).
+      expect(report.removed.map((d) => [d.deviceId, d.name, d.deviceClass, d.at, d.reason])).toEqual([
+        ['old-srv', 'OLD-SRV', 'server', at(12, 9), 'removed'],
+        ['lap7', 'LAP7', 'workstation', at(18), 'removed'],
+        ['ws-moved', 'WS-MOVED', 'workstation', at(20, 14), 'moved'],
+      ]);
+      expect(report.removedCount).toBe(3);
+      // srv3 in maintenance since 1 Oct = 61 d before 1 Dec (> 14); ws3 offline since 1 Sep = 91 d (> 30).
       expect(report.longMaintenance.map((d) => [d.deviceId, d.days])).toEqual([['srv3', 61]]);
       expect(report.longOfflineWorkstations.map((d) => [d.deviceId, d.days])).toEqual([['ws3', 91]]);
-      expect(report.removed).toBeNull();
 
       // Score: availability (99.75282… − 95) ÷ 5 × 100 = 95.0565 × 40 = 3,802.26;
       // patching 50 × 25 = 1,250; security 75 × 25 = 1,875;

@@ -1,5 +1,5 @@
 import type { Store } from '@/lib/db/open';
-import type { DeviceClass } from '@/lib/domain/availability';
+import { deviceClassOf } from '@/lib/domain/device-class';
 import { NotFoundError } from '@/lib/domain/errors';
 import { deviceStatus } from '@/lib/domain/fleet';
 import type { Device } from '@/lib/domain/level';
@@ -13,6 +13,7 @@ import {
   REPORT_MODEL_VERSION,
   type ClientReport,
   type PatchDevice,
+  type RemovedDeviceRef,
   type ReportDeviceRef,
   type ReportIncident,
   type ReportPatches,
@@ -20,18 +21,19 @@ import {
 } from '@/lib/reports/model';
 import { periodKey, periodLabel } from '@/lib/reports/period';
 import { readReportAlerts } from '@/lib/reports/report-alerts';
-import { firstSightOfAny, readDeviceStates } from '@/lib/reports/report-devices';
+import {
+  firstSightOfAny,
+  readDepartures,
+  readDeviceStates,
+  readJoinedAt,
+} from '@/lib/reports/report-devices';
 import { executiveScore } from '@/lib/reports/score';
 import { securityChecks, trendPoint } from '@/lib/reports/security-checks';
 import 'server-only';
 
 const DAY = 86_400_000;
 const MAX_INCIDENTS = 50;
-const MAX_ADDED = 25;
-
-/** The same rule as the wall and the notifications: servers and DCs are servers. */
-export const deviceClassOf = (device: Device): DeviceClass =>
-  device.role === 'server' || device.role === 'domain_controller' ? 'server' : 'workstation';
+const MAX_CHANGES = 25;
 
 function clientDevices(snapshot: FleetSnapshot, clientId: string): Device[] {
   const node = snapshot.groupNodes.get(clientId);
@@ -100,12 +102,12 @@ export async function buildClientReport(
   const devices = clientDevices(snapshot, clientId);
   const clientName = snapshot.groupNodes.get(clientId)?.name ?? clientId;
   const settings = await readClientReportSettings(store, clientId);
-  const classOf = new Map(devices.map((d) => [d.id, deviceClassOf(d)]));
+  const classOf = new Map(devices.map((d) => [d.id, deviceClassOf(d.role)]));
   const nameOf = new Map(devices.map((d) => [d.id, d.displayName]));
 
   const availability = await computeClientAvailability(store, {
     clientId,
-    devices: devices.map((d) => ({ id: d.id, name: d.displayName, deviceClass: deviceClassOf(d) })),
+    devices: devices.map((d) => ({ id: d.id, name: d.displayName, deviceClass: deviceClassOf(d.role) })),
     period,
     hours: settings.slaHours,
     settings,
@@ -148,7 +150,6 @@ export async function buildClientReport(
   // The "longer than N days" lists are measured at the period's end (or now, for the current one).
   const referenceTime = Math.min(now, period.end);
   const states = await readDeviceStates(store, [...classOf.keys()]);
-  const firstSight = await firstSightOfAny(store);
   const ref = (device: Device, at: number): ReportDeviceRef => ({
     deviceId: device.id,
     name: device.displayName,
@@ -156,13 +157,10 @@ export async function buildClientReport(
     at,
     days: Math.floor((referenceTime - at) / DAY),
   });
-  const added: ReportDeviceRef[] = [];
   const longMaintenance: ReportDeviceRef[] = [];
   const longOffline: ReportDeviceRef[] = [];
   for (const device of devices) {
     const state = states.get(device.id);
-    const inPeriod = state !== undefined && state.seenAt >= period.start && state.seenAt < period.end;
-    if (inPeriod && firstSight !== null && state.seenAt > firstSight) added.push(ref(device, state.seenAt));
     const status = deviceStatus(device);
     // The recorded state says since when; a device Levelboard has not recorded yet falls back to
     // Level's last-seen time for offline ones and is left out of the maintenance list.
@@ -176,6 +174,7 @@ export async function buildClientReport(
         longOffline.push(ref(device, since));
     }
   }
+  const { added, removed } = await membershipChanges(store, clientId, devices, states, period, referenceTime);
   const byAt = (a: ReportDeviceRef, b: ReportDeviceRef) => a.at - b.at || a.name.localeCompare(b.name);
 
   const score = executiveScore({
@@ -216,11 +215,57 @@ export async function buildClientReport(
     alerts,
     patches,
     security,
-    added: added.sort(byAt).slice(0, MAX_ADDED),
+    added: added.sort(byAt).slice(0, MAX_CHANGES),
     addedCount: added.length,
-    removed: null,
+    removed: removed.sort(byAt).slice(0, MAX_CHANGES),
+    removedCount: removed.length,
     longMaintenance: longMaintenance.sort(byAt),
     longOfflineWorkstations: longOffline.sort(byAt),
     referenceTime,
   };
+}
+
+/**
+ * The devices that joined the client in the period (new to Levelboard or moved in; still there or
+ * since gone) and those that left it (removed from Level or moved out). Levelboard's first sync is
+ * its starting inventory, not devices added.
+ */
+async function membershipChanges(
+  store: Store,
+  clientId: string,
+  devices: readonly Device[],
+  states: ReadonlyMap<string, { seenAt: number }>,
+  period: ReportPeriod,
+  referenceTime: number,
+): Promise<{ added: ReportDeviceRef[]; removed: RemovedDeviceRef[] }> {
+  const firstSight = await firstSightOfAny(store);
+  const joined = await readJoinedAt(
+    store,
+    devices.map((d) => d.id),
+  );
+  const departures = await readDepartures(store, clientId, period.start, period.end);
+  const inPeriod = (t: number) => t >= period.start && t < period.end;
+  const isAddition = (t: number) => inPeriod(t) && firstSight !== null && t > firstSight;
+  const days = (at: number) => Math.floor((referenceTime - at) / DAY);
+  const added: ReportDeviceRef[] = [];
+  for (const device of devices) {
+    // Recorded before memberships existed (or not yet recorded): its first sighting is its joining.
+    const joinedAt = joined.get(device.id) ?? states.get(device.id)?.seenAt;
+    if (joinedAt !== undefined && isAddition(joinedAt))
+      added.push({
+        deviceId: device.id,
+        name: device.displayName,
+        deviceClass: deviceClassOf(device.role),
+        at: joinedAt,
+        days: days(joinedAt),
+      });
+  }
+  const removed: RemovedDeviceRef[] = [];
+  for (const gone of departures) {
+    const base = { deviceId: gone.deviceId, name: gone.name, deviceClass: gone.deviceClass };
+    if (isAddition(gone.joinedAt)) added.push({ ...base, at: gone.joinedAt, days: days(gone.joinedAt) });
+    if (inPeriod(gone.leftAt))
+      removed.push({ ...base, at: gone.leftAt, days: days(gone.leftAt), reason: gone.reason });
+  }
+  return { added, removed };
 }

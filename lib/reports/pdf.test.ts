@@ -84,12 +84,20 @@ describe('the report PDF', () => {
       'SRV1',
       'WS2',
       'Workstations offline for more than 30 days',
+      // Devices that joined (lap7 on the 5th, ws1 moved in on the 8th) and left the client.
+      'Removed in the period',
+      'OLD-SRV Server 12 Nov 2026 Removed from Level',
+      'LAP7 Workstation 18 Nov 2026 Removed from Level',
+      'WS-MOVED Workstation 20 Nov 2026 Moved out of the client',
+      'LAP7 Workstation 5 Nov 2026',
+      'WS1 Workstation 8 Nov 2026',
     ])
       expect(text).toContain(expected);
     // ICU spells September "Sep" or "Sept" in en-GB depending on its version.
     expect(text).toMatch(/1 Sept? 2026/);
     expect(text).toMatch(/\b77\b/);
-    expect(text).not.toContain('OTHER1');
+    for (const foreign of ['OTHER1', 'OTHER-GONE', 'OLD-OCT', 'DEC-GONE'])
+      expect(text).not.toContain(foreign);
   }, 60_000);
 
   it('prints on Letter when asked', async () => {

@@ -61,6 +61,7 @@ export async function sizeRun(options: { devices: number; days: number; engines:
         transitions: 0,
         alertEvents: 0,
         postureSamples: 0,
+        departures: 0,
       },
     });
   }

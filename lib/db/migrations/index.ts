@@ -7,6 +7,7 @@ import { webhooksMigration } from '@/lib/db/migrations/0006-webhooks';
 import { usersMigration } from '@/lib/db/migrations/0007-users';
 import { notificationsMigration } from '@/lib/db/migrations/0008-notifications';
 import { reportsMigration } from '@/lib/db/migrations/0009-reports';
+import { membershipsMigration } from '@/lib/db/migrations/0010-memberships';
 import type { Migration } from 'kysely';
 
 /** Every migration in order. Names are permanent: never rename or reorder, only append. */
@@ -21,5 +22,6 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0007-users': usersMigration(),
     '0008-notifications': notificationsMigration(),
     '0009-reports': reportsMigration(dialect),
+    '0010-memberships': membershipsMigration(),
   };
 }

@@ -8,11 +8,12 @@ import { json, type ApiResult } from '@/lib/api/types';
 import { getStore } from '@/lib/db/instance';
 import { NotFoundError, UnavailableError } from '@/lib/domain/errors';
 import { archiveQuerySchema, sendNowSchema } from '@/lib/domain/report-delivery';
+import { DEFAULT_CLIENT_REPORT_SETTINGS } from '@/lib/domain/report-settings';
 import { getEnv } from '@/lib/env';
 import { fleetService } from '@/lib/fleet/instance';
 import { publicUrl } from '@/lib/notify/public-url';
 import { getArchive, listArchive, readArchivePdf } from '@/lib/reports/archive-store';
-import { readClientReportSettings } from '@/lib/reports/client-settings';
+import { readAllClientReportSettings, readClientReportSettings } from '@/lib/reports/client-settings';
 import { reportMailer } from '@/lib/reports/mailer';
 import { monthPeriod, previousMonth } from '@/lib/reports/period';
 import { sendReport } from '@/lib/reports/send-report';
@@ -24,11 +25,14 @@ export const listReportArchiveRoute = route(
   'admin.reports.archive.list',
   async (request) => {
     const query = parseQuery(request, archiveQuerySchema.strict());
-    const rows = await listArchive(await getStore(), query);
+    const store = await getStore();
+    const rows = await listArchive(store, query);
     const snapshot = fleetService().current();
+    const settings = await readAllClientReportSettings(store);
+    const zoneOf = (clientId: string) => (settings.get(clientId) ?? DEFAULT_CLIENT_REPORT_SETTINGS).timeZone;
     const last = rows.length === query.limit ? rows.at(-1) : undefined;
     return json({
-      entries: rows.map((row) => archiveView(row, snapshot)),
+      entries: rows.map((row) => archiveView(row, snapshot, zoneOf(row.clientId))),
       nextBefore: last ? new Date(last.createdAt).toISOString() : null,
     });
   },
@@ -100,7 +104,7 @@ export const sendReportNowRoute = route(
       },
       result: row.status === 'failed' ? 'failed' : 'ok',
     });
-    return json({ entry: archiveView(row, snapshot) }, 201);
+    return json({ entry: archiveView(row, snapshot, timeZone) }, 201);
   },
   { access: 'admin' },
 );

@@ -11,7 +11,9 @@ import {
   updateReportScheduleRoute,
 } from '@/lib/api/routes/admin/report-schedules';
 import type { ReportArchiveEntry, ReportScheduleView } from '@/lib/domain/report-delivery';
+import { DEFAULT_CLIENT_REPORT_SETTINGS } from '@/lib/domain/report-settings';
 import { markReady } from '@/lib/readiness';
+import { writeClientReportSettings } from '@/lib/reports/client-settings';
 import { apiRequest } from '@/testing/api-request';
 import { insertPerson } from '@/testing/people';
 import { reportFixtureSnapshot, seedReportFixture } from '@/testing/report-fixture';
@@ -186,6 +188,34 @@ describe('report schedules', () => {
 });
 
 describe('send now and the archive', () => {
+  it('names an archived period in the client’s zone, not the reader’s', async () => {
+    await writeClientReportSettings(
+      auth.store,
+      'c2',
+      { ...DEFAULT_CLIENT_REPORT_SETTINGS, timeZone: 'Pacific/Auckland' },
+      Date.now(),
+    );
+    try {
+      const sent = await call(sendReportNowRoute, 'POST', '/api/admin/reports/send', {
+        clientId: 'c2',
+        period: '2026-11',
+        delivery: 'none',
+      });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      // November in Auckland (NZDT, UTC+13) starts on 31 October 11:00 UTC: a UTC reader's
+      // calendar would have called it "31 Oct – 30 Nov".
+      expect(sent.body.entry).toMatchObject({
+        period: { start: '2026-10-31T11:00:00.000Z', end: '2026-11-30T11:00:00.000Z' },
+        periodLabel: 'November 2026',
+      });
+      const listed = await call(listReportArchiveRoute, 'GET', '/api/admin/reports/archive?clientId=c2');
+      expect(listed.body.entries.map((e) => e.periodLabel)).toEqual(['November 2026']);
+    } finally {
+      await auth.store.db.deleteFrom('client_report_settings').where('client_id', '=', 'c2').execute();
+      await auth.store.db.deleteFrom('report_archive').where('client_id', '=', 'c2').execute();
+    }
+  });
+
   it('archives a real PDF for a chosen month, lists it newest first and serves it', async () => {
     const sent = await call(sendReportNowRoute, 'POST', '/api/admin/reports/send', {
       clientId: 'c1',
@@ -199,6 +229,7 @@ describe('send now and the archive', () => {
       clientId: 'c1',
       clientName: 'Acme Dental',
       period: { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
+      periodLabel: 'November 2026',
       trigger: 'manual',
       delivery: 'none',
       status: 'generated',

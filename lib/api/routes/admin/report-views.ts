@@ -1,6 +1,7 @@
 import type { ReportArchiveEntry, ReportScheduleView } from '@/lib/domain/report-delivery';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
 import type { ArchiveRow } from '@/lib/reports/archive-store';
+import { periodLabel } from '@/lib/reports/period';
 import type { StoredSchedule } from '@/lib/reports/schedule-store';
 import 'server-only';
 
@@ -33,12 +34,18 @@ export function scheduleView(schedule: StoredSchedule, snapshot: FleetSnapshot |
   };
 }
 
-export function archiveView(row: ArchiveRow, snapshot: FleetSnapshot | null): ReportArchiveEntry {
+/** `timeZone`: the client's, so the period reads as the report names it, wherever the admin is. */
+export function archiveView(
+  row: ArchiveRow,
+  snapshot: FleetSnapshot | null,
+  timeZone: string,
+): ReportArchiveEntry {
   return {
     id: row.id,
     clientId: row.clientId,
     clientName: clientNameOf(snapshot, row.clientId),
     period: { start: new Date(row.period.start).toISOString(), end: new Date(row.period.end).toISOString() },
+    periodLabel: periodLabel(row.period, timeZone),
     createdAt: new Date(row.createdAt).toISOString(),
     trigger: row.trigger,
     scheduleId: row.scheduleId,
