@@ -1,9 +1,11 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOTS, demoUrl } from './support/env';
 import { createLink } from './support/links';
 import { applyTheme, type Theme } from './support/pages';
 import { createPerson } from './support/people';
+import { parseCsv } from './support/ui';
 
 // Patch and security posture (issue 20) on the demo server: the routes honour scope and redaction,
 // the filters refuse bad values, and the pages are shot in light and dark, NOC and phone.
@@ -88,6 +90,36 @@ test.describe('posture', () => {
     for (const row of failed.data) {
       expect(row.posture.patch).toBe('failed');
       expect(row.posture.failedUpdates).toBeGreaterThan(0);
+    }
+  });
+
+  test('the CSV export carries the posture of the rows it exports', async ({ page, request }) => {
+    test.setTimeout(240_000);
+    await postureReady(request);
+    await page.goto(`${demoUrl}/devices?patch=failed`);
+    await expect(page.getByTestId('device-link').first()).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    const [header, ...rows] = parseCsv(readFileSync((await download.path()) ?? '', 'utf8'));
+    const column = (name: string) => header?.indexOf(name) ?? -1;
+    for (const name of [
+      'patches',
+      'pending updates',
+      'failed updates',
+      'risk',
+      'antivirus',
+      'disk encrypted',
+    ])
+      expect(column(name), name).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(0);
+    // Filtered on failed patches by the server: every exported row says so, with a count.
+    for (const row of rows) {
+      expect(row[column('patches')]).toBe('failed');
+      expect(Number(row[column('failed updates')])).toBeGreaterThan(0);
+      expect(['low', 'medium', 'high', 'critical', 'unknown']).toContain(row[column('risk')]);
+      expect(['true', 'false', '']).toContain(row[column('disk encrypted')]);
     }
   });
 

@@ -21,6 +21,15 @@ export const DEVICE_CSV_COLUMNS: CsvColumn<DeviceRow>[] = [
   { header: 'serial number', value: (row) => row.serialNumber },
   { header: 'last seen', value: (row) => row.lastSeenAt },
   { header: 'security score', value: (row) => row.securityScore },
+  // Patch and security posture (issue 20): raw values; empty where Levelboard does not know yet.
+  { header: 'patches', value: (row) => row.posture?.patch },
+  { header: 'pending updates', value: (row) => row.posture?.pendingUpdates },
+  { header: 'failed updates', value: (row) => row.posture?.failedUpdates },
+  { header: 'risk', value: (row) => row.posture?.risk },
+  { header: 'antivirus', value: (row) => row.posture?.antivirus },
+  { header: 'firewall on', value: (row) => row.posture?.firewallEnabled },
+  { header: 'disk encrypted', value: (row) => row.posture?.encrypted },
+  { header: 'os end of life', value: (row) => row.posture?.osEndOfLife },
   { header: 'active alerts', value: (row) => row.activeAlerts },
   { header: 'worst severity', value: (row) => row.worstSeverity },
 ];
