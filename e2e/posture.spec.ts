@@ -50,6 +50,9 @@ test.describe('posture', () => {
     });
     const own = await get(scoped.cookie, `/api/posture/clients/${first!.id}`);
     expect(own.status).toBe(200);
+    const ownBody = (await own.json()) as { client: { id: string }; devices: unknown[] };
+    expect(ownBody.client.id).toBe(first!.id);
+    expect(ownBody.devices.length).toBeGreaterThan(0);
     const other = await get(scoped.cookie, `/api/posture/clients/${second!.id}`);
     expect(other.status).toBe(404);
     const unknown = await get(scoped.cookie, `/api/posture/clients/no-such-client`);

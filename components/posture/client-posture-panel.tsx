@@ -1,33 +1,17 @@
 'use client';
 
 import { ChartPostureTrend } from '@/components/charts/lazy';
+import { patchCount, securityProblems } from '@/components/posture/device-problems';
 import { PostureLines } from '@/components/posture/posture-lines';
 import { Card } from '@/components/ui/card';
 import { QueryView } from '@/components/ui/query-view';
 import { SkeletonLines } from '@/components/ui/skeleton';
-import type { PostureDeviceRow } from '@/lib/domain/posture';
+import { yesNo } from '@/lib/format';
 import { clientPostureQuery } from '@/lib/query/posture';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
 const PATCH_WORD = { failed: 'Failed', pending: 'Pending', ok: 'Up to date', unknown: 'Unknown' } as const;
-const yesNo = (value: boolean | null, yes: string, no: string) => (value === null ? '—' : value ? yes : no);
-
-function problems(row: PostureDeviceRow): string {
-  const out: string[] = [];
-  if (row.risk === 'high' || row.risk === 'critical') out.push(`${row.risk} risk`);
-  if (row.antivirus === 'bad') out.push('antivirus');
-  if (row.firewallEnabled === false) out.push('firewall off');
-  if (row.encrypted === false) out.push('unencrypted');
-  if (row.osEndOfLife) out.push('OS end of life');
-  return out.join(', ') || '—';
-}
-
-function patchCount(row: PostureDeviceRow): string {
-  const count =
-    row.patch === 'failed' ? row.failedUpdates : row.patch === 'pending' ? row.pendingUpdates : null;
-  return count ? ` (${count})` : '';
-}
 
 /** A client's patch and security posture: now, per day, and its devices with problems first. */
 export function ClientPosturePanel({ clientId }: { clientId: string }) {
@@ -83,7 +67,9 @@ export function ClientPosturePanel({ clientId }: { clientId: string }) {
                         <td className="py-1 pr-3">
                           {PATCH_WORD[row.patch]}
                           {/* On a phone the count columns are hidden: the count follows the word. */}
-                          <span className="tabular-nums sm:hidden">{patchCount(row)}</span>
+                          <span className="tabular-nums sm:hidden">
+                            {patchCount(row) ? ` (${patchCount(row)})` : ''}
+                          </span>
                         </td>
                         <td className="hidden py-1 pr-3 text-right tabular-nums sm:table-cell">
                           {row.pendingUpdates ?? '—'}
@@ -91,8 +77,8 @@ export function ClientPosturePanel({ clientId }: { clientId: string }) {
                         <td className="hidden py-1 pr-3 text-right tabular-nums sm:table-cell">
                           {row.failedUpdates ?? '—'}
                         </td>
-                        <td className="py-1 pr-3">{problems(row)}</td>
-                        <td className="hidden py-1 sm:table-cell">{yesNo(row.encrypted, 'Yes', 'No')}</td>
+                        <td className="py-1 pr-3">{securityProblems(row, 'long').join(', ') || '—'}</td>
+                        <td className="hidden py-1 sm:table-cell">{yesNo(row.encrypted)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -29,6 +29,9 @@ export interface DevicePatchSummary {
 
 export type PostureRisk = 'low' | 'medium' | 'high' | 'critical' | 'unknown';
 
+/** `high` risk means high or critical. */
+export const isHighRisk = (risk: PostureRisk): boolean => risk === 'high' || risk === 'critical';
+
 /**
  * A device's posture as the device list, filters and reports read it. Every member is null when
  * Level did not say (or Levelboard has not fetched it yet): unknown is never counted as good.

@@ -104,17 +104,6 @@ export function patchState(patches: DevicePatchSummary | null): PatchState {
   return patches.pending > 0 ? 'pending' : 'ok';
 }
 
-/** `high` risk means high or critical. */
-export const isHighRisk = (risk: PostureRisk): boolean => risk === 'high' || risk === 'critical';
-
-/** A posture with nothing known (a device Levelboard has not fetched posture for yet). */
-export const UNKNOWN_POSTURE: DevicePosture = toDevicePosture({
-  security: null,
-  securitySyncedAt: null,
-  patches: null,
-  patchesSyncedAt: null,
-});
-
 export function toRowPosture(p: DevicePosture): DeviceRowPosture {
   return {
     patch: patchState(p.patches),

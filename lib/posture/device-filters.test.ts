@@ -100,7 +100,13 @@ describe('posture filters on /api/devices', () => {
     expect(ids({ antivirus: 'unknown' })).toEqual(where((s) => s.antivirus_status === null));
     expect(ids({ encrypted: 'false' })).toEqual(where((s) => s.primary_partition_encrypted === false));
     expect(ids({ eol: 'true' })).toEqual(where((s) => s.os_end_of_life === true));
-    for (const q of [{ risk: 'high' }, { encrypted: 'false' }, { eol: 'true' }] as Record<string, string>[])
+    for (const q of [
+      { risk: 'high' },
+      { antivirus: 'bad' },
+      { antivirus: 'unknown' },
+      { encrypted: 'false' },
+      { eol: 'true' },
+    ] as Record<string, string>[])
       expect(ids(q).size).toBeGreaterThan(0);
   });
 
@@ -125,8 +131,12 @@ describe('posture filters on /api/devices', () => {
     );
     const allowed = (d: Device) => members.has(d.id);
     const scoped = ids({ patch: 'failed,pending,ok' }, allowed, true);
+    expect(scoped.size).toBeGreaterThan(0);
     expect([...scoped].every((id) => members.has(id))).toBe(true);
     const page = listDevices(snapshot, deviceListQuery.parse({ limit: '500' }), allowed, true, true, lookup);
+    expect(page.data.length).toBe(members.size);
+    // The posture is the real one, not only its keys.
+    expect(page.data.some((row) => row.posture?.patch !== 'unknown')).toBe(true);
     for (const row of page.data) {
       expect(row.hostname).not.toBe(snapshot.deviceById.get(row.id)?.hostname);
       expect(Object.keys(row.posture ?? {}).sort()).toEqual([

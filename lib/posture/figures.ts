@@ -1,5 +1,5 @@
 import type { DevicePosture, PostureFigures } from '@/lib/domain/posture';
-import { isHighRisk } from '@/lib/posture/derive';
+import { isHighRisk } from '@/lib/domain/posture';
 
 export function emptyFigures(): PostureFigures {
   return {

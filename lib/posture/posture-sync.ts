@@ -58,14 +58,14 @@ const WALK_RETRY_MS = 15 * 60_000;
 const UNAVAILABLE_FIRST_MS = 6 * HOUR_MS;
 
 /** A device's minute of the day for its updates, from its id: spreads the fleet evenly over the day. */
-export function slotOf(deviceId: string): number {
+function slotOf(deviceId: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < deviceId.length; i++) hash = Math.imul(hash ^ deviceId.charCodeAt(i), 0x01000193);
   return ((hash >>> 0) % 1440) * 60_000;
 }
 
 /** The first time of the device's slot at least `everyMs` after its last fetch. */
-export function nextSlot(deviceId: string, lastFetch: number, everyMs: number): number {
+function nextSlot(deviceId: string, lastFetch: number, everyMs: number): number {
   const earliest = lastFetch + everyMs;
   const slot = Math.floor(earliest / DAY_MS) * DAY_MS + slotOf(deviceId);
   return slot >= earliest ? slot : slot + DAY_MS;

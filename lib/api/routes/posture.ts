@@ -13,8 +13,9 @@ import type {
   PostureFigures,
   PostureSummaryResponse,
 } from '@/lib/domain/posture';
+import { isHighRisk } from '@/lib/domain/posture';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
-import { isHighRisk, toDevicePosture, toRowPosture } from '@/lib/posture/derive';
+import { toDevicePosture, toRowPosture } from '@/lib/posture/derive';
 import { addPosture, emptyFigures } from '@/lib/posture/figures';
 import { readPostureTrend } from '@/lib/posture/report-source';
 import { pseudonym } from '@/lib/redaction/redact';
