@@ -25,6 +25,10 @@ function clientsOf(snapshot: FleetSnapshot): Map<string, string | null> {
   return new Map(snapshot.devices.map((d) => [d.id, d.groupId === null ? null : root(d.groupId)]));
 }
 
+/** Servers and DCs are servers, everything else a workstation (stated here, not imported). */
+const classOf = (device: { role: string | null }) =>
+  device.role === 'server' || device.role === 'domain_controller' ? 'server' : 'workstation';
+
 describe.each(ENGINES)('client memberships on %s', (engine) => {
   let store: TestStore;
   let harness: FleetHarness;
@@ -118,8 +122,7 @@ describe.each(ENGINES)('client memberships on %s', (engine) => {
           left_at: t1,
           joined_at: T0,
           name: removed.displayName,
-          device_class:
-            removed.role === 'server' || removed.role === 'domain_controller' ? 'server' : 'workstation',
+          device_class: classOf(removed),
           reason: 'removed',
         },
         {
@@ -128,8 +131,7 @@ describe.each(ENGINES)('client memberships on %s', (engine) => {
           left_at: t1,
           joined_at: T0,
           name: moved.displayName,
-          device_class:
-            moved.role === 'server' || moved.role === 'domain_controller' ? 'server' : 'workstation',
+          device_class: classOf(moved),
           reason: 'moved',
         },
       ].sort((a, b) => a.device_id.localeCompare(b.device_id)),

@@ -1,4 +1,5 @@
 import type { Store } from '@/lib/db/open';
+import type { DeviceClass } from '@/lib/domain/availability';
 import { deviceClassOf } from '@/lib/domain/device-class';
 import { NotFoundError } from '@/lib/domain/errors';
 import { deviceStatus } from '@/lib/domain/fleet';
@@ -34,6 +35,9 @@ import 'server-only';
 const DAY = 86_400_000;
 const MAX_INCIDENTS = 50;
 const MAX_CHANGES = 25;
+
+/** A device in one of the report's lists, at a time (whole days to the reference time follow). */
+type RefAt = (deviceId: string, name: string, deviceClass: DeviceClass, at: number) => ReportDeviceRef;
 
 function clientDevices(snapshot: FleetSnapshot, clientId: string): Device[] {
   const node = snapshot.groupNodes.get(clientId);
@@ -150,13 +154,15 @@ export async function buildClientReport(
   // The "longer than N days" lists are measured at the period's end (or now, for the current one).
   const referenceTime = Math.min(now, period.end);
   const states = await readDeviceStates(store, [...classOf.keys()]);
-  const ref = (device: Device, at: number): ReportDeviceRef => ({
-    deviceId: device.id,
-    name: device.displayName,
-    deviceClass: classOf.get(device.id) ?? 'workstation',
+  const refAt: RefAt = (deviceId, name, deviceClass, at) => ({
+    deviceId,
+    name,
+    deviceClass,
     at,
     days: Math.floor((referenceTime - at) / DAY),
   });
+  const ref = (device: Device, at: number) =>
+    refAt(device.id, device.displayName, classOf.get(device.id) ?? 'workstation', at);
   const longMaintenance: ReportDeviceRef[] = [];
   const longOffline: ReportDeviceRef[] = [];
   for (const device of devices) {
@@ -174,7 +180,7 @@ export async function buildClientReport(
         longOffline.push(ref(device, since));
     }
   }
-  const { added, removed } = await membershipChanges(store, clientId, devices, states, period, referenceTime);
+  const { added, removed } = await membershipChanges(store, clientId, devices, states, period, refAt);
   const byAt = (a: ReportDeviceRef, b: ReportDeviceRef) => a.at - b.at || a.name.localeCompare(b.name);
 
   const score = executiveScore({
@@ -236,7 +242,7 @@ async function membershipChanges(
   devices: readonly Device[],
   states: ReadonlyMap<string, { seenAt: number }>,
   period: ReportPeriod,
-  referenceTime: number,
+  refAt: RefAt,
 ): Promise<{ added: ReportDeviceRef[]; removed: RemovedDeviceRef[] }> {
   const firstSight = await firstSightOfAny(store);
   const joined = await readJoinedAt(
@@ -246,26 +252,23 @@ async function membershipChanges(
   const departures = await readDepartures(store, clientId, period.start, period.end);
   const inPeriod = (t: number) => t >= period.start && t < period.end;
   const isAddition = (t: number) => inPeriod(t) && firstSight !== null && t > firstSight;
-  const days = (at: number) => Math.floor((referenceTime - at) / DAY);
   const added: ReportDeviceRef[] = [];
   for (const device of devices) {
     // Recorded before memberships existed (or not yet recorded): its first sighting is its joining.
     const joinedAt = joined.get(device.id) ?? states.get(device.id)?.seenAt;
     if (joinedAt !== undefined && isAddition(joinedAt))
-      added.push({
-        deviceId: device.id,
-        name: device.displayName,
-        deviceClass: deviceClassOf(device.role),
-        at: joinedAt,
-        days: days(joinedAt),
-      });
+      added.push(refAt(device.id, device.displayName, deviceClassOf(device.role), joinedAt));
   }
   const removed: RemovedDeviceRef[] = [];
+  // A departed device is named as it was when it left.
   for (const gone of departures) {
-    const base = { deviceId: gone.deviceId, name: gone.name, deviceClass: gone.deviceClass };
-    if (isAddition(gone.joinedAt)) added.push({ ...base, at: gone.joinedAt, days: days(gone.joinedAt) });
+    if (isAddition(gone.joinedAt))
+      added.push(refAt(gone.deviceId, gone.name, gone.deviceClass, gone.joinedAt));
     if (inPeriod(gone.leftAt))
-      removed.push({ ...base, at: gone.leftAt, days: days(gone.leftAt), reason: gone.reason });
+      removed.push({
+        ...refAt(gone.deviceId, gone.name, gone.deviceClass, gone.leftAt),
+        reason: gone.reason,
+      });
   }
   return { added, removed };
 }
