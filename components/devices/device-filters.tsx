@@ -60,6 +60,10 @@ function securityFilter(view: DeviceView): SecurityFilter | undefined {
   return view.eol === 'true' ? 'eol' : undefined;
 }
 
+/** Any security parameter, including those only a link can set (`risk=low`): the count says so. */
+const securityActive = (view: DeviceView) =>
+  Boolean(view.risk || view.antivirus || view.encrypted || view.eol);
+
 const SORT_LABEL: Record<DeviceSortKey, string> = {
   name: 'Name',
   hostname: 'Hostname',
@@ -101,7 +105,7 @@ export function DeviceFilters({
     view.status.length +
     view.platform.length +
     view.role.length +
-    [view.group, view.tag, view.alerts, view.flag, view.patch, securityFilter(view)].filter(Boolean).length;
+    [view.group, view.tag, view.alerts, view.flag, view.patch, securityActive(view)].filter(Boolean).length;
   return (
     <div className="space-y-2" data-testid="device-filters">
       <div className="flex gap-2">

@@ -4,8 +4,11 @@ import { findByToken, isUsable, recordUse, type ShareLink } from '@/lib/auth/sha
 import { getStore } from '@/lib/db/instance';
 import 'server-only';
 
-/** Where each kind of link's session starts (a report link's page is lib/reports/report-link.ts's). */
-const LANDING: Record<ShareLink['kind'], string> = { viewer: '/', wall: '/wall', report: '/report-link' };
+/** Where `/s/<token>` sends a report link's session (its page reads lib/reports/report-link.ts). */
+export const REPORT_LINK_PAGE = '/report-link';
+
+/** Where each kind of link's session starts. */
+const LANDING: Record<ShareLink['kind'], string> = { viewer: '/', wall: '/wall', report: REPORT_LINK_PAGE };
 
 /**
  * `/s/<token>`: a valid, unexpired, unrevoked link becomes a session cookie and a redirect

@@ -1,16 +1,11 @@
 import type { ReportBranding } from '@/lib/domain/report-settings';
 import type { ReportMail } from '@/lib/reports/mailer';
 import type { ClientReport } from '@/lib/reports/model';
+import { escapeHtml as escape } from '@/lib/reports/static-markup';
 import 'server-only';
 
 // The e-mail a client's contacts receive: a short cover note, and the report attached or linked.
 // Every value inserted into the HTML is escaped (a client or MSP name is the admin's free text).
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 function fileName(report: ClientReport): string {
   const client = report.clientName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'client';

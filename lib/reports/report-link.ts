@@ -12,8 +12,8 @@ import 'server-only';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Where `/s/<token>` sends a report link's session. */
-export const REPORT_LINK_PAGE = '/report-link';
+/** Where `/s/<token>` sends a report link's session (defined with the exchange, in lib/auth). */
+export { REPORT_LINK_PAGE } from '@/lib/auth/exchange';
 export const REPORT_LINK_PDF = '/report-link/pdf';
 
 export interface OpenReportLink {

@@ -1,5 +1,7 @@
 import { openStore, type Store } from '@/lib/db/open';
+import { DEFAULT_CLIENT_REPORT_SETTINGS } from '@/lib/domain/report-settings';
 import { listArchive } from '@/lib/reports/archive-store';
+import { writeClientReportSettings } from '@/lib/reports/client-settings';
 import { reportMailer } from '@/lib/reports/mailer';
 import { monthPeriod } from '@/lib/reports/period';
 import { createSchedule, getSchedule } from '@/lib/reports/schedule-store';
@@ -60,6 +62,13 @@ describe('report scheduler on PostgreSQL', () => {
         },
         enabled: true,
       },
+      Date.parse('2026-12-01T00:00:00Z'),
+    );
+    // The period is the client's month (its zone), not the schedule's: the client is in Berlin too.
+    await writeClientReportSettings(
+      first,
+      'c1',
+      { ...DEFAULT_CLIENT_REPORT_SETTINGS, timeZone: 'Europe/Berlin' },
       Date.parse('2026-12-01T00:00:00Z'),
     );
     const run = Date.parse('2026-12-04T07:00:00Z');

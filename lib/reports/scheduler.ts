@@ -1,5 +1,6 @@
 import type { Store } from '@/lib/db/open';
 import type { FleetSnapshot } from '@/lib/fleet/snapshot';
+import { readClientReportSettings } from '@/lib/reports/client-settings';
 import type { ReportMailer } from '@/lib/reports/mailer';
 import { periodOfRun } from '@/lib/reports/schedule';
 import { claimRun, dueSchedules } from '@/lib/reports/schedule-store';
@@ -48,11 +49,14 @@ export function startReportScheduler(store: Store, options: ReportSchedulerOptio
       if (scheduledAt === null || !(await claimRun(store, schedule, now()))) continue;
       const { definition } = schedule;
       try {
+        // The schedule's zone says when it runs; the period is the client's, as the report, the
+        // archive and "send now" have it.
+        const { timeZone } = await readClientReportSettings(store, schedule.clientId);
         const row = await sendReport(
           store,
           {
             clientId: schedule.clientId,
-            period: periodOfRun(definition, scheduledAt),
+            period: periodOfRun({ period: definition.period, timeZone }, scheduledAt),
             delivery: definition.delivery,
             recipients: definition.recipients,
             linkDays: definition.linkDays,

@@ -1,7 +1,7 @@
 import { accessFromCookies } from '@/lib/auth/access';
 import { exchangeShareToken } from '@/lib/auth/exchange';
 import { forgetShareLink } from '@/lib/auth/live-share-links';
-import { findByToken, revokeShareLink } from '@/lib/auth/share-links';
+import { findByToken, findShareLink, revokeShareLink } from '@/lib/auth/share-links';
 import { DEFAULT_CLIENT_REPORT_SETTINGS } from '@/lib/domain/report-settings';
 import { createChannel } from '@/lib/notify/channel-store';
 import { getArchive, listArchive, readArchivePdf } from '@/lib/reports/archive-store';
@@ -184,6 +184,21 @@ describe('sending a report', () => {
     expect(await getArchive(auth.store, row.id)).toMatchObject({ status: 'failed', error: row.error });
     expect((await readArchivePdf(auth.store, row.id))?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(urlServer.received).toHaveLength(0);
+
+    // A report link that was refused is revoked: its token was never delivered.
+    urlServer.failNext(1, { mode: 'reply', code: 550, text: 'Mailbox unavailable: it@acme.example' });
+    const refused = await sendReport(auth.store, input({ delivery: 'link' }), {
+      snapshot,
+      mailer,
+      publicUrl: 'https://lb.example',
+      now: NOW,
+    });
+    expect(refused.status).toBe('failed');
+    expect(refused.shareLinkId).not.toBeNull();
+    expect(await findShareLink(auth.store, refused.shareLinkId ?? '')).toMatchObject({
+      kind: 'report',
+      revokedAt: NOW,
+    });
   }, 60_000);
 
   it('fails in words without a mail server or recipients; `none` only archives', async () => {
@@ -195,6 +210,16 @@ describe('sending a report', () => {
     });
     expect(noServer).toMatchObject({ status: 'failed' });
     expect(noServer.error).toMatch(/No mail server/);
+    // A report link that could not be sent does not stay live.
+    const noServerLink = await sendReport(auth.store, input({ delivery: 'link' }), {
+      snapshot,
+      mailer: null,
+      publicUrl: '',
+      now: NOW,
+    });
+    expect(noServerLink).toMatchObject({ status: 'failed' });
+    expect(noServerLink.shareLinkId).not.toBeNull();
+    expect((await findShareLink(auth.store, noServerLink.shareLinkId ?? ''))?.revokedAt).toBe(NOW);
     await writeClientReportSettings(auth.store, 'c1', DEFAULT_CLIENT_REPORT_SETTINGS, NOW);
     const mailer = await reportMailer(auth.store, {});
     const nobody = await sendReport(auth.store, input({ recipients: [] }), {

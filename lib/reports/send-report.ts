@@ -1,3 +1,4 @@
+import { revokeShareLink } from '@/lib/auth/share-links';
 import type { Store } from '@/lib/db/open';
 import type { ReportPeriod } from '@/lib/domain/report';
 import type { ReportBranding } from '@/lib/domain/report-settings';
@@ -100,6 +101,8 @@ export async function sendReport(
   });
   if (input.delivery === 'none') return row;
   const fail = async (error: string) => {
+    // A link that was never delivered must not stay live: nobody was told its token.
+    if (link) await revokeShareLink(store, link.link.id, deps.now);
     await settleArchive(store, row.id, { status: 'failed', error });
     return { ...row, status: 'failed' as const, error };
   };

@@ -6,7 +6,7 @@ import { requireClient } from '@/lib/api/routes/admin/report-schedules';
 import { archiveView } from '@/lib/api/routes/admin/report-views';
 import { json, type ApiResult } from '@/lib/api/types';
 import { getStore } from '@/lib/db/instance';
-import { NotFoundError, UnavailableError } from '@/lib/domain/errors';
+import { InvalidInputError, NotFoundError, UnavailableError } from '@/lib/domain/errors';
 import { archiveQuerySchema, sendNowSchema } from '@/lib/domain/report-delivery';
 import { DEFAULT_CLIENT_REPORT_SETTINGS } from '@/lib/domain/report-settings';
 import { getEnv } from '@/lib/env';
@@ -15,7 +15,7 @@ import { publicUrl } from '@/lib/notify/public-url';
 import { getArchive, listArchive, readArchivePdf } from '@/lib/reports/archive-store';
 import { readAllClientReportSettings, readClientReportSettings } from '@/lib/reports/client-settings';
 import { reportMailer } from '@/lib/reports/mailer';
-import { monthPeriod, previousMonth } from '@/lib/reports/period';
+import { monthPeriod, periodKey, previousMonth } from '@/lib/reports/period';
 import { sendReport } from '@/lib/reports/send-report';
 import 'server-only';
 
@@ -60,10 +60,9 @@ export const reportArchivePdfRoute = route(
     const row = await getArchive(store, id);
     const pdf = row ? await readArchivePdf(store, id) : null;
     if (!row || !pdf) throw new NotFoundError(`No archived report with id "${id}".`);
-    return pdfResult(
-      pdf,
-      `report-${row.clientId}-${new Date(row.period.start).toISOString().slice(0, 10)}.pdf`,
-    );
+    // Named by the period in the client's zone (its report's), not by the UTC date of its start.
+    const { timeZone } = await readClientReportSettings(store, row.clientId);
+    return pdfResult(pdf, `report-${row.clientId}-${periodKey(row.period, timeZone)}.pdf`);
   },
   { access: 'admin' },
 );
@@ -79,6 +78,9 @@ export const sendReportNowRoute = route(
     const now = Date.now();
     const { timeZone } = await readClientReportSettings(store, input.clientId);
     const period = input.period ? monthPeriod(input.period, timeZone) : previousMonth(now, timeZone);
+    // As the report page refuses it (lib/reports/report-for-access.ts): no report of a month to come.
+    if (period.start > now)
+      throw new InvalidInputError('Invalid field "period": that month has not started.');
     const row = await sendReport(
       store,
       {

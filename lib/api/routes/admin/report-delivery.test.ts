@@ -210,6 +210,11 @@ describe('send now and the archive', () => {
       });
       const listed = await call(listReportArchiveRoute, 'GET', '/api/admin/reports/archive?clientId=c2');
       expect(listed.body.entries.map((e) => e.periodLabel)).toEqual(['November 2026']);
+      // The archived PDF is named by the client's month too, not by the UTC date of its start.
+      const pdf = await call(reportArchivePdfRoute, 'GET', sent.body.entry.pdfUrl ?? '', undefined, {
+        id: sent.body.entry.id,
+      });
+      expect(pdf.headers['Content-Disposition']).toBe('attachment; filename="report-c2-2026-11.pdf"');
     } finally {
       await auth.store.db.deleteFrom('client_report_settings').where('client_id', '=', 'c2').execute();
       await auth.store.db.deleteFrom('report_archive').where('client_id', '=', 'c2').execute();
@@ -273,6 +278,10 @@ describe('send now and the archive', () => {
     );
     expect((await send({ clientId: 'c1', delivery: 'fax' })).status).toBe(400);
     expect((await send({ clientId: 'nope', delivery: 'none' })).status).toBe(400);
+    // A month that has not started (in the client's zone) is refused, as the report page does.
+    const future = await send({ clientId: 'c1', period: '2099-01', delivery: 'none' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/has not started/);
   });
 });
 
@@ -313,5 +322,8 @@ describe('report links made by the admin', () => {
     expect((await make({ scope: { kind: 'fleet' } })).status).toBe(400);
     expect((await make({ redact: true })).status).toBe(400);
     expect((await make({ kind: 'viewer' })).body.error.message).toMatch(/reportMonth/);
+    const future = await make({ reportMonth: '2099-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/has not started/);
   });
 });

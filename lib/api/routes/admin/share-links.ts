@@ -91,6 +91,9 @@ export const createShareLinkRoute = route(
         );
       const { timeZone } = await readClientReportSettings(store, input.scope.groupId);
       reportPeriod = monthPeriod(input.reportMonth, timeZone);
+      // As the report page refuses it (lib/reports/report-for-access.ts): no link to a month to come.
+      if (reportPeriod.start > Date.now())
+        throw new InvalidInputError('Invalid field "reportMonth": that month has not started.');
     }
     const { link, token } = await createShareLink(store, {
       name: input.name,
